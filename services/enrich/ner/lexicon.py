@@ -1,0 +1,195 @@
+"""Lexicons used as CRF features and by the post-rules.
+
+Two kinds live here. Short closed classes (clitics, titles, organisation heads,
+function words) are written by hand because they are grammar, not data. Open classes
+(place names, first names, nationality adjectives, name tokens) are *generated* by
+``build_lexicons`` from installed packages and the training corpus, stored gzipped in
+``data/``, and loaded once per process.
+
+All lexicon entries are in ``fold`` form (see ``text.fold``), so lookups are spelling
+tolerant without conflating ى and ي.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .corpus import Sentence, spans
+from .text import fold, split_clitic, strip_article
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LEXICON_PATH = DATA_DIR / "lexicons.json.gz"
+
+# Titles and offices that introduce a person but are never part of the name.
+TITLES: frozenset[str] = frozenset(fold(w) for w in """
+الرئيس رئيس الملك الامير الأمير الشيخ السيد السيدة المشير اللواء العميد العقيد الفريق العماد الجنرال المقدم الرائد
+النقيب الوزير وزير وزيرة الوزيرة نائب النائب المتحدث المتحدثة الناطق الأمين السفير سفير المبعوث مبعوث الدكتور
+الدكتورة د الأستاذ المهندس القاضي الإمام المستشار المستشارة القائد قائد مدير المدير زعيم الزعيم الملكة البابا
+الحاخام المرشد الباحث الخبير المحلل الكاتب الصحفي الصحافي المراسل مراسل النجم اللاعب المدرب الرئيسة رئيسة
+المفوض المندوب مندوب المنسق الممثل ممثل حاكم الحاكم محافظ المحافظ عمدة العمدة الجنرال الأدميرال الاميرال
+""".split())
+# Words that continue a title chain: «وزير الخارجية الروسي», «المتحدث باسم الكرملين».
+TITLE_COMPLEMENTS: frozenset[str] = frozenset(fold(w) for w in """
+الخارجية الدفاع الداخلية المالية العدل الاقتصاد التجارة النفط الطاقة الصحة التعليم الإعلام الثقافة الزراعة
+الوزراء الحكومة الجمهورية الدولة الوزير العام الأول الاول الأعلى السابق الأسبق الحالي المؤقت التنفيذي باسم
+الأركان العامة للجيش الجيش الأمن القومي المتحدة لشؤون الشؤون التنفيذية العسكري العسكرية السياسي الخاص
+الأممي الاممي الدائم المكلف بأعمال مكتب
+""".split())
+# Heads that open an organisation name.
+ORG_HEADS: frozenset[str] = frozenset(fold(w) for w in """
+وزارة جامعة شركة وكالة حزب مجلس حكومة جيش الجيش منظمة هيئة مؤسسة بنك البنك مصرف اتحاد الاتحاد جمعية جماعة
+حركة تنظيم جبهة لجنة اللجنة محكمة المحكمة برلمان البرلمان صندوق الصندوق مركز معهد نادي النادي قناة صحيفة
+إذاعة مجموعة رابطة نقابة الحرس قوات ائتلاف تحالف التحالف مكتب سلطة السلطة مفوضية المفوضية دائرة الكونغرس
+المجلس الحكومة الوزارة الهيئة المنظمة الحركة الجبهة الجامعة الشركة الوكالة الحزب الجماعة
+""".split())
+# Function words that are never (the start of) a name, whatever the tagger says.
+STOP: frozenset[str] = frozenset(fold(w) for w in """
+في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين ان أن إن لا لم لن ما قد كان كانت
+و أو ثم بل لكن حتى منذ بين عند غير كل بعض قال وقال وقالت قالت أكد وأكد أضاف وأضاف خلال حول ضد نحو أي
+هو هي هم نحن أنا أنت انه أنه إنه بأن لأن كما حيث اليوم أمس الماضي المقبل العام عام يوم شهر سنة
+""".split())
+
+
+def nat_stem(word: str) -> str:
+    """The nationality stem a folded word would have if it were one («الروسيين» → «روسي»)."""
+    w = strip_article(word)
+    for suf, repl in (("يتين", "ي"), ("يين", "ي"), ("يون", "ي"), ("يان", "ي"), ("يه", "ي"), ("يات", "ي")):
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            return w[: -len(suf)] + repl
+    return w
+
+
+def adjective_from_place(name: str) -> str | None:
+    """Derive the nisba adjective stem of a one-word place («روسيا» → «روسي», «مصر» → «مصري»)."""
+    w = strip_article(fold(name))
+    if " " in w or len(w) < 3:
+        return None
+    if w.endswith("يا"):
+        return w[:-1]
+    if w.endswith("ا") or w.endswith("ه"):
+        return w[:-1] + "ي"
+    return w + "ي"
+
+
+@dataclass
+class Lexicon:
+    """Folded lexicon sets; ``loc_multi`` holds multi-word place names as token tuples."""
+
+    loc: set[str] = field(default_factory=set)
+    loc_multi: set[tuple[str, ...]] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+    per_tokens: set[str] = field(default_factory=set)
+    org_tokens: set[str] = field(default_factory=set)
+    nationalities: set[str] = field(default_factory=set)
+    name_tokens: Counter[str] = field(default_factory=Counter)  # bare entity tokens seen in the corpus
+    max_multi: int = 1
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "loc": sorted(self.loc),
+            "loc_multi": sorted(" ".join(t) for t in self.loc_multi),
+            "first_names": sorted(self.first_names),
+            "per_tokens": sorted(self.per_tokens),
+            "org_tokens": sorted(self.org_tokens),
+            "nationalities": sorted(self.nationalities),
+            "name_tokens": dict(sorted(self.name_tokens.items())),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, list[str]]) -> Lexicon:
+        lex = cls(
+            loc=set(d["loc"]),
+            loc_multi={tuple(s.split()) for s in d["loc_multi"]},
+            first_names=set(d["first_names"]),
+            per_tokens=set(d["per_tokens"]),
+            org_tokens=set(d["org_tokens"]),
+            nationalities=set(d["nationalities"]),
+            name_tokens=Counter(d["name_tokens"]),
+        )
+        lex.max_multi = max((len(t) for t in lex.loc_multi), default=1)
+        return lex
+
+    def add_places(self, names: Iterable[str]) -> None:
+        for name in names:
+            toks = tuple(fold(t) for t in name.replace("-", " ").split())
+            if not toks:
+                continue
+            if len(toks) == 1:
+                self.loc.add(toks[0])
+            else:
+                self.loc_multi.add(toks)
+                self.max_multi = max(self.max_multi, len(toks))
+
+    def add_corpus(self, sents: Iterable[Sentence]) -> None:
+        """Add the entity tokens of tagged training sentences (first names, places, orgs)."""
+        for sent in sents:
+            words = [fold(w) for w, _ in sent]
+            for s, e, typ in spans([t for _, t in sent]):
+                toks = words[s:e]
+                first = split_clitic(toks[0])[1] if toks[0] not in self.loc else toks[0]
+                bare = [first, *toks[1:]]
+                for t in bare:
+                    self.name_tokens[t] += 1
+                if typ == "PER":
+                    if len(bare) > 1 and first not in TITLES:
+                        self.first_names.add(first)
+                    self.per_tokens.update(bare)
+                elif typ == "LOC":
+                    self.add_places([" ".join(toks)])
+                elif typ == "ORG":
+                    self.org_tokens.update(bare)
+
+    def add_nationalities(self, countries: Iterable[str], sents: Iterable[Sentence]) -> None:
+        """Nisba adjectives of country names, extended by corpus words built on known places.
+
+        Only countries are derived blindly: a city like «عل» would otherwise turn the
+        name «علي» into an adjective.
+        """
+        core: set[str] = set()
+        for place in countries:
+            core.add(fold(place))
+            adj = adjective_from_place(place)
+            if adj:
+                self.nationalities.add(adj)
+        sents = list(sents)
+        for sent in sents:  # places the corpus itself tags, e.g. «أميركا»
+            for s, e, typ in spans([t for _, t in sent]):
+                if typ == "LOC" and e - s == 1:
+                    core.add(fold(sent[s][0]))
+        # Corpus words «الX ي/ية/يون» outside entities whose base is a known place.
+        for sent in sents:
+            for w, tag in sent:
+                if tag != "O":
+                    continue
+                f = fold(w)
+                if not f.startswith(("ال", "وال", "بال", "لل")):
+                    continue
+                stem = nat_stem(split_clitic(f)[1] if not f.startswith("ال") else f)
+                base = stem[:-1]
+                if stem.endswith("ي") and len(base) >= 3 and f not in STOP and (
+                    base in core or base + "ا" in core or base + "يا" in core or "ال" + base in core
+                ):
+                    self.nationalities.add(stem)
+
+    def is_nationality(self, word: str) -> bool:
+        """True for folded nisba adjectives («الروسي», «الليبية», «الأمريكيين»)."""
+        return nat_stem(word) in self.nationalities
+
+
+def save(lex: Lexicon, path: Path = LEXICON_PATH) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(lex.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=2)
+def load(path: Path = LEXICON_PATH) -> Lexicon:
+    """The generated lexicon, loaded once per process."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return Lexicon.from_json(json.load(fh))

@@ -1,0 +1,127 @@
+"""Arabic text helpers for NER: offset-preserving tokenisation, normalisation, clitics.
+
+Everything here is pure and cheap, because it runs once per token of every article.
+Normalisation folds the spelling variants that news sources mix freely (hamza on alef,
+tatweel, diacritics) but keeps ى and ي apart: «على» (a preposition) and «علي» (a
+name) must never collide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+
+# A token is an Arabic word (letters, diacritics, tatweel), a Latin/digit word, or one
+# other non-space character. A tatweel that glues a clitic to a quote (بـ"حفتر") ends
+# the word it follows, so the clitic becomes its own token.
+_AR = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5"
+_TOKEN_RE = re.compile(
+    rf"[{_AR}]+(?:\u0640+[{_AR}]+)*\u0640*"
+    r"|[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
+    r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
+    r"|\S"
+)
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_TATWEEL = "\u0640"
+_ALEF_RE = re.compile("[أإآٱ]")
+
+# Proclitic strings, longest first so «وبال» is tried before «و».
+PROCLITICS: tuple[str, ...] = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+                               "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+# Clitics that stand in front of the article; stripping them keeps «ال».
+_PRE_ARTICLE = {"وبال": "ال", "فبال": "ال", "وكال": "ال", "وال": "ال", "فال": "ال", "بال": "ال", "كال": "ال",
+                "ولل": "ال", "فلل": "ال", "لل": "ال"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token with its character span in the source text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens whose offsets index into it exactly."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    """Token index ranges of sentences: split at . ! ? ؟ and at blank or line breaks.
+
+    The CRF was trained on sentences; tagging sentence by sentence keeps its context
+    features (sentence start, neighbours) meaning what they meant in training.
+    """
+    out: list[tuple[int, int]] = []
+    begin = 0
+    for i, tok in enumerate(tokens):
+        brk = tok.text in {".", "!", "?", "؟", "…"}
+        if not brk and i + 1 < len(tokens) and "\n" in text[tok.end:tokens[i + 1].start]:
+            brk = True
+        if brk:
+            out.append((begin, i + 1))
+            begin = i + 1
+    if begin < len(tokens):
+        out.append((begin, len(tokens)))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def normalize(word: str) -> str:
+    """Comparison form: no diacritics/tatweel, alef variants folded; ى/ي and ة kept."""
+    w = dediac_ar(word).replace(_TATWEEL, "")
+    return _ALEF_RE.sub("ا", w)
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Looser form for lexicon lookups and facet keys: also ة→ه, ؤ→و, ئ→ي (not ى→ي)."""
+    return normalize(word).replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+
+
+def is_arabic(word: str) -> bool:
+    return bool(_ARABIC_LETTER_RE.search(word))
+
+
+@lru_cache(maxsize=200_000)
+def split_clitic(word: str, min_stem: int = 2) -> tuple[str, str]:
+    """The longest proclitic and the remaining stem of a normalised word.
+
+    Returns ``("", word)`` when no proclitic leaves at least ``min_stem`` letters. This
+    is purely orthographic; whether the split is *right* («بموسكو» yes, «باريس» no) is
+    decided by lexicon evidence elsewhere.
+    """
+    for c in PROCLITICS:
+        if word.startswith(c) and len(word) - len(c) >= min_stem:
+            return c, word[len(c):]
+    return "", word
+
+
+def strip_clitic_keep_article(word: str) -> str:
+    """«للأمم» → «الأمم», «بالزاوية» → «الزاوية»: drop a proclitic in front of «ال»."""
+    for c, repl in _PRE_ARTICLE.items():
+        if word.startswith(c) and len(word) - len(c) >= 2:
+            return repl + word[len(c):]
+    return word
+
+
+def strip_article(word: str) -> str:
+    """Drop a bare leading «ال» (used for lexicon lookups of adjectives and heads)."""
+    if word.startswith("ال") and len(word) > 4:
+        return word[2:]
+    return word
+
+
+def shape(word: str) -> str:
+    """Coarse word shape: script and length class."""
+    if word.isdigit():
+        return "D"
+    if is_arabic(word):
+        return "A" if len(word) > 3 else "a"
+    if word.isalpha():
+        return "L"
+    return "P"

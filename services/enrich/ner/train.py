@@ -1,0 +1,146 @@
+"""Train (and cross-validate) the Arabic NER CRF.
+
+    python -m services.enrich.ner.train --data DIR --out services/enrich/ner/model.crfsuite [--cv 5]
+
+``--cv K`` first reports K-fold cross-validated exact-span F1 on ANERcorp (contiguous
+folds, so articles do not leak across folds); AQMAR is added to every training fold
+unless ``--no-aqmar``. Lexicons that are derived from the corpus are rebuilt from the
+training folds only, otherwise CV would look up test entities in a list made from them.
+The final model is trained on everything and the lexicon file rewritten to match.
+
+Corpus-derived lexicon features are computed *jackknifed* on training data (each half
+sees the lexicon of the other half): a name list built from the very sentences being
+trained on is always right there, and the CRF would learn to trust it more than it
+deserves on unseen text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pycrfsuite
+
+from .build_lexicons import build
+from .corpus import Sentence, load_dir, spans
+from .features import Featurizer
+from .lexicon import LEXICON_PATH, save
+
+EVAL_TYPES = ("PER", "LOC", "ORG")
+DEFAULT_MODEL = Path(__file__).resolve().parent / "model.crfsuite"
+
+
+def featurize(sents: Sequence[Sentence], halves: int = 2) -> list[tuple[list[list[str]], list[str]]]:
+    """Training items with corpus lexicons jackknifed across ``halves`` parts."""
+    idx = list(range(len(sents)))
+    random.Random(13).shuffle(idx)
+    parts = [idx[k::halves] for k in range(halves)]
+    items: list[tuple[list[list[str]], list[str]]] = []
+    for k, part in enumerate(parts):
+        others = [sents[i] for j, p in enumerate(parts) if j != k for i in p]
+        fz = Featurizer(build(others))
+        for i in part:
+            words = [w for w, _ in sents[i]]
+            items.append((fz.sequence(words), [t for _, t in sents[i]]))
+    return items
+
+
+def train_model(items: list[tuple[list[list[str]], list[str]]], out: Path, c1: float, c2: float,
+                max_iter: int) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in items:
+        trainer.append(xseq, yseq)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter,
+                        "feature.possible_transitions": True})
+    trainer.train(str(out))
+
+
+def evaluate(gold: list[list[str]], pred: list[list[str]], types: Sequence[str] = EVAL_TYPES) -> dict[str, tuple]:
+    """Exact-span counts and P/R/F1 per type plus ``micro`` over ``types``."""
+    counts = {t: [0, 0, 0] for t in (*types, "MISC")}
+    for g, p in zip(gold, pred, strict=True):
+        gs = set(spans(g))
+        ps = set(spans(p))
+        for t in counts:
+            gt = {s for s in gs if s[2] == t}
+            pt = {s for s in ps if s[2] == t}
+            counts[t][0] += len(gt & pt)
+            counts[t][1] += len(pt - gt)
+            counts[t][2] += len(gt - pt)
+    res = {}
+    tot = [0, 0, 0]
+    for t, (tp, fp, fn) in counts.items():
+        res[t] = prf(tp, fp, fn)
+        if t in types:
+            tot = [tot[0] + tp, tot[1] + fp, tot[2] + fn]
+    res["micro"] = prf(*tot)
+    return res
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cross_validate(aner: list[Sentence], aqmar: list[Sentence], k: int, c1: float, c2: float, max_iter: int,
+                   tmp: Path) -> dict[str, tuple]:
+    gold: list[list[str]] = []
+    pred: list[list[str]] = []
+    size = (len(aner) + k - 1) // k
+    for fold in range(k):
+        t0 = time.time()
+        test = aner[fold * size:(fold + 1) * size]
+        train = aner[:fold * size] + aner[(fold + 1) * size:] + aqmar
+        model = tmp / f"cv{fold}.crfsuite"
+        train_model(featurize(train), model, c1, c2, max_iter)
+        fz = Featurizer(build(train))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        for sent in test:
+            gold.append([t for _, t in sent])
+            pred.append(tagger.tag(fz.sequence([w for w, _ in sent])))
+        tagger.close()
+        model.unlink()
+        part = evaluate(gold[-len(test):], pred[-len(test):])
+        print(f"fold {fold}: micro F1 {part['micro'][2]:.3f} ({time.time() - t0:.0f}s)", flush=True)
+    return evaluate(gold, pred)
+
+
+def report(res: dict[str, tuple]) -> str:
+    return "\n".join(f"{t:6s} P={p:.3f} R={r:.3f} F1={f:.3f}" for t, (p, r, f) in res.items())
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Train the naba Arabic NER CRF.")
+    ap.add_argument("--data", type=Path, required=True, help="directory with anercorp-train.txt (and aqmar.txt)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation on ANERcorp before training")
+    ap.add_argument("--cv-only", action="store_true", help="stop after cross-validation")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--max-iter", type=int, default=150)
+    ap.add_argument("--no-aqmar", action="store_true")
+    args = ap.parse_args(argv)
+
+    aner, aqmar = load_dir(args.data)
+    if args.no_aqmar:
+        aqmar = []
+    if args.cv:
+        with tempfile.TemporaryDirectory() as tmp:
+            res = cross_validate(aner, aqmar, args.cv, args.c1, args.c2, args.max_iter, Path(tmp))
+        print(f"{args.cv}-fold CV (c1={args.c1}, c2={args.c2}, aqmar={bool(aqmar)}):\n{report(res)}", flush=True)
+        if args.cv_only:
+            return
+    everything = aner + aqmar
+    train_model(featurize(everything), args.out, args.c1, args.c2, args.max_iter)
+    save(build(everything), LEXICON_PATH)
+    print(f"model -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB); lexicon -> {LEXICON_PATH}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Page-furniture rules for Arabic (and common English) news, shared by the text and HTML paths.
+
+trafilatura's own filters know English/German furniture ("Share", "Read more"); Arabic
+sites have their own: «اقرأ أيضا», «مشاركة :», «عدد المشاهدات», «3 تعليقات», comment forms,
+«كلمات مفتاحية», «تابعونا على …», breadcrumbs and bare counters. Whatever is left in is
+indexed, counted and shown, so these lines must go — but a body sentence that merely
+*contains* «شارك» or «تعليقات» must stay.
+
+The rules therefore look at a line's *shape*, not at a keyword anywhere in it:
+
+* vocabulary-only lines: the line must consist of nothing but furniture words (share
+  buttons, social networks, counters), so any real sentence fails the test;
+* anchored headers: the furniture phrase must *start* the line and the line must be short;
+* structural lines: bullets with a number/date, bare counters, breadcrumb trails, file
+  names standing in for images.
+
+Lines are matched on :func:`~services.ingest.normalize.match_key` (alef/hamza, ى, ة,
+tatweel and digit variants folded), so the patterns below are written in plain spelling
+and folded the same way when compiled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from services.ingest.normalize import match_key
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compile a rule written in natural Arabic spelling against folded keys."""
+    return re.compile(pattern.translate(_FOLD), re.I)
+
+
+BULLETS = "•·▪◦●■□►▸‣⁃∙*–—-"
+_EDGE_JUNK = re.compile(r"^[\s" + re.escape(BULLETS) + r"|:：.,،؛!?؟()\[\]{}«»\"'“”]+|[\s|:：.,،؛!?؟()\[\]{}«»\"'“”*-]+$")
+_SENTENCE_END = re.compile(r"[.!?؟…؛:]['\"”»)\]]*$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+# --- vocabulary-only lines: share bars, print/e-mail/font tools, social networks, ads ---
+_WIDGET_WORDS = sorted(
+    (
+        w.translate(_FOLD)
+        for w in (
+            # share / send / print / save
+            "شارك الخبر", "شارك المقال", "شارك على", "شارك عبر", "شاركها", "شاركوا", "شارك", "المشاركة", "مشاركة",
+            "مشاركات", "انشر", "نشر", "أرسل لصديق", "ارسال لصديق", "أرسل", "إرسال", "ارسل", "طباعة", "اطبع",
+            "طباعه الخبر", "حفظ", "نسخ الرابط", "الرابط المختصر", "رابط مختصر", "تم نسخ الرابط", "تم النسخ", "نسخ",
+            "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "البريد الإلكتروني",
+            "بريد إلكتروني", "إعلان", "اعلانات", "محتوى مدفوع", "برعاية", "التالي", "السابق",
+            # networks
+            "فيسبوك", "فيس بوك", "تويتر", "إكس", "واتساب", "واتس اب", "واتس آب", "تلغرام", "تليغرام", "تيليجرام",
+            "تليجرام", "لينكد إن", "لينكدإن", "يوتيوب", "انستغرام", "انستجرام", "إنستغرام", "تيك توك", "سناب شات",
+            "ماسنجر", "جوجل بلس", "بنترست",
+            # English
+            "share this article", "share this", "share on", "share", "shares", "tweet", "print", "email", "e-mail",
+            "save", "copy link", "link copied", "facebook", "twitter", "whatsapp", "telegram", "linkedin",
+            "pinterest", "reddit", "messenger", "flipboard", "google+", "advertisement", "sponsored", "x",
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+_WIDGET_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _WIDGET_WORDS) + r")(?!\w)", re.I)
+_COUNT_WORDS_RX = _rx(
+    r"(?<!\w)(?:عدد المشاهدات|عدد القراءات|عدد الزيارات|المشاهدات|مشاهدات|مشاهدة|قراءات|قراءة|زيارات|زيارة|"
+    r"القراءات|الزيارات|مرة|views?|reads?|hits|times)(?!\w)"
+)
+_NUMBERS_PUNCT = re.compile(r"^[\d\s.,،:/%+×xk()\[\]|·•-]*$", re.I)
+
+# --- anchored headers (the phrase opens the line; the line is short) ---
+_READ_ALSO = _rx(
+    r"^(?:اقرأ|إقرأ|إقرا|اقرئي|طالع|شاهد|شاهدي|اطلع) (?:أيضا|أيضاً|ايضا|كذلك|المزيد|المزيد من)(?!\w)|"
+    r"^(?:read (?:more|also)|see also|related|more on this|watch)\s*[:：]"
+)
+_RELATED_HEADER = _rx(
+    r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) (?:ذات صلة|ذات الصلة|متعلقة|مرتبطة|مشابهة|ذات علاقة)"
+    r"|^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا|تعليقا|شعبية)|^(?:المزيد من|مزيد من) (?:الأخبار|الاخبار|المقالات|\S+)$"
+    r"|^(?:قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|لا تفوتك|اخترنا لك|اخترنا لكم|أخبار أخرى|اخبار اخرى|آخر الأخبار)"
+    r"|^(?:related (?:articles|posts|stories|news|content)|more (?:stories|news|from)|you (?:may|might) also like"
+    r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|latest news|what to read next)"
+)
+_COMMENTS_HEADER = _rx(
+    r"^(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|تعليقان|تعليقين|comments?|responses?|replies|reactions)(?:\s*\(?\d+\)?)?$"
+    r"|^(?:أضف|اضف|أضيفي|اكتب|اترك|إضافة|اضافة|أدخل|ادخل|شارك|شاركنا|أرسل|ارسل) (?:تعليقا|تعليق|تعليقك|التعليق|رأيك|ردا|رد)"
+    r"|^(?:لا توجد تعليقات|لا يوجد تعليقات|كن أول من يعلق|كن اول من يعلق|التعليقات مغلقة|التعليق على الخبر)"
+    r"|^(?:leave a (?:reply|comment)|add (?:a )?comment|post a comment|no comments(?: yet)?|join the discussion"
+    r"|comments are closed|show comments|view comments|\d+ (?:comments?|responses?))"
+)
+_EMAIL_POLICY = _rx(
+    r"لن يتم نشر (?:عنوان )?(?:بريدك|البريد)|الحقول (?:الإلزامية|الالزامية|المطلوبة)|"
+    r"your email address will not be published|required fields are marked"
+)
+_COMMENT_POLICY = _rx(
+    r"(?:تعليق|التعليقات|الآراء|الاراء|الردود).{0,60}(?:لا تعبر|لا تعكس|لا تمثل|تعبر عن رأي|تعبر عن راي|تعبر عن أصحاب|"
+    r"تعبر عن اصحاب|تخضع|ملزم|مسؤولية|سيتم حذف)|comments? (?:are|is) moderated|comment policy"
+)
+_TAGS = _rx(
+    r"^(?:كلمات مفتاحية|الكلمات المفتاحية|كلمات دالة|الكلمات الدالة|الكلمات الدلالية|الوسوم|وسوم|الأوسمة|أوسمة|"
+    r"هاشتاج|هاشتاغ|الهاشتاج|tags|tagged|keywords|topics)(?:\s*[:：|]|$|\s)"
+)
+_FOLLOW = _rx(
+    r"^(?:تابعوا|تابعونا|تابعنا|تابعي|تابعوني|اشترك|اشتركوا|اشتركي|انضم|انضموا|انضمي|حمل|حملوا|نزل|لمتابعة|للمتابعة|"
+    r"للاشتراك|للانضمام|لتصلك|ليصلك|follow us|follow|subscribe|sign up|join us|download)(?!\w)"
+)
+_PLATFORM = _rx(
+    r"(?:فيسبوك|فيس بوك|تويتر|يوتيوب|انستغرام|انستجرام|إنستغرام|تلغرام|تليغرام|تيليجرام|تليجرام|واتساب|واتس اب|"
+    r"تيك توك|جوجل نيوز|غوغل نيوز|نبض|صفحة|صفحتنا|قناة|قناتنا|حساب|حسابنا|حساباتنا|تطبيق|منصة|منصات|نشرتنا|النشرة|"
+    r"موقعنا|إكس|facebook|twitter|youtube|instagram|telegram|whatsapp|tiktok|google news|newsletter|channel|app)"
+)
+_COPYRIGHT = _rx(
+    r"©|\(c\)\s*\d{4}|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|حقوق النشر|حقوق الطبع|all rights reserved|"
+    r"copyright\s*(?:©|\d{4})|^(?:يمنع|يحظر|لا يجوز) (?:نسخ|نقل|إعادة نشر|اعادة نشر|الاقتباس)"
+)
+_IMAGE_TOKEN = re.compile(
+    r"^[a-z0-9]+(?:[_.-][a-z0-9]+)*$", re.I
+)
+_IMAGE_WORDS = re.compile(r"picture|image|img|photo|thumb|placeholder|banner|avatar|\.jpe?g|\.png|\.gif|\.webp", re.I)
+_IMAGE_CREDIT = _rx(
+    r"^(?:صورة|الصورة|صور|photo|image|foto|picture)"
+    r"(?:\s+(?:أرشيفية|ارشيفية|أرشيف|ارشيف|تعبيرية|توضيحية|من الأرشيف|من الارشيف|file|archive)(?:\s+\S+){0,3})?"
+    r"(?:\s*[:|/]\s*.{0,40})?$"
+)
+_CATEGORY_PREFIX = _rx(
+    r"^(?:نشر في|منشور في|التصنيف|التصنيفات|تصنيف|القسم|الأقسام|الاقسام|الرئيسية|posted in|filed under|categories|"
+    r"category|home)\s*[:：»›>/|]"
+)
+_BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|\||/|\\|->|→|←)\s*")
+_IN_CATEGORY = re.compile(r"^في\s*\S")  # «في أخبار عربية», glued «فيأخبار»
+_BULLET_START = re.compile(r"^\s*[" + re.escape("•·▪◦●■□►▸‣⁃∙*") + r"]|^\s*[-–—]\s")
+_DATEISH = re.compile(r"\d{1,4}[/.:-]\d{1,2}(?:[/.:-]\d{1,4})?")
+
+
+def key(line: str) -> str:
+    """Folded comparison key of a line with bullets and edge punctuation stripped."""
+    return _EDGE_JUNK.sub("", match_key(line))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def has_sentence_end(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.strip()))
+
+
+def is_headline_like(line: str, max_words: int = 18) -> bool:
+    """A short titled line without final punctuation: a link to another story, a subhead, a caption."""
+    line = line.strip()
+    n = word_count(line)
+    return 3 <= n <= max_words and not has_sentence_end(line) and bool(_HAS_LETTER.search(line))
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as running text (long enough, or a complete sentence)."""
+    n = word_count(line)
+    return n >= 14 or (n >= 7 and has_sentence_end(line))
+
+
+def is_counter(line: str) -> bool:
+    """Bare numbers, times and separators: view/like counters, «00:00», «1116»."""
+    k = key(line)
+    return bool(k) and bool(_NUMBERS_PUNCT.match(k)) and any(ch.isdigit() for ch in k)
+
+
+def is_bullet_meta(line: str) -> bool:
+    """A bulleted metadata item (date, time, count, one or two words) rather than a list sentence."""
+    if not _BULLET_START.match(line):
+        return False
+    k = key(line)
+    if not k:
+        return True
+    return word_count(k) <= 2 or (word_count(k) <= 5 and bool(_DATEISH.search(k)) and not is_prose(line))
+
+
+def is_comments_start(line: str) -> bool:
+    """Header, form or policy line that opens the reader-comments zone."""
+    k = key(line)
+    if not k or word_count(k) > 40:
+        return False
+    if word_count(k) <= 8 and _COMMENTS_HEADER.search(k):
+        return True
+    return bool(_EMAIL_POLICY.search(k) or _COMMENT_POLICY.search(k))
+
+
+def is_related_header(line: str) -> bool:
+    k = key(line)
+    return bool(k) and word_count(k) <= 7 and bool(_RELATED_HEADER.search(k))
+
+
+def _widget_only(k: str) -> bool:
+    rest = _WIDGET_RX.sub(" ", k)
+    rest = _COUNT_WORDS_RX.sub(" ", rest)
+    return rest != k and not rest.strip(" \t.,،:؛|/+-()[]0123456789")
+
+
+def _breadcrumb(k: str) -> bool:
+    parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
+    if len(parts) >= 2 and all(_HAS_LETTER.search(p) and word_count(p) <= 4 for p in parts):
+        if len(parts) >= 3 or parts[0] in ("الرئيسيه", "home", "الرئيسيه»"):
+            return word_count(k) <= 16
+    segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
+    return bool(segments) and all(_IN_CATEGORY.match(s) and word_count(s) <= 4 for s in segments) and (
+        len(segments) >= 2 or "فياخبار" in k.replace(" ", "")
+    )
+
+
+def classify(line: str) -> str | None:
+    """Name of the furniture rule ``line`` matches, or None for a line that may be content."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    k = key(stripped)
+    if not k:
+        return "punctuation"
+    n = word_count(k)
+    if is_counter(stripped):
+        return "counter"
+    if is_bullet_meta(stripped):
+        return "bullet_meta"
+    if n <= 10 and _widget_only(k):
+        return "widget"
+    if n <= 30 and _READ_ALSO.search(k):
+        return "read_also"
+    if is_related_header(stripped):
+        return "related_header"
+    if is_comments_start(stripped):
+        return "comments"
+    if n <= 25 and _TAGS.search(k):
+        return "tags"
+    if n <= 40 and _FOLLOW.search(k) and _PLATFORM.search(k):
+        return "follow_promo"
+    if n <= 30 and _COPYRIGHT.search(k):
+        return "copyright"
+    if n <= 3 and _IMAGE_TOKEN.match(k) and _IMAGE_WORDS.search(k):
+        return "image_placeholder"
+    if n <= 8 and _IMAGE_CREDIT.match(k):
+        return "image_credit"
+    if n <= 12 and _CATEGORY_PREFIX.search(k):
+        return "category"
+    if n <= 16 and not has_sentence_end(stripped) and _breadcrumb(k):
+        return "breadcrumb"
+    if k.startswith("#") and all(t.startswith("#") for t in k.split()):
+        return "hashtag_line"
+    return None
+
+
+def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[list[str], list[tuple[str, str]]]:
+    """Drop furniture lines, the reader-comments zone and related-link blocks.
+
+    Blank lines are kept as paragraph separators. Returns ``(kept, dropped)`` where
+    ``dropped`` pairs each removed line with its rule, for debugging and tests. The
+    comments zone is only cut once some prose has been seen, so a comment counter in
+    the page header cannot swallow the whole article.
+    """
+    kept: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    seen_prose = False
+    in_related = False
+    lines = list(lines)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            kept.append(line)
+            continue
+        rule = classify(line)
+        if rule == "comments" and cut_comments and seen_prose:
+            dropped.extend((rest, "comments_zone") for rest in lines[i:] if rest.strip())
+            break
+        if rule == "related_header":
+            in_related = True
+        elif in_related and rule is None and (is_headline_like(line, 22) and not is_prose(line)):
+            rule = "related_link"
+        elif rule is None:
+            in_related = False
+        if rule:
+            dropped.append((line, rule))
+            continue
+        if is_prose(line):
+            seen_prose = True
+        kept.append(line)
+    return kept, dropped
+
+
+_HASHTAG = re.compile(r"(?<![\w&/])#(?=[^\W_])")
+
+
+def unwrap_hashtags(text: str) -> str:
+    """``#لافروف`` → ``لافروف``; leaves ``&#123;`` entities and URL fragments alone."""
+    return _HASHTAG.sub("", text)

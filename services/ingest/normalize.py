@@ -1,0 +1,81 @@
+"""Unicode and white-space normalisation of extracted text.
+
+Stored text (what is indexed and what entity/date offsets point into):
+
+* NFKC. For Arabic this folds presentation forms (U+FB50–FDFF, U+FE70–FEFF, e.g. the
+  lam-alef ligature ``ﻻ`` → ``لا``) and ligature words (``ﷲ`` → ``الله``) into ordinary
+  letters, which is what a search index needs. It leaves normal Arabic letters, hamza
+  forms, ``ى``/``ي``, ``ة`` and the Arabic-Indic digits (٠–٩, ۰–۹) untouched; the only
+  change to ordinary vocalised text is the canonical re-ordering of stacked diacritics
+  (shadda + fatha), which renders identically.
+* Zero-width and bidi control characters removed: they are invisible, break exact
+  matching and tokenisation, and scraped pages are full of them (RLM/LRM around numbers,
+  ZWSP from CMS editors). ZWNJ is kept between two letters, where Persian and Urdu
+  spelling needs it (``می‌خواهم``); ZWJ is kept next to emoji only.
+* Digits are *not* converted: ``٢٠١٩`` stays as written so offsets and quotes stay true.
+  Use :func:`ascii_digits` on a copy when parsing numbers.
+* Tatweel (``ـ``, kashida) is *kept* in stored text; it is typographic stretching, so it
+  is removed only in matching copies (:func:`match_key`), where ``الرئيـــس`` must equal
+  ``الرئيس``.
+* White space: NBSP and other Unicode spaces become a plain space, runs collapse, lines
+  are stripped, and more than one blank line collapses to one (paragraph separator).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from services.shared.arabic_months import ARABIC_INDIC_DIGITS
+
+# Always invisible, never meaningful in news text: ZWSP, word joiner, BOM/ZWNBSP, soft
+# hyphen, Mongolian vowel separator, LRM/RLM/ALM, embeddings/overrides, isolates.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# ZWNJ not between two letters (Persian keeps it inside words)
+_ZWNJ_STRAY = re.compile(r"(?<!\w)\u200c|\u200c(?!\w)")
+# ZWJ is needed only in emoji sequences (symbols, U+2600+ and astral plane pictographs)
+_ZWJ_NON_EMOJI = re.compile("(?<![\u2600-\u27bf\U0001f000-\U0001faff\ufe0f])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
+_SPACES = re.compile(r"[^\S\n]+")  # any white space except newline (tabs, NBSP, thin space…)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+TATWEEL = "\u0640"
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise extracted text for storage (see module docstring for what changes)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ZWNJ_STRAY.sub("", text)
+    text = _ZWJ_NON_EMOJI.sub("", text)
+    text = _CONTROL.sub("", text)
+    return tidy_whitespace(text)
+
+
+def tidy_whitespace(text: str) -> str:
+    """Collapse spaces inside lines, strip lines, keep at most one blank line between blocks."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def ascii_digits(text: str) -> str:
+    """Copy of ``text`` with Arabic-Indic and Persian digits as ASCII, for number parsing only."""
+    return text.translate(ARABIC_INDIC_DIGITS)
+
+
+def match_key(text: str) -> str:
+    """Comparison key for rules and duplicate detection — never stored.
+
+    Removes tatweel and diacritics, folds alef/hamza variants, ``ى``→``ي``, ``ة``→``ه``,
+    digits to ASCII, lower-cases Latin and collapses white space, so that spelling noise
+    does not defeat a furniture rule or a caption-duplicate check.
+    """
+    text = text.replace(TATWEEL, "")
+    text = _DIACRITICS.sub("", text)
+    text = (
+        text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ٱ", "ا")
+        .replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+    )
+    return " ".join(ascii_digits(text).lower().split())

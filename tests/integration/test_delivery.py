@@ -1,0 +1,107 @@
+"""Delivery guarantees on the real stack: crash loops, retries, dead letters, replay, SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+from .conftest import NABA, REPO
+from .fault_tasks import CRASH_ARMED, CRASH_DONE, CRASH_RUNS, FAIL_RUNS, PAUSE_ONCE, PAUSED_PID
+
+pytestmark = pytest.mark.integration
+
+
+def _wait(predicate, timeout: float = 60, what: str = "condition"):  # noqa: ANN001, ANN202
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _naba(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*NABA, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+def test_crash_loop_is_dead_lettered_after_max_deliveries_and_replays(workers) -> None:  # noqa: ANN001
+    from services.shared import deadletter
+    from services.shared.celery_app import app
+    from services.shared.redis_client import get_redis
+
+    r = get_redis()
+    r.set(CRASH_ARMED, "1")
+    workers.start("ingest", include=["tests.integration.fault_tasks"], max_deliveries="3")
+    app.send_task("naba.ingest.test_crash", kwargs={"source": "poison", "run": None}, queue="naba.ingest")
+
+    entries = _wait(lambda: deadletter.list_entries(), 120, "the crash-looping message to be dead-lettered")
+    (entry,) = entries
+    assert entry.reason == "crash-loop"
+    assert entry.stage == "ingest"
+    assert entry.attempts == 3
+    assert entry.payload == {"source": "poison", "run": None}
+    assert int(r.get(CRASH_RUNS)) == 3  # ran three times, the fourth delivery was stopped at the door
+    assert r.get(CRASH_DONE) is None
+
+    listed = _naba(workers.env, "dead", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout.splitlines()[0])["id"] == entry.id
+
+    r.delete(CRASH_ARMED)  # the "bug" is fixed: replay must now go through
+    replayed = _naba(workers.env, "dead", "replay", entry.id)
+    assert replayed.returncode == 0, replayed.stderr
+    assert _wait(lambda: r.get(CRASH_DONE), 60, "the replayed message to run") == b"poison"
+    assert deadletter.count() == 0
+
+
+def test_transient_failure_retries_with_backoff_then_dead_letters(workers) -> None:  # noqa: ANN001
+    from services.shared import deadletter
+    from services.shared.celery_app import app
+    from services.shared.redis_client import get_redis
+
+    workers.start("ingest", include=["tests.integration.fault_tasks"], max_retries="2", retry_backoff="0.2",
+                  retry_backoff_max="1")
+    app.send_task("naba.ingest.test_fail", kwargs={"source": "flaky", "run": None}, queue="naba.ingest")
+    (entry,) = _wait(lambda: deadletter.list_entries(), 60, "retries to run out")
+    assert entry.reason == "retries-exhausted"
+    assert entry.attempts == 3
+    assert "ConnectionError: simulated transient failure" in entry.error
+    assert int(get_redis().get(FAIL_RUNS)) == 3
+
+
+def test_sigkilled_worker_mid_task_still_indexes_exactly_once(workers, tmp_path) -> None:  # noqa: ANN001
+    from services.index.engine import make_engine
+    from services.shared import runs
+    from services.shared.celery_app import app
+    from services.shared.redis_client import get_redis
+    from services.shared.settings import get_settings
+
+    r = get_redis()
+    r.set(PAUSE_ONCE, "naba.enrich.process")
+    workers.start("ingest")
+    enrich_pid = workers.start("enrich", include=["tests.integration.fault_tasks"])
+    workers.start("index")
+
+    seed = REPO / "seeds" / "001_6b8f9d421b231bce.txt"
+    run = runs.new_run_id()
+    runs.open_units(run, [runs.source_unit(str(seed))])
+    app.send_task("naba.ingest.process", kwargs={"source": str(seed), "run": run}, queue="naba.ingest")
+
+    victim = int(_wait(lambda: r.get(PAUSED_PID), 90, "enrich to start the task"))
+    assert victim in workers.pool_children(enrich_pid)
+    os.kill(victim, signal.SIGKILL)
+
+    state = _wait(lambda: (s := runs.state(run)).done and s, 120, "the article to be indexed after the kill")
+    assert len(state.indexed) == 1 and not state.dead
+    (article_id,) = state.indexed.values()
+    s = get_settings()
+    engine = make_engine(s)
+    engine.refresh(s.index_prefix)
+    assert engine.count(s.index_prefix, {"query": {"term": {"id": article_id}}}) == 1
+    assert engine.count(s.index_prefix, {"query": {"term": {"source": str(seed)}}}) == 1
