@@ -522,6 +522,8 @@ def opensearch_command(settings: Settings, java: str = "java") -> list[str]:
         "-Dfile.encoding=UTF-8",
         f"-Djava.io.tmpdir={paths.tmp}",
         "-Dlog4j2.disable.jmx=true",
+        # as OpenSearch's own launcher does: keep logging alive while the node closes on SIGTERM
+        "-Dlog4j.shutdownHookEnabled=false",
         "-cp",
         f"{paths.lib}/*",
         RUNNER_MAIN,

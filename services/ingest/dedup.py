@@ -272,48 +272,62 @@ class InMemoryDedupIndex:
             return verdict or None
 
 
-# Decide and insert in one step. KEYS: doc key, exact key, band keys. Candidate doc keys are
-# built from ARGV[1] (the doc-key prefix); they share the {hash tag}, so they live in the
-# same cluster slot even though they are not declared.
+# Decide and insert in one step. KEYS: doc key, exact key, band keys. ARGV: doc-key prefix,
+# id, packed signature, shingle count, jaccard, containment, max ratio, ttl, max candidates.
+# Candidate doc keys are built from the prefix; they share its {hash tag}, so they live in
+# the same cluster slot although they are not declared. The decision mirrors is_same_story.
 _CHECK_AND_ADD_LUA = """
-local id, prefix, sig = ARGV[2], ARGV[1], ARGV[3]
-local need, ttl, max_cand = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local prefix, id, sig, size = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local jt, ct, ratio = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local ttl, max_cand = tonumber(ARGV[8]), tonumber(ARGV[9])
 local known = redis.call('HGET', KEYS[1], 'dup')
 if known then return known end
+
+local function same_story(j, na, nb)
+  if j >= jt then return true end
+  local small, large = math.min(na, nb), math.max(na, nb)
+  if small == 0 or large > ratio * small then return false end
+  return j * (na + nb) / (1 + j) / small >= ct
+end
+
 local verdict = ''
 local first = redis.call('GET', KEYS[2])
 if first and first ~= id then
   local root = redis.call('HGET', prefix .. first, 'dup')
   if root and root ~= '' then verdict = root else verdict = first end
 elseif #sig > 0 then
-  local seen, n, best, best_root, best_score = {}, 0, nil, nil, -1
   local perms = #sig / 4
+  local cands, seen = {}, {}
   for i = 3, #KEYS do
     for _, cand in ipairs(redis.call('SMEMBERS', KEYS[i])) do
-      if not seen[cand] and cand ~= id and n < max_cand then
+      if not seen[cand] and cand ~= id then
         seen[cand] = true
-        n = n + 1
-        local other = redis.call('HMGET', prefix .. cand, 'sig', 'dup')
-        if other[1] then
-          local same = 0
-          for p = 0, perms - 1 do
-            if string.sub(sig, p * 4 + 1, p * 4 + 4) == string.sub(other[1], p * 4 + 1, p * 4 + 4) then
-              same = same + 1
-            end
-          end
-          if same > best_score or (same == best_score and best and cand < best) then
-            best, best_score = cand, same
-            if other[2] and other[2] ~= '' then best_root = other[2] else best_root = cand end
-          end
-        else
-          redis.call('SREM', KEYS[i], cand)
-        end
+        cands[#cands + 1] = cand
       end
     end
   end
-  if best and best_score >= need then verdict = best_root end
+  table.sort(cands)
+  local best_root, best_score = nil, -1
+  for n, cand in ipairs(cands) do
+    if n > max_cand then break end
+    local other = redis.call('HMGET', prefix .. cand, 'sig', 'size', 'dup')
+    if other[1] then
+      local same = 0
+      for p = 0, perms - 1 do
+        if string.sub(sig, p * 4 + 1, p * 4 + 4) == string.sub(other[1], p * 4 + 1, p * 4 + 4) then
+          same = same + 1
+        end
+      end
+      local j = same / perms
+      if j > best_score and same_story(j, size, tonumber(other[2])) then
+        best_score = j
+        if other[3] and other[3] ~= '' then best_root = other[3] else best_root = cand end
+      end
+    end
+  end
+  if best_root then verdict = best_root end
 end
-redis.call('HSET', KEYS[1], 'sig', sig, 'dup', verdict)
+redis.call('HSET', KEYS[1], 'sig', sig, 'size', size, 'dup', verdict)
 redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('SET', KEYS[2], id, 'NX', 'EX', ttl)
 for i = 3, #KEYS do
@@ -327,11 +341,13 @@ return verdict
 class RedisDedupIndex:
     """Index shared by all workers: one hash per doc, one Redis set per LSH bucket.
 
-    Keys (all under one hash tag, so the script also works on Redis Cluster):
-    ``{naba-dedup}:doc:<id>`` (signature, verdict), ``{naba-dedup}:exact:<sha>`` (first id
-    with that normalised body), ``{naba-dedup}:band:<bucket>`` (ids in the bucket). Every
-    key expires after ``window`` seconds (refreshed on write): a story is only deduplicated
-    against the last ``window`` of news, which keeps memory bounded.
+    Keys (all under one hash tag, so the script also runs on Redis Cluster):
+    ``{naba-dedup}:doc:<id>`` (signature, shingle count, verdict),
+    ``{naba-dedup}:exact:<sha>`` (first id with that normalised body),
+    ``{naba-dedup}:band:<bucket>`` (ids in the bucket). Every key expires ``window``
+    seconds after its last write: a story is deduplicated against recent news only, which
+    bounds memory (~32 set members + 300 bytes per article). Expired candidates are
+    skipped. The script is atomic, so two workers racing on one story cannot both win.
     """
 
     def __init__(
@@ -339,14 +355,14 @@ class RedisDedupIndex:
         client: Any,
         *,
         hasher: MinHasher | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
+        rule: DuplicateRule = DEFAULT_RULE,
         window: int = 30 * 24 * 3600,
         prefix: str = "{naba-dedup}",
         max_candidates: int = 500,
     ) -> None:
         self.client = client
         self.hasher = hasher or MinHasher()
-        self.threshold = threshold
+        self.rule = rule
         self.window = window
         self.prefix = prefix
         self.max_candidates = max_candidates
@@ -359,14 +375,24 @@ class RedisDedupIndex:
         return cls(redis.Redis.from_url(url), **kwargs)
 
     def check_and_add(self, article_id: str, text: str) -> str | None:
-        sig = self.hasher.signature(text)
+        sig, size = self.hasher.signature_and_size(text)
         ekey = exact_key(text)
         if not sig and ekey == _EMPTY_KEY:
             return None
         keys = [f"{self.prefix}:doc:{article_id}", f"{self.prefix}:exact:{ekey}"]
         keys += [f"{self.prefix}:band:{b}" for b in self.hasher.band_keys(sig)]
-        need = -(-int(self.threshold * self.hasher.num_perm * 1000) // 1000)  # ceil without float drift
-        args = [f"{self.prefix}:doc:", article_id, pack_signature(sig), need, self.window, self.max_candidates]
+        r = self.rule
+        args = [
+            f"{self.prefix}:doc:",
+            article_id,
+            pack_signature(sig),
+            size,
+            repr(r.jaccard),
+            repr(r.containment),
+            repr(r.max_ratio),
+            self.window,
+            self.max_candidates,
+        ]
         verdict = self._script(keys=keys, args=args)
         if isinstance(verdict, bytes):
             verdict = verdict.decode("utf-8")

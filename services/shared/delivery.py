@@ -16,13 +16,13 @@ message is acknowledged, so a Redis hiccup can't lose both. The policy, in order
 from __future__ import annotations
 
 import logging
+import random
 import time
 from typing import Any
 
 import pydantic
 from celery import Task
 from celery.exceptions import Retry
-from celery.utils.time import get_exponential_backoff_interval
 
 from . import deadletter, runs, store
 from .errors import PermanentError, SkipDocument
@@ -53,11 +53,13 @@ def unit_of(payload: dict[str, Any]) -> str:
     return runs.source_unit(str(payload.get("source", "")))
 
 
-def backoff(retries: int) -> int:
+def backoff(retries: int) -> float:
+    """Exponential backoff with full jitter (AWS architecture blog), so retries from a burst spread out.
+
+    Celery's own helper works in whole seconds; sub-second bases keep tests fast.
+    """
     s = get_settings()
-    return get_exponential_backoff_interval(
-        factor=s.retry_backoff, retries=retries, maximum=s.retry_backoff_max, full_jitter=True
-    )
+    return random.uniform(0, min(s.retry_backoff_max, s.retry_backoff * 2**retries))
 
 
 class StageTask(Task):

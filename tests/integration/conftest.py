@@ -7,6 +7,7 @@ it was already running. Workers are real ``naba worker`` processes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -57,10 +58,8 @@ def stack() -> Iterator[dict[str, str]]:
     finally:
         from services.index.engine import make_engine
 
-        try:
+        with contextlib.suppress(Exception):  # cleanup only
             make_engine(settings).delete_index(settings.index_prefix + "-v*")
-        except Exception:  # noqa: BLE001 - cleanup only
-            pass
         if started_search:
             stop_opensearch(settings)
         if started_redis:

@@ -1,0 +1,166 @@
+"""The single compiled pattern that finds every date candidate in one pass.
+
+Why one alternation: Python's ``re`` scans the text once and, at each word start, tries the
+kinds in order, so a long specific form («الجمعة 5 أبريل 2019») is taken before its pieces
+(«الجمعة», «2019») can be. Word lists are compiled as character tries so that a failed
+attempt costs a couple of character comparisons rather than one per month spelling — that
+is what keeps the whole pass well under a millisecond per article.
+
+Every kind is an outer named group (``n``, ``h``, ``hy``, ``g``, ``y``, ``w``, ``r``, ``a``,
+``p``); ``match.lastgroup`` names the kind and its inner groups carry the kind as prefix.
+The pattern runs on folded text (see ``normalize``): plain alef, ي, ASCII digits, no tatweel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from services.shared.arabic_months import GREGORIAN_MONTHS, HIJRI_MONTHS, ORDINAL_DAYS, WEEKDAYS, fold
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A non-capturing regex matching any of ``words``, factored as a trie (spaces → ``\\s+``)."""
+    trie: dict = {}
+    for w in {fold(w) for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [(re.escape(ch) if ch != " " else r"\s+") + emit(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(sorted(branches, key=len, reverse=True)) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+B = r"(?!\w)"  # end of word
+GM = trie_regex(GREGORIAN_MONTHS)
+HM = trie_regex(HIJRI_MONTHS)
+WD = trie_regex(WEEKDAYS)
+ORD = trie_regex(ORDINAL_DAYS)
+REL = r"(?:الماضي|المنصرم|المنقضي|المقبل|القادم|الجاري|الحالي)"
+# «أوائل أبريل», «نهاية العام الماضي»: the period cue becomes part of the mention
+PCUE = r"(?:اوائل|اواخر|اواسط|مطلع|منتصف|نهاية|نهايه|بداية|بدايه|مستهل|اوسط|غرة|اخر)"
+HMARK = r"(?:ه|هجري(?:ة|ه)?|للهجرة|للهجره)" + B
+YEAR_WORD = r"(?:(?:من\s+)?(?:ال|ل)?(?:عام|سنة)\s+)"
+WEAK_CUE = r"(?:في|منذ|خلال|حتى|قبل|بعد|بحلول|مطلع|اوائل|اواخر|اواسط|منتصف|نهاية|بداية|مستهل|ربيع|صيف|خريف|شتاء)"
+# a Gregorian year never followed by a Hijri marker («في 1440 هـ» is the hy kind)
+Y4 = r"\d{4}(?!\d)(?!\s*" + HMARK + ")"
+
+
+def _weekday_prefix(k: str) -> str:
+    return rf"(?:(?:يوم\s+)?(?P<{k}_wd>{WD})\s*[،,]?\s*(?:الموافق\s+)?)?"
+
+
+_NUMERIC = (
+    rf"(?P<n>{_weekday_prefix('n')}"
+    r"(?:(?P<n_a>\d{1,2})(?P<n_s>[/.-])(?P<n_b>\d{1,2})(?P=n_s)(?P<n_y>\d{4})"
+    r"|(?P<n_y2>\d{4})(?P<n_s2>[/.-])(?P<n_b2>\d{1,2})(?P=n_s2)(?P<n_a2>\d{1,2}))"
+    r"(?!\d|[/.-]\d))"
+)
+
+_HIJRI = (
+    rf"(?P<h>{_weekday_prefix('h')}"
+    rf"(?:(?P<h_d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?|(?P<h_od>{ORD})\s+من\s+(?:شهر\s+)?)?"
+    rf"(?P<h_m>{HM}){B}\s*[،,]?\s*{YEAR_WORD}?(?P<h_y>\d{{3,4}})(?!\d)(?:\s*{HMARK})?)"
+)
+
+_HIJRI_YEAR = rf"(?P<hy>{YEAR_WORD}?(?P<hy_y>\d{{3,4}})\s*{HMARK})"
+
+_GREGORIAN = (
+    rf"(?P<g>{_weekday_prefix('g')}"
+    rf"(?:(?P<g_pc>{PCUE})\s+)?"
+    r"(?:(?P<g_d1>\d{1,2})(?:\s*(?:-|–|و|الى|حتى)\s*(?P<g_d2>\d{1,2}))?\s+(?:من\s+)?(?:شهر\s+)?"
+    rf"|(?P<g_od>{ORD})\s+من\s+(?:شهر\s+)?)?"
+    rf"(?P<g_m>{GM}){B}"
+    rf"(?:\s*[/\\|]\s*(?P<g_ma>{GM}){B}|\s*\(\s*(?P<g_mb>{GM})\s*\)|\s*[-–]\s*(?P<g_mc>{GM}){B}|\s+(?P<g_md>{GM}){B})?"
+    rf"(?:\s*[،,]?\s*{YEAR_WORD}?(?P<g_y>{Y4})(?:\s*م{B}|\s*ميلادي(?:ة|ه)?{B})?)?"
+    rf"(?:\s+(?P<g_rel>{REL}){B})?)"
+)
+
+_YEAR = (
+    rf"(?P<y>(?:(?P<y_cue>(?:ال|ل)?(?:عامي|سنتي|عام|سنة))\s+|(?P<y_wcue>{WEAK_CUE})\s+)?"
+    rf"(?P<y_l>{Y4}(?:\s*(?:-|–|/|و|الى|حتى|او)\s*{Y4})*))"
+)
+
+_DAYPART = r"(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|نهار|ظهيرة)"
+_WEEKDAY = (
+    rf"(?P<w>(?:يوم\s+)?(?:(?P<w_pre>اليوم|{_DAYPART}|امس|غدا|اول\s+(?:من\s+)?امس)\s+)?"
+    rf"(?P<w_wd>{WD}){B}(?:\s+(?P<w_rel>{REL}|المقبلة|الماضية|القادمة){B})?)"
+)
+
+_RELDAY = (
+    rf"(?P<r>(?:(?P<r_t>يوم|{_DAYPART})\s+)?"
+    rf"(?P<r_w>اول\s+(?:من\s+)?امس|امس\s+الاول|امس|بعد\s+غد|غدا|اليوم){B})"
+)
+
+_NUM_WORD = r"(?:\d{1,2}|بضع(?:ة)?|عدة|ثلاث(?:ة)?|اربع(?:ة)?|خمس(?:ة)?|ست(?:ة)?|سبع(?:ة)?|ثماني(?:ة)?|تسع(?:ة)?|عشر(?:ة)?)"
+_AGO = (
+    rf"(?P<a>(?P<a_k>منذ|قبل)\s+(?:(?P<a_n>{_NUM_WORD})\s+)?"
+    rf"(?P<a_u>ساعة|ساعات|ساعتين|دقيقة|دقائق|دقيقتين|يوم|يومين|ايام){B})"
+)
+
+_PERIOD = (
+    rf"(?P<p>(?:(?P<p_pc>{PCUE})\s+)?"
+    r"(?:(?P<p_u>(?:ال|ل)(?:شهر|عام|سنة))\s+"
+    r"(?P<p_rel>الماضي|الماضية|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية)"
+    rf"|(?P<p_this>هذا\s+(?:العام|الشهر)|هذه\s+السنة)){B})"
+)
+
+_PREFIX = r"(?<!\w)(?P<pre>[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?)"
+
+MASTER = re.compile(
+    _PREFIX
+    + "(?:"
+    + "|".join([_NUMERIC, _HIJRI, _HIJRI_YEAR, _GREGORIAN, _YEAR, _WEEKDAY, _RELDAY, _AGO, _PERIOD])
+    + ")"
+)
+
+# --- context checks run only on the few candidate matches ---------------------------------
+# cue before a bare ambiguous month name («في مارس», «شهر آب», «منذ أيار»)
+MONTH_CUE_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:في|منذ|خلال|حتى|شهر|من|الى|بحلول|قبل|بعد|اواخر|اوائل|مطلع|نهاية|بداية|منتصف)\s+$"
+)
+# named places and events that contain a date: «مدينة 6 أكتوبر» is a place, not a date
+PLACE_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|ل|ال|بال|لل)?(?:مدينة|محافظة|كوبري|جسر|جامعة|شارع|ميدان|حي|مدرسة|نادي|مستشفي|مستشفى|طريق|محور"
+    r"|مركز|قرية|منطقة|مطار|محطة|ساحة)\s+$"
+)
+EVENT_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|ل|ال|بال|لل)?(?:ثورة|حرب|نصر|حركة|انتفاضة|احداث|ذكري|ذكرى|عيد|تفجيرات|هجمات|مجزرة|اتفاق|اتفاقية"
+    r"|بيان|انقلاب|نكسة|نكبة)\s+$"
+)
+# generic weekdays: «صلاة الجمعة», «كل خميس», «أيام السبت»
+WEEKDAY_GENERIC_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|ل)?(?:صلاة|صلاه|خطبة|خطبه|كل|ايام|عطلة|عطلة|الواحد|سوق|اسواق)\s+$"
+)
+# «البلدين الاثنين» is "the two", not Monday
+DUAL_BEFORE = re.compile(r"(?:ين|ان|كلا|كلتا|هذين|هذان)\s+$")
+# nouns that take العام as the adjective "general/public": «الأمين العام المقبل»
+GENERAL_NOUN_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|ل|لل)?(?:الامين|المدعي|النائب|المؤتمر|الراي|القطاع|المال|الشان|النظام|الاتحاد|المدير|المفتش"
+    r"|المراقب|الامن|الصالح|الاضراب|العفو|المرشد|المنسق|القائد|الاجتماع|المستشار|الوضع|المشهد|الحق|الاتجاه"
+    r"|المؤشر|الخط|الاطار|التعليم|الدين|الانفاق|النقل|الطابع|التيار|المجلس|المؤتمر|المنتدي|المنتدى)\s+$"
+)
+# what a number counts when it is not a year («2000 دولار», «2019 شخصا»)
+UNIT_AFTER = re.compile(
+    r"\s*(?:%|٪|في\s+الماي?ة|بالماي?ة|دولار|يورو|جنيه|ريال|درهم|دينار|ليرة|شخص|قتيل|جريح|مواطن|طفل|جندي|عنصر|مقاتل|اسير"
+    r"|لاجئ|نازح|منزل|مبنى|مبني|طن|برميل|كيلو|كلم|كم|متر|ميل|الف|مليون|مليار|سهم|نقطة|صوت|مقعد|عضو|مرة|حالة|وحدة"
+    r"|سيارة|قطعة|فرصة|وظيفة|عامل|موظف|طالب|صاروخ|غارة|هكتار|فدان|دونم|ميغاوات|ميجاوات)"
+)
+# future reading of a yearless month or bare weekday («المقرر في 15 مايو», «سيزور … الخميس»)
+FUTURE_BEFORE = re.compile(
+    r"(?:^|\s)(?:[وف]?(?:سوف|المقرر|المقررة|المزمع|المزمعة|المرتقب|المرتقبة|المنتظر|المنتظرة|يعتزم|تعتزم|يتوقع|تتوقع"
+    r"|المتوقع|موعد|مقرر|مقررة)"
+    r"|[وف]?س[يتن](?:عقد|جري|جرى|بدا|نطلق|تم|كون|زور|صل|لتقي|شهد|نظم|توجه|قوم|طلق|ستضيف|عود|دخل|صدر|جتمع|شارك|علن"
+    r"|ناقش|بحث|حل|غادر|فتتح|تسلم|ستلم|قام|جرى)\w*)(?:\s|$)"
+)
+SENTENCE_END = re.compile(r"[.!?؟\n]")

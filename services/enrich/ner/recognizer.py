@@ -1,0 +1,114 @@
+"""The CRF recogniser: tokens → CRF tags → rules → canonical, coreferred entities.
+
+The model and lexicons are loaded once per process (``CrfRecognizer.get()``); a Celery
+worker pays the load once and then only tags.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pycrfsuite
+
+from services.shared.schema import Entity
+
+from . import lexicon as lexmod
+from .canon import canonical, corefer, key
+from .corpus import spans as bio_spans
+from .features import Featurizer
+from .lexicon import STOP
+from .rules import propagate, title_chains, trim
+from .text import fold, sentences, tokenize
+
+MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
+OUTPUT_TYPES = frozenset({"PER", "LOC", "ORG"})
+
+
+class CrfRecognizer:
+    """Arabic NER with a CRF plus news rules; safe to share within one process."""
+
+    _instance: CrfRecognizer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, model: Path = MODEL_PATH, lexicon: Path = lexmod.LEXICON_PATH,
+                 types: frozenset[str] = OUTPUT_TYPES) -> None:
+        if not model.exists():
+            raise FileNotFoundError(
+                f"NER model {model} is missing; build it with "
+                "`python -m services.enrich.ner.train --data DIR --out services/enrich/ner/model.crfsuite`")
+        self.lex = lexmod.load(lexicon)
+        self.featurizer = Featurizer(self.lex)
+        self.model = model
+        self.types = types
+        self._local = threading.local()
+
+    @classmethod
+    def get(cls) -> CrfRecognizer:
+        """The process-wide recogniser (lazy, loaded once)."""
+        if cls._instance is None:
+            with cls._lock:
+                if cls._instance is None:
+                    cls._instance = cls()
+        return cls._instance
+
+    def _tagger(self) -> pycrfsuite.Tagger:
+        # crfsuite taggers are not thread-safe: one per thread.
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.model))
+            self._local.tagger = tagger
+        return tagger
+
+    def tag_spans(self, words: list[str], text: str, tokens: list) -> list[tuple[int, int, str]]:
+        """Raw CRF spans over the document's tokens, sentence by sentence."""
+        tagger = self._tagger()
+        out: list[tuple[int, int, str]] = []
+        for a, b in sentences(tokens, text):
+            tags = tagger.tag(self.featurizer.sequence(words[a:b]))
+            out.extend((a + s, a + e, t) for s, e, t in bio_spans(tags))
+        return out
+
+    def find(self, text: str) -> list[Entity]:
+        """Entities of one document with exact offsets, canonical names and keys."""
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        words = [t.text for t in tokens]
+        folded = [fold(w) for w in words]
+        spans = self.tag_spans(words, text, tokens)
+        spans = trim(spans, folded, words, self.lex)
+        spans = title_chains(spans, folded, words, self.lex)
+        spans = propagate(spans, folded, words, self.lex)
+        spans = [s for s in spans if s[2] in self.types]
+
+        doc_words = set(folded)
+        mentions: list[tuple[int, int, str, str]] = []
+        for s, e, typ in spans:
+            name = canonical(words[s:e], doc_words, self.lex)
+            k = key(name)
+            if len(k.replace(" ", "")) < 2 or k in STOP:
+                continue
+            mentions.append((s, e, typ, name))
+        resolved = corefer([(typ, name) for _, _, typ, name in mentions])
+        out = []
+        for s, e, typ, name in mentions:
+            canon = resolved[(typ, name)]
+            start, end = tokens[s].start, tokens[e - 1].end
+            out.append(Entity(text=text[start:end], name=canon, type=typ, start=start, end=end, key=key(canon)))
+        return out
+
+
+def model_version(model: Path = MODEL_PATH) -> str:
+    """``crf-<hash>`` of the model file, so a reindex can target articles of an old model."""
+    import hashlib
+
+    global _VERSION
+    if _VERSION is None:
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12] if model.exists() else "missing"
+        _VERSION = f"crf-{digest}"
+    return _VERSION
+
+
+_VERSION: str | None = None

@@ -1,0 +1,129 @@
+"""Rules applied to the CRF's spans, for what news needs and a newswire CRF misses.
+
+- Trigger words are context, not name: titles and offices («المشير», «وزير الخارجية»)
+  and nationality adjectives are trimmed off person spans.
+- Nationality adjectives are not places: a span that is only «الروسي» is dropped.
+- Title chains: «وزير الخارجية الروسي سيرغي لافروف» → PER «سيرغي لافروف» even when
+  the CRF tagged nothing, provided the word after the chain is a known first name.
+- Document propagation: a name the CRF found once is found everywhere in the document,
+  also glued to a clitic or a hashtag («لـ"حفتر"», «#حفتر»), and takes the type most of
+  its mentions got.
+
+Spans are ``(start, end, type)`` over token indices, end exclusive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .features import QUOTES
+from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
+from .text import fold, is_arabic, split_clitic
+
+Span = tuple[int, int, str]
+_ARTICLE_CLITICS = ("ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل")
+
+
+def is_word(word: str) -> bool:
+    """Arabic or Latin letters (not punctuation, quotes, digits)."""
+    return word[:1].isalpha()
+
+
+def is_title(f: str) -> bool:
+    """A folded title or office word, with or without a leading clitic («والرئيس»)."""
+    if f in TITLES:
+        return True
+    clitic, stem = split_clitic(f)
+    return bool(clitic) and (stem in TITLES or "ال" + stem in TITLES)
+
+
+def is_trigger(f: str, lex: Lexicon) -> bool:
+    """Words that introduce a name without belonging to it."""
+    return is_title(f) or f in TITLE_COMPLEMENTS or lex.is_nationality(f)
+
+
+def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Trim punctuation, function words and (for persons) triggers from span edges."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        while s < e and (not is_word(words[s]) or folded[s] in STOP or (typ == "PER" and is_trigger(folded[s], lex))):
+            s += 1
+        while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP
+                         or (typ == "PER" and is_trigger(folded[e - 1], lex))):
+            e -= 1
+        if s >= e:
+            continue
+        if all(lex.is_nationality(folded[i]) or is_title(folded[i]) or folded[i] in TITLE_COMPLEMENTS
+               for i in range(s, e)):
+            continue  # «الروسي», «الرئيس»: context words, not entities
+        if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
+            continue  # a bare head («الحكومة») names no particular organisation
+        out.append((s, e, typ))
+    return out
+
+
+def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Add PER spans for names that follow a title chain and the CRF missed."""
+    covered = [False] * len(words)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] = True
+    added: list[Span] = []
+    n = len(words)
+    for i in range(n):
+        if not is_title(folded[i]):
+            continue
+        j = i + 1
+        # the chain: offices, nationality adjectives, «باسم X»
+        while j < n and j - i <= 5 and (folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j])
+                                         or is_title(folded[j])):
+            j += 1
+        while j < n and words[j] in QUOTES:
+            j += 1
+        if j >= n or covered[j] or folded[j] not in lex.first_names:
+            continue
+        k = j + 1
+        if k < n and is_arabic(words[k]) and not covered[k] and folded[k] not in STOP \
+                and not folded[k].startswith(_ARTICLE_CLITICS) and not is_trigger(folded[k], lex):
+            k += 1
+            while k < n and k - j < 3 and folded[k] in lex.per_tokens and not covered[k]:
+                k += 1
+        added.append((j, k, "PER"))
+        for x in range(j, k):
+            covered[x] = True
+    return sorted(spans + added)
+
+
+def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Tag untagged repeats of one-word names found elsewhere, and unify types by vote."""
+    votes: dict[str, Counter[str]] = {}
+    for s, e, typ in spans:
+        if e - s == 1:
+            votes.setdefault(bare(folded[s]), Counter())[typ] += 1
+    covered = [False] * len(words)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] = True
+    out = list(spans)
+    for i, f in enumerate(folded):
+        if covered[i] or not is_arabic(words[i]):
+            continue
+        b = bare(f)
+        if b in votes and len(b) >= 3 and b not in STOP and not lex.is_nationality(b):
+            out.append((i, i + 1, ""))
+    result: list[Span] = []
+    for s, e, typ in sorted(out):
+        if e - s == 1 and bare(folded[s]) in votes:
+            typ = votes[bare(folded[s])].most_common(1)[0][0]
+        result.append((s, e, typ))
+    return result
+
+
+def bare(f: str) -> str:
+    """A folded word without a single-letter proclitic, article kept («لحفتر» → «حفتر»)."""
+    clitic, stem = split_clitic(f, min_stem=3)
+    if not clitic or clitic == "ال":
+        return f
+    if clitic.endswith("ال") or clitic in ("لل", "ولل", "فلل"):
+        return "ال" + stem
+    return stem

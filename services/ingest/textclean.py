@@ -1,0 +1,430 @@
+"""Plain-text articles (copied or scraped pages) → title, clean body and header metadata.
+
+A plain-text article is a page flattened to lines: a title, maybe a date line or a bulleted
+metadata block, the body, and all the furniture of the page (share widgets, tag lines,
+reader comments…). The work is done in small passes over lines and blocks (runs of lines
+between blank lines) so every rule can be tested alone:
+
+1. header: first substantive line = title; date lines and bulleted metadata before the
+   first paragraph of prose give ``published``; repeats of the title are dropped;
+2. furniture (:mod:`services.ingest.boilerplate`), the comments zone and related-link lists;
+3. caption copies: a caption printed beside the paragraph that already contains it;
+4. credits («المصدر | …», trailing «(REUTERS)») → ``sources``; the opening dateline
+   («موسكو - …») → ``dateline`` (the text keeps it);
+5. hashtags unwrapped.
+
+The helpers below (:func:`parse_date_line`, :func:`extract_credits`, :func:`find_dateline`,
+:func:`drop_caption_copies`) are shared with the HTML path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.ingest import boilerplate as bp
+from services.ingest.normalize import match_key, normalize_text
+from services.shared.arabic_months import GREGORIAN_MONTHS, WEEKDAYS
+
+# ----------------------------------------------------------------------------- dates
+
+_MONTHS = {match_key(k): v for k, v in GREGORIAN_MONTHS.items()}
+_MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+_EN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = rf"(?:{_MONTH_ALT}|{'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?"
+# «تموز/يوليو», «يوليو (تموز)», «أبريل - نيسان»: the second name only confirms the first
+_MONTH_EXPR = rf"(?P<mon>{_MONTH})(?:\s*[/(-]\s*{_MONTH}\s*\)?)?"
+_D_MON_Y = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?:من\s+)?{_MONTH_EXPR}\s*[,،]?\s*(?P<y>\d{{4}})(?!\d)")
+_MON_D_Y = re.compile(rf"{_MONTH_EXPR}\s+(?P<d>\d{{1,2}})\s*[,،]?\s*(?P<y>\d{{4}})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})(?![\d/.-])")
+_TIME = re.compile(
+    r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?!\d)\s*"
+    r"(?P<ap>صباحا|صباحاً|ص|مساء|مساءا|مساءً|م|ظهرا|ظهراً|am|pm|a\.m\.|p\.m\.)?(?!\w)"
+)
+_WEEKDAY_ALT = "|".join(
+    sorted({match_key(w) for w in WEEKDAYS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday"}, key=len, reverse=True)
+)
+_DATE_WORDS = re.compile(
+    rf"(?<!\w)(?:{_WEEKDAY_ALT}|يوم|نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم التحديث|تحديث|محدث|بتاريخ|نشر|في|"
+    r"الساعه|الموافق|بتوقيت \S+|توقيت \S+|gmt|utc|published|updated|posted|on|at|ص|م|هـ|ه)(?!\w)",
+    re.I,
+)
+_HIJRI_TAIL = re.compile(r"\d{1,2}\s+\S+(?:\s+\S+)?\s+14\d\d\s*(?:هـ|ه)?")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    year: int
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+
+    def iso(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.hour is None:
+            return base
+        return f"{base}T{self.hour:02d}:{self.minute or 0:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1990 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31
+
+
+def _numeric_date(a: int, b: int, c: int) -> tuple[int, int, int] | None:
+    """Y-M-D, D/M/Y or M/D/Y. Day-first wins when both readings are possible (Arab usage)."""
+    if a > 31:  # year first
+        return (a, b, c) if _valid(a, b, c) else None
+    if c < 100:
+        return None  # two-digit years are too ambiguous for a publication date
+    if a > 12 and _valid(c, b, a):
+        return c, b, a
+    if b > 12 and _valid(c, a, b):
+        return c, a, b  # US order, as some CMS templates print it («2/20/2018»)
+    return (c, b, a) if _valid(c, b, a) else None
+
+
+def parse_date_line(line: str) -> ParsedDate | None:
+    """Parse a line that is *only* a date (plus weekday, time, «نشر في» and the like).
+
+    Returns None for lines with any other content, so a body sentence that mentions a
+    date, a view counter («1116») or a time alone is never read as the publication date.
+    """
+    k = bp.key(line)
+    if not k or len(k) > 90:
+        return None
+    found: tuple[int, int, int] | None = None
+    rest = k
+    for rx in (_D_MON_Y, _MON_D_Y):
+        m = rx.search(rest)
+        if m:
+            mon = m.group("mon").rstrip(".")
+            month = _MONTHS.get(mon) or _EN_MONTHS.get(mon)
+            y, d = int(m.group("y")), int(m.group("d"))
+            if month and _valid(y, month, d):
+                found = (y, month, d)
+                rest = rest[: m.start()] + " " + rest[m.end():]
+                break
+    if found is None:
+        m = _NUMERIC.search(rest)
+        if m:
+            found = _numeric_date(int(m.group("a")), int(m.group("b")), int(m.group("c")))
+            rest = rest[: m.start()] + " " + rest[m.end():]
+    if found is None:
+        return None
+    hour = minute = None
+    t = _TIME.search(rest)
+    if t:
+        hour, minute = int(t.group("h")), int(t.group("m"))
+        ap = (t.group("ap") or "").lower()
+        if ap.startswith(("م", "مساء", "ظهر", "pm", "p.m")) and hour < 12:
+            hour += 12
+        elif ap.startswith(("ص", "صباح", "am", "a.m")) and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            hour = minute = None
+        rest = rest[: t.start()] + " " + rest[t.end():]
+    rest = _HIJRI_TAIL.sub(" ", rest)
+    rest = _DATE_WORDS.sub(" ", rest)
+    if re.sub(r"[\s\W_]+", "", rest):
+        return None  # something other than a date on the line
+    return ParsedDate(*found, hour, minute)
+
+
+# ----------------------------------------------------------------------------- credits
+
+# canonical Arabic name for each agency, keyed by folded surface forms
+_AGENCIES: dict[str, str] = {}
+for _canon, _forms in {
+    "رويترز": ("رويترز", "رويتر", "reuters"),
+    "فرانس برس": ("فرانس برس", "فرانس بريس", "أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "أف ب", "afp", "agence france-presse"),
+    "أسوشيتد برس": ("أسوشيتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "ا ب", "ap", "associated press"),
+    "د ب أ": ("د ب أ", "د.ب.أ", "dpa"),
+    "الأناضول": ("الأناضول", "الاناضول", "وكالة الأناضول", "anadolu"),
+    "سبوتنيك": ("سبوتنيك", "sputnik"),
+    "تاس": ("تاس", "tass"),
+    "ريا نوفوستي": ("ريا نوفوستي", "ria novosti"),
+    "شينخوا": ("شينخوا", "xinhua"),
+    "أ ش أ": ("أ ش أ", "ا ش ا", "mena"),
+    "وام": ("وام", "wam"),
+    "واس": ("واس", "spa"),
+    "قنا": ("قنا", "qna"),
+    "كونا": ("كونا", "kuna"),
+    "بترا": ("بترا", "petra"),
+    "سانا": ("سانا", "sana"),
+    "إرنا": ("إرنا", "ارنا", "irna"),
+    "وكالات": ("وكالات", "وكالات الأنباء", "agencies"),
+}.items():
+    for _f in _forms:
+        _AGENCIES[match_key(_f)] = _canon
+
+_AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
+_SOURCE_LINE = re.compile(r"^(?:المصدر|المصادر|مصدر|source|sources|via)\s*[:：|/-]\s*(?P<names>.+)$", re.I)
+_AGENCY_LINE = re.compile(rf"^[\s(\[-]*(?P<names>(?:{_AGENCY_ALT})(?:\s*[+/،,و&-]\s*(?:{_AGENCY_ALT}))*)[\s)\].-]*$", re.I)
+# a trailing credit on the last sentence: «… وروسيا.(REUTERS)», «… الأربعاء. (أ ف ب)»
+_TRAILING_CREDIT = re.compile(r"\s*[-–—]?\s*\(\s*([^()]{1,40})\s*\)\s*\.?$")
+_NAME_SPLIT = re.compile(r"\s*(?:\+|/|،|,|&|\|| - |\sو(?=\S))\s*")
+
+
+def canonical_agency(name: str) -> str | None:
+    """Canonical agency name for a credit like «REUTERS» or «أ ف ب», None if unknown."""
+    return _AGENCIES.get(bp.key(name))
+
+
+def _split_names(names: str) -> list[str]:
+    out = []
+    for part in _NAME_SPLIT.split(names.strip()):
+        part = part.strip(" .:-()[]")
+        if part:
+            out.append(canonical_agency(part) or part)
+    return out
+
+
+def parse_source_line(line: str) -> list[str] | None:
+    """«المصدر | الخليج الجديد + رويترز» → ["الخليج الجديد", "رويترز"]; «(أ ف ب)» alone → ["فرانس برس"]."""
+    s = line.strip()
+    if not s or bp.word_count(s) > 12:
+        return None
+    m = _SOURCE_LINE.match(s)
+    if m:
+        return _split_names(m.group("names")) or None
+    m = _AGENCY_LINE.match(match_key(s))
+    if m:
+        return _split_names(m.group("names")) or None
+    return None
+
+
+def strip_trailing_credit(paragraph: str) -> tuple[str, list[str]]:
+    """Remove a known agency credit in parentheses at the end of a paragraph."""
+    m = _TRAILING_CREDIT.search(paragraph)
+    if not m:
+        return paragraph, []
+    names = [canonical_agency(p) for p in _NAME_SPLIT.split(m.group(1))]
+    if not names or not all(names):
+        return paragraph, []
+    return paragraph[: m.start()].rstrip(), [n for n in names if n]
+
+
+# ----------------------------------------------------------------------------- dateline
+
+_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_](?:[^\s\d():،,.\-–—]*)(?:\s+[^\s\d():،,.\-–—]+){0,2})"
+    r"(?:\s*[،,]\s*[^()\-–—\n]{1,30}?)?\s*(?:\((?P<agency>[^()]{1,30})\))?\s*[-–—]{1,2}\s*(?=\S)"
+)
+_NOT_PLACES = {match_key(w) for w in ("قال", "وقال", "أعلن", "وأضاف", "أكد", "الرئيس", "وزير", "هذا", "هذه", "في", "و")}
+
+
+def find_dateline(paragraph: str) -> tuple[str | None, list[str]]:
+    """Place (and agency) of an opening dateline: «موسكو - أعلن …», «القاهرة (رويترز) - …»."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None, []
+    place = m.group("place").strip()
+    if match_key(place.split()[0]) in _NOT_PLACES or len(place) > 30:
+        return None, []
+    agency = m.group("agency")
+    agencies = [a for a in (canonical_agency(p) for p in _NAME_SPLIT.split(agency)) if a] if agency else []
+    if agency and not agencies:
+        return None, []  # «(غرب) -» is not a credit, and then the «place» is probably not one either
+    return place, agencies
+
+
+# ----------------------------------------------------------------------------- captions
+
+
+def drop_caption_copies(blocks: list[list[str]], protect: set[str] | None = None) -> list[list[str]]:
+    """Drop caption copies: lines (or a line re-wrapped over two lines) found inside a paragraph.
+
+    Image captions and pull quotes are printed once beside the photo and once in the body,
+    sometimes wrapped differently. A line without final punctuation, of at least four
+    words, whose text also occurs inside a longer paragraph — or which repeats another such
+    line — is a copy: every copy goes, the paragraph stays. ``protect`` holds keys that
+    must not be treated as copies (nothing, by default).
+    """
+    protect = protect or set()
+    paragraphs = [match_key(line) for block in blocks for line in block if bp.is_prose(line)]
+    counts: dict[str, int] = {}
+    for block in blocks:
+        for line in block:
+            counts[match_key(line)] = counts.get(match_key(line), 0) + 1
+
+    def is_copy(k: str) -> bool:
+        if len(k.split()) < 4 or k in protect:
+            return False
+        return any(k in p and len(p) > len(k) for p in paragraphs)
+
+    out: list[list[str]] = []
+    for block in blocks:
+        keys = [match_key(line) for line in block]
+        drop = [False] * len(block)
+        for i, line in enumerate(block):
+            if bp.has_sentence_end(line) or bp.word_count(line) > 40:
+                continue
+            if is_copy(keys[i]) or (counts[keys[i]] > 1 and bp.is_headline_like(line, 40) and keys[i] not in protect):
+                drop[i] = True
+            elif i + 1 < len(block) and not bp.has_sentence_end(block[i + 1]) and is_copy(keys[i] + " " + keys[i + 1]):
+                drop[i] = drop[i + 1] = True
+        kept = [line for line, d in zip(block, drop, strict=True) if not d]
+        if kept:
+            out.append(kept)
+    return out
+
+
+# ----------------------------------------------------------------------------- the text cleaner
+
+
+@dataclass(slots=True)
+class CleanText:
+    title: str = ""
+    text: str = ""
+    published: str | None = None
+    dateline: str | None = None
+    sources: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _is_title_candidate(line: str) -> bool:
+    return (
+        bp.classify(line) is None
+        and parse_date_line(line) is None
+        and parse_source_line(line) is None
+        and 1 <= bp.word_count(line) <= 35
+        and bool(re.search(r"[^\W\d_]", line))
+    )
+
+
+def split_header(lines: list[str]) -> tuple[str, str | None, list[str], list[tuple[str, str]]]:
+    """Find the title and publication date in the page header.
+
+    The title is the first substantive line; the date comes from the first line, before
+    the first paragraph of prose, that is nothing but a date (a date line or a bulleted
+    metadata item). Returns ``(title, published_iso, remaining_lines, dropped)``.
+    """
+    title = ""
+    published = None
+    out: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    in_header = True
+    for line in lines:
+        if in_header and line.strip():
+            if not title and _is_title_candidate(line) and not bp.is_prose(line):
+                title = line.strip()
+                dropped.append((line, "title"))
+                continue
+            parsed = parse_date_line(line)
+            if parsed is not None:
+                if published is None:
+                    published = parsed.iso()
+                dropped.append((line, "date_line"))
+                continue
+            if bp.is_prose(line):
+                in_header = False
+        out.append(line)
+    return title, published, out, dropped
+
+
+def _drop_headline_runs(blocks: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    """Related-story lists after the lead or at the end: a block of ≥2 short unpunctuated lines.
+
+    Within the first three blocks or the last two (where CMS templates put "related"
+    boxes), a block whose every line is headline-like is a list of links, not prose.
+    """
+    dropped: list[tuple[str, str]] = []
+    out: list[list[str]] = []
+    n = len(blocks)
+    for i, block in enumerate(blocks):
+        at_edge = i <= 3 or i >= n - 2
+        if (
+            at_edge
+            and len(block) >= 2
+            and all(bp.is_headline_like(line, 22) for line in block)
+            and any(bp.has_sentence_end(line) or bp.word_count(line) > 25 for b in blocks for line in b)
+        ):
+            dropped.extend((line, "related_list") for line in block)
+            continue
+        out.append(block)
+    return out, dropped
+
+
+def finish_blocks(blocks: list[list[str]], title: str) -> tuple[list[list[str]], str | None, list[str]]:
+    """Shared tail of both paths: title repeats, credits, dateline, hashtags.
+
+    Returns ``(blocks, dateline, sources)``.
+    """
+    tkey = match_key(title)
+    sources: list[str] = []
+    out: list[list[str]] = []
+    for block in blocks:
+        kept = []
+        for line in block:
+            if tkey and match_key(line) == tkey:
+                continue
+            names = parse_source_line(line)
+            if names:
+                sources.extend(names)
+                continue
+            kept.append(line)
+        if kept:
+            out.append(kept)
+    # trailing agency credit on the last paragraph(s)
+    for block in reversed(out[-2:]):
+        line, names = strip_trailing_credit(block[-1])
+        if names:
+            sources.extend(names)
+            if line.strip():
+                block[-1] = line
+            else:
+                block.pop()
+    out = [b for b in out if b]
+    dateline = None
+    for block in out[:3]:
+        place, names = find_dateline(block[0])
+        if place:
+            dateline = place
+            sources.extend(names)
+            break
+    out = [[bp.unwrap_hashtags(line) for line in block] for block in out]
+    return out, dateline, list(dict.fromkeys(sources))
+
+
+def clean_text(raw_text: str) -> CleanText:
+    """Clean a plain-text article. Pure function: same input, same output."""
+    text = normalize_text(raw_text)
+    lines = text.split("\n")
+    title, published, lines, dropped = split_header(lines)
+    kept, furniture = bp.filter_lines(lines)
+    dropped += furniture
+    blocks = _blocks(kept)
+    blocks, runs = _drop_headline_runs(blocks)
+    dropped += runs
+    blocks = drop_caption_copies(blocks)
+    blocks, dateline, sources = finish_blocks(blocks, title)
+    body = "\n\n".join("\n".join(b) for b in blocks)
+    return CleanText(
+        title=bp.unwrap_hashtags(title),
+        text=body,
+        published=published,
+        dateline=dateline,
+        sources=sources,
+        dropped=dropped,
+    )
