@@ -35,8 +35,8 @@ def test_redis_config_is_loopback_aof_under_home(settings: Settings, tmp_path: P
 
 
 def test_redis_command_points_at_our_config(settings: Settings, tmp_path: Path) -> None:
-    assert stack.redis_command(settings, "/usr/bin/redis-server") == [
-        "/usr/bin/redis-server",
+    assert stack.redis_command(settings, "redis-server-bin") == [
+        "redis-server-bin",
         str(tmp_path / "redis" / "redis.conf"),
     ]
 
@@ -46,13 +46,14 @@ def test_redis_port_defaults_when_url_has_none(tmp_path: Path) -> None:
 
 
 def test_opensearch_command_puts_http_port_at_base_plus_one(settings: Settings, tmp_path: Path) -> None:
-    cmd = stack.opensearch_command(settings, "/usr/bin/java")
-    assert cmd[0] == "/usr/bin/java"
+    cmd = stack.opensearch_command(settings, "java-bin")
+    assert cmd[0] == "java-bin"
     assert {"-Xms1g", "-Xmx1g"} <= set(cmd)
     cp = cmd[cmd.index("-cp") + 1]
     assert cp == f"{tmp_path / 'opensearch' / 'lib'}/*"
     assert cmd[cmd.index("-cp") + 2] == stack.RUNNER_MAIN
-    args = dict(zip(cmd[cmd.index(stack.RUNNER_MAIN) + 1 :: 2], cmd[cmd.index(stack.RUNNER_MAIN) + 2 :: 2], strict=True))
+    runner_args = cmd[cmd.index(stack.RUNNER_MAIN) + 1 :]
+    args = dict(zip(runner_args[::2], runner_args[1::2], strict=True))
     assert args == {
         "-basePath": str(tmp_path / "opensearch"),
         "-confPath": str(tmp_path / "opensearch" / "config"),

@@ -10,7 +10,7 @@ ports is reported rather than adopted.
 Layout under ``settings.home``::
 
     redis/redis.conf  redis/data/  redis/redis.pid  redis/redis.log
-    opensearch/lib/   (jars copied from ~/.m2 by Maven; reused while the version is unchanged)
+    opensearch/lib/   (jars copied from the local Maven repository; reused while the version is unchanged)
     opensearch/config/opensearch.yml  opensearch/data/  opensearch/logs/  opensearch/opensearch.pid
 """
 
@@ -405,11 +405,13 @@ def stop_redis(settings: Settings) -> None:
 def redis_status(settings: Settings) -> ServiceStatus:
     info = _redis_info(settings)
     if info is None:
-        return ServiceStatus("redis", False, settings.redis_url, None, "not running")
+        busy = _port_open(*redis_endpoint(settings))
+        detail = "port taken by another service (not Redis)" if busy else "not running"
+        return ServiceStatus("redis", False, settings.redis_url, None, detail)
     pid = int(info["process_id"]) if "process_id" in info else None
     if not _is_our_redis(settings, info):
         return ServiceStatus("redis", False, settings.redis_url, pid, "port taken by another Redis (not naba's)")
-    detail = f"redis {info.get('redis_version')}, aof on, data {redis_paths(settings).data}"
+    detail = f"redis {info.get('redis_version')}, aof on"
     return ServiceStatus("redis", True, settings.redis_url, pid, detail)
 
 
@@ -446,7 +448,7 @@ def java_executable(runner_version: str | None = None) -> str:
 
 
 def maven_command(settings: Settings, mvn: str = "mvn") -> list[str]:
-    """Copy the runner and all its runtime jars from the Maven cache (~/.m2) into our lib dir."""
+    """Copy the runner and all its runtime jars from the local Maven repository (its cache) into our lib dir."""
     return [
         mvn,
         "-B",
@@ -594,7 +596,8 @@ def _health(settings: Settings) -> str | None:
 
 
 def _opensearch_log_tail(paths: OpenSearchPaths) -> str:
-    return _log_tail([paths.console, paths.logs / f"{CLUSTER_NAME}.log"])
+    """The console log holds this run only (log4j console output plus JVM errors the runner swallows)."""
+    return _log_tail([paths.console])
 
 
 def analyze(settings: Settings, text: str, analyzer: str = "arabic") -> list[str]:
@@ -663,6 +666,8 @@ def _spawn_opensearch(settings: Settings, java: str) -> int:
     for directory in (paths.config, paths.data, paths.logs, paths.tmp):
         directory.mkdir(parents=True, exist_ok=True)
     (paths.config / "opensearch.yml").write_text(opensearch_yml(settings))
+    if paths.console.exists():
+        paths.console.replace(paths.console.with_suffix(".log.1"))
     cmd = opensearch_command(settings, java)
     log.info("starting opensearch: %s", " ".join(cmd))
     with paths.console.open("ab") as console:
@@ -692,7 +697,12 @@ def opensearch_status(settings: Settings) -> ServiceStatus:
     pid = _our_opensearch_pid(settings)
     root = _search_root(settings)
     if root is None:
-        detail = "starting" if pid is not None else "not running"
+        if pid is not None:
+            detail = "starting"
+        elif _port_open(*search_endpoint(settings)):
+            detail = "port taken by another service (not OpenSearch)"
+        else:
+            detail = "not running"
         return ServiceStatus("opensearch", False, settings.search_url, pid, detail)
     if root.get("cluster_name") != CLUSTER_NAME:
         detail = f"port taken by cluster {root.get('cluster_name')!r} (not naba's)"

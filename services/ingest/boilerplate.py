@@ -36,7 +36,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 BULLETS = "•·▪◦●■□►▸‣⁃∙*–—-"
 _EDGE_JUNK = re.compile(r"^[\s" + re.escape(BULLETS) + r"|:：.,،؛!?؟()\[\]{}«»\"'“”]+|[\s|:：.,،؛!?؟()\[\]{}«»\"'“”*-]+$")
-_SENTENCE_END = re.compile(r"[.!?؟…؛:]['\"”»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?؟…؛:。！？]['\"”»)\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 # --- vocabulary-only lines: share bars, print/e-mail/font tools, social networks, ads ---
@@ -130,6 +131,8 @@ _CATEGORY_PREFIX = _rx(
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|\||/|\\|->|→|←)\s*")
 _IN_CATEGORY = re.compile(r"^في\s*\S")  # «في أخبار عربية», glued «فيأخبار»
 _BULLET_START = re.compile(r"^\s*[" + re.escape("•·▪◦●■□►▸‣⁃∙*") + r"]|^\s*[-–—]\s")
+_DIGIT = re.compile(r"\d")
+_CODE_CHARS = re.compile(r"[{}<>=;$\\]|\":")
 _DATEISH = re.compile(r"\d{1,4}[/.:-]\d{1,2}(?:[/.:-]\d{1,4})?")
 
 
@@ -156,7 +159,10 @@ def is_headline_like(line: str, max_words: int = 18) -> bool:
 def is_prose(line: str) -> bool:
     """A line that reads as running text (long enough, or a complete sentence)."""
     n = word_count(line)
-    return n >= 14 or (n >= 7 and has_sentence_end(line))
+    if n >= 14 or (n >= 7 and has_sentence_end(line)):
+        return True
+    # scripts written without spaces (Chinese, Japanese) have no countable words
+    return len(_CJK.findall(line)) >= 25
 
 
 def is_counter(line: str) -> bool:
@@ -172,14 +178,16 @@ def is_bullet_meta(line: str) -> bool:
     k = key(line)
     if not k:
         return True
-    return word_count(k) <= 2 or (word_count(k) <= 5 and bool(_DATEISH.search(k)) and not is_prose(line))
+    # only dates and times: a short bulleted *word* may be a list item («- 390 kcal», «- الدقيق»);
+    # short bullets in the page header are handled by the text cleaner's header pass
+    return word_count(k) <= 4 and bool(_DATEISH.search(k))
 
 
 def is_comments_start(line: str) -> bool:
     """Header, form or policy line that opens the reader-comments zone."""
     k = key(line)
-    if not k or word_count(k) > 40:
-        return False
+    if not k or word_count(k) > 40 or _CODE_CHARS.search(line):
+        return False  # «"Comment": {» in a code sample is not a comments header
     if word_count(k) <= 8 and _COMMENTS_HEADER.search(k):
         return True
     return bool(_EMAIL_POLICY.search(k) or _COMMENT_POLICY.search(k))
@@ -198,7 +206,7 @@ def _widget_only(k: str) -> bool:
 
 def _breadcrumb(k: str) -> bool:
     parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
-    if len(parts) >= 2 and all(_HAS_LETTER.search(p) and word_count(p) <= 4 for p in parts):
+    if len(parts) >= 2 and all(_HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) for p in parts):
         if len(parts) >= 3 or parts[0] in ("الرئيسيه", "home", "الرئيسيه»"):
             return word_count(k) <= 16
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
@@ -240,7 +248,7 @@ def classify(line: str) -> str | None:
         return "image_credit"
     if n <= 12 and _CATEGORY_PREFIX.search(k):
         return "category"
-    if n <= 16 and not has_sentence_end(stripped) and _breadcrumb(k):
+    if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):
         return "breadcrumb"
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):
         return "hashtag_line"

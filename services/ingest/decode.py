@@ -58,6 +58,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _MAX_CHAOS = 0.2  # charset-normalizer "mess" ratio above which a declared charset is wrong
+_SAMPLE = 16384  # bytes from each end of a large document given to charset detection
 
 
 def _lookup(name: str | None) -> str | None:
@@ -112,16 +113,36 @@ def decode(body: bytes, content_type: str | None = None, max_bytes: int = DEFAUL
     except UnicodeDecodeError:
         pass
     declared = declared_charset(body, content_type)
+    if declared in (None, "utf-8") and (text := _mostly_utf8(body)) is not None:
+        return _finish(text, "utf-8")
+    sample = body if len(body) <= 2 * _SAMPLE else body[:_SAMPLE] + body[-_SAMPLE:]
     if declared and declared != "utf-8":
-        match = charset_normalizer.from_bytes(body, cp_isolation=[declared]).best()
+        match = charset_normalizer.from_bytes(sample, cp_isolation=[declared]).best()
         if match is not None and match.chaos <= _MAX_CHAOS:
-            return _finish(str(match), declared)
-    match = charset_normalizer.from_bytes(body).best()
-    if match is not None:
-        return _finish(str(match), match.encoding)
+            return _finish(body.decode(declared, errors="replace"), declared)
+    for candidate in (sample, body) if sample is not body else (body,):
+        match = charset_normalizer.from_bytes(candidate).best()
+        if match is not None and match.encoding != "ascii":
+            try:
+                return _finish(body.decode(match.encoding), match.encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
     # nothing coherent: keep what the declaration (or UTF-8) gives, but refuse garbage
     text = body.decode(declared or "utf-8", errors="replace")
     return _finish(text, declared or "utf-8")
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes (a pasted Latin-1 snippet, a broken ad script).
+
+    Real UTF-8 pages show many valid multi-byte sequences; legacy Arabic or Latin-1 bytes
+    form almost none by chance. Accept UTF-8 (with U+FFFD for the strays) when valid
+    non-ASCII characters outnumber the invalid bytes clearly.
+    """
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    return text if good >= 20 and good >= 5 * bad else None
 
 
 def _finish(text: str, encoding: str) -> tuple[str, str]:

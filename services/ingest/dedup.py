@@ -103,6 +103,7 @@ def shingles(text: str, k: int) -> set[str]:
 
 # --------------------------------------------------------------------------- MinHash
 
+
 @dataclass(frozen=True)
 class MinHasher:
     """MinHash with ``num_perm`` hash functions, banded ``bands`` x ``rows``.
@@ -196,6 +197,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 # --------------------------------------------------------------------------- index
+
 
 @dataclass(frozen=True, slots=True)
 class DuplicateRule:

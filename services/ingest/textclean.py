@@ -242,14 +242,18 @@ def find_dateline(paragraph: str) -> tuple[str | None, list[str]]:
 # ----------------------------------------------------------------------------- captions
 
 
-def drop_caption_copies(blocks: list[list[str]], protect: set[str] | None = None) -> list[list[str]]:
+def drop_caption_copies(
+    blocks: list[list[str]], protect: set[str] | None = None, *, keep_first_repeat: bool = False
+) -> list[list[str]]:
     """Drop caption copies: lines (or a line re-wrapped over two lines) found inside a paragraph.
 
     Image captions and pull quotes are printed once beside the photo and once in the body,
     sometimes wrapped differently. A line without final punctuation, of at least four
     words, whose text also occurs inside a longer paragraph — or which repeats another such
     line — is a copy: every copy goes, the paragraph stays. ``protect`` holds keys that
-    must not be treated as copies (nothing, by default).
+    must not be treated as copies (nothing, by default). With ``keep_first_repeat`` (HTML,
+    where a repeated line may be a genuine refrain or list entry) the first of several
+    identical lines stays and only the later copies go.
     """
     protect = protect or set()
     paragraphs = [match_key(line) for block in blocks for line in block if bp.is_prose(line)]
@@ -264,13 +268,18 @@ def drop_caption_copies(blocks: list[list[str]], protect: set[str] | None = None
         return any(k in p and len(p) > len(k) for p in paragraphs)
 
     out: list[list[str]] = []
+    seen: set[str] = set()
     for block in blocks:
         keys = [match_key(line) for line in block]
         drop = [False] * len(block)
         for i, line in enumerate(block):
             if bp.has_sentence_end(line) or bp.word_count(line) > 40:
                 continue
-            if is_copy(keys[i]) or (counts[keys[i]] > 1 and bp.is_headline_like(line, 40) and keys[i] not in protect):
+            repeated = counts[keys[i]] > 1 and bp.is_headline_like(line, 40) and keys[i] not in protect
+            if repeated and keep_first_repeat and keys[i] not in seen:
+                repeated = False
+            seen.add(keys[i])
+            if is_copy(keys[i]) or repeated:
                 drop[i] = True
             elif i + 1 < len(block) and not bp.has_sentence_end(block[i + 1]) and is_copy(keys[i] + " " + keys[i + 1]):
                 drop[i] = drop[i + 1] = True
@@ -308,9 +317,14 @@ def _is_title_candidate(line: str) -> bool:
         bp.classify(line) is None
         and parse_date_line(line) is None
         and parse_source_line(line) is None
-        and 1 <= bp.word_count(line) <= 35
+        and 1 <= bp.word_count(line) <= 30
         and bool(re.search(r"[^\W\d_]", line))
+        # a headline has no final full stop; a long line ending in one is the first paragraph
+        and not (line.rstrip().endswith((".", "…", "؛")) and bp.word_count(line) > 12)
     )
+
+
+_HEADER_BULLET = re.compile(r"^\s*[•·▪◦●■►▸‣⁃∙]")
 
 
 def split_header(lines: list[str]) -> tuple[str, str | None, list[str], list[tuple[str, str]]]:
@@ -327,7 +341,7 @@ def split_header(lines: list[str]) -> tuple[str, str | None, list[str], list[tup
     in_header = True
     for line in lines:
         if in_header and line.strip():
-            if not title and _is_title_candidate(line) and not bp.is_prose(line):
+            if not title and _is_title_candidate(line):
                 title = line.strip()
                 dropped.append((line, "title"))
                 continue
@@ -336,6 +350,9 @@ def split_header(lines: list[str]) -> tuple[str, str | None, list[str], list[tup
                 if published is None:
                     published = parsed.iso()
                 dropped.append((line, "date_line"))
+                continue
+            if title and _HEADER_BULLET.match(line) and bp.word_count(line) <= 5:
+                dropped.append((line, "header_bullet"))  # «• 2», «• أخبار»: metadata, not a list
                 continue
             if bp.is_prose(line):
                 in_header = False

@@ -2,7 +2,7 @@
 
 Runs in a temporary home on its own ports (6391 / 9211), so neither a developer's
 ``naba stack up`` (6390 / 9201) nor the session stack of the other integration tests is
-touched. Jars come from the Maven cache in ~/.m2: only the first run on a machine downloads.
+touched. Jars come from the local Maven repository: only the first run on a machine downloads.
 """
 
 from __future__ import annotations

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from services.shared.arabic_months import ARABIC_INDIC_DIGITS
 
-_ONE_TO_ONE = str.maketrans(
-    {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك",
-        "\u00a0": " ", "\u200f": " ", "\u200e": " ", "\u202b": " ", "\u202c": " ",
-    }
+# one-for-one replacements, applied with str.replace: a dict-based str.translate walks the
+# text in Python-object land and costs more than the whole date scan
+_ONE_TO_ONE = (
+    ("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ی", "ي"), ("ک", "ك"),
+    ("\u00a0", " "), ("\u200f", " "), ("\u200e", " "), ("\u202b", " "), ("\u202c", " "),
 )
+_NON_ASCII_DIGIT = re.compile("[٠-٩۰-۹]")
 # tatweel, harakat/tanween, superscript alef, small high marks
 _DELETED = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 
@@ -48,7 +49,12 @@ class Folded:
 
 def fold_text(text: str) -> Folded:
     """Return the matching view of ``text``: folded letters, ASCII digits, no diacritics."""
-    one = text.translate(_ONE_TO_ONE).translate(ARABIC_INDIC_DIGITS)
+    one = text
+    for a, b in _ONE_TO_ONE:
+        if a in one:
+            one = one.replace(a, b)
+    if _NON_ASCII_DIGIT.search(one):
+        one = one.translate(ARABIC_INDIC_DIGITS)
     positions = [m.start() for m in _DELETED.finditer(one)]
     if not positions:
         return Folded(one, text)

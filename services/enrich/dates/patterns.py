@@ -53,76 +53,87 @@ HMARK = r"(?:ه|هجري(?:ة|ه)?|للهجرة|للهجره)" + B
 YEAR_WORD = r"(?:(?:من\s+)?(?:ال|ل)?(?:عام|سنة)\s+)"
 WEAK_CUE = r"(?:في|منذ|خلال|حتى|قبل|بعد|بحلول|مطلع|اوائل|اواخر|اواسط|منتصف|نهاية|بداية|مستهل|ربيع|صيف|خريف|شتاء)"
 # a Gregorian year never followed by a Hijri marker («في 1440 هـ» is the hy kind)
-Y4 = r"\d{4}(?!\d)(?!\s*" + HMARK + ")"
+Y4 = r"[0-9]{4}(?![0-9])(?!\s*" + HMARK + ")"
 
 
-def _weekday_prefix(k: str) -> str:
-    return rf"(?:(?:يوم\s+)?(?P<{k}_wd>{WD})\s*[،,]?\s*(?:الموافق\s+)?)?"
-
+D = "[0-9]"  # digits are ASCII after folding; a plain class keeps re's first-character skip
 
 _NUMERIC = (
-    rf"(?P<n>{_weekday_prefix('n')}"
-    r"(?:(?P<n_a>\d{1,2})(?P<n_s>[/.-])(?P<n_b>\d{1,2})(?P=n_s)(?P<n_y>\d{4})"
-    r"|(?P<n_y2>\d{4})(?P<n_s2>[/.-])(?P<n_b2>\d{1,2})(?P=n_s2)(?P<n_a2>\d{1,2}))"
-    r"(?!\d|[/.-]\d))"
+    r"(?P<n>(?:(?P<n_a>[0-9]{1,2})(?P<n_s>[/.-])(?P<n_b>[0-9]{1,2})(?P=n_s)(?P<n_y>[0-9]{4})"
+    r"|(?P<n_y2>[0-9]{4})(?P<n_s2>[/.-])(?P<n_b2>[0-9]{1,2})(?P=n_s2)(?P<n_a2>[0-9]{1,2}))"
+    r"(?![0-9]|[/.-][0-9]))"
 )
 
 _HIJRI = (
-    rf"(?P<h>{_weekday_prefix('h')}"
-    rf"(?:(?P<h_d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?|(?P<h_od>{ORD})\s+من\s+(?:شهر\s+)?)?"
-    rf"(?P<h_m>{HM}){B}\s*[،,]?\s*{YEAR_WORD}?(?P<h_y>\d{{3,4}})(?!\d)(?:\s*{HMARK})?)"
+    rf"(?P<h>(?:(?P<h_d>{D}{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?)?"
+    rf"(?P<h_m>{HM}){B}\s*[،,]?\s*{YEAR_WORD}?(?P<h_y>{D}{{3,4}})(?!{D})(?:\s*{HMARK})?)"
 )
 
-_HIJRI_YEAR = rf"(?P<hy>{YEAR_WORD}?(?P<hy_y>\d{{3,4}})\s*{HMARK})"
+_HIJRI_YEAR = rf"(?P<hy>(?P<hy_y>{D}{{3,4}})\s*{HMARK})"
 
 _GREGORIAN = (
-    rf"(?P<g>{_weekday_prefix('g')}"
-    rf"(?:(?P<g_pc>{PCUE})\s+)?"
-    r"(?:(?P<g_d1>\d{1,2})(?:\s*(?:-|–|و|الى|حتى)\s*(?P<g_d2>\d{1,2}))?\s+(?:من\s+)?(?:شهر\s+)?"
-    rf"|(?P<g_od>{ORD})\s+من\s+(?:شهر\s+)?)?"
+    rf"(?P<g>(?:(?P<g_d1>{D}{{1,2}})(?:\s*(?:-|–|و|الى|حتى)\s*(?P<g_d2>{D}{{1,2}}))?\s+(?:من\s+)?(?:شهر\s+)?)?"
     rf"(?P<g_m>{GM}){B}"
     rf"(?:\s*[/\\|]\s*(?P<g_ma>{GM}){B}|\s*\(\s*(?P<g_mb>{GM})\s*\)|\s*[-–]\s*(?P<g_mc>{GM}){B}|\s+(?P<g_md>{GM}){B})?"
     rf"(?:\s*[،,]?\s*{YEAR_WORD}?(?P<g_y>{Y4})(?:\s*م{B}|\s*ميلادي(?:ة|ه)?{B})?)?"
     rf"(?:\s+(?P<g_rel>{REL}){B})?)"
 )
 
-_YEAR = (
-    rf"(?P<y>(?:(?P<y_cue>(?:ال|ل)?(?:عامي|سنتي|عام|سنة))\s+|(?P<y_wcue>{WEAK_CUE})\s+)?"
-    rf"(?P<y_l>{Y4}(?:\s*(?:-|–|/|و|الى|حتى|او)\s*{Y4})*))"
-)
+_YEAR = rf"(?P<y>(?P<y_l>{Y4}(?:\s*(?:-|–|/|و|الى|حتى|او)\s*{Y4})*))"
 
 _DAYPART = r"(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|نهار|ظهيرة)"
-_WEEKDAY = (
-    rf"(?P<w>(?:يوم\s+)?(?:(?P<w_pre>اليوم|{_DAYPART}|امس|غدا|اول\s+(?:من\s+)?امس)\s+)?"
-    rf"(?P<w_wd>{WD}){B}(?:\s+(?P<w_rel>{REL}|المقبلة|الماضية|القادمة){B})?)"
-)
+_WEEKDAY = rf"(?P<w>(?P<w_wd>{WD}){B}(?:\s+(?P<w_rel>{REL}|المقبلة|الماضية|القادمة){B})?)"
 
-_RELDAY = (
-    rf"(?P<r>(?:(?P<r_t>يوم|{_DAYPART})\s+)?"
-    rf"(?P<r_w>اول\s+(?:من\s+)?امس|امس\s+الاول|امس|بعد\s+غد|غدا|اليوم){B})"
-)
+_RELDAY = rf"(?P<r>(?P<r_w>اول\s+(?:من\s+)?امس|امس\s+الاول|(?:ال)?امس|بعد\s+غد|غدا|اليوم){B})"
 
-_NUM_WORD = r"(?:\d{1,2}|بضع(?:ة)?|عدة|ثلاث(?:ة)?|اربع(?:ة)?|خمس(?:ة)?|ست(?:ة)?|سبع(?:ة)?|ثماني(?:ة)?|تسع(?:ة)?|عشر(?:ة)?)"
+_NUM_WORD = (
+    r"(?:[0-9]{1,2}|بضع(?:ة)?|عدة|ثلاث(?:ة)?|اربع(?:ة)?|خمس(?:ة)?|ست(?:ة)?|سبع(?:ة)?|ثماني(?:ة)?|تسع(?:ة)?|عشر(?:ة)?)"
+)
 _AGO = (
     rf"(?P<a>(?P<a_k>منذ|قبل)\s+(?:(?P<a_n>{_NUM_WORD})\s+)?"
     rf"(?P<a_u>ساعة|ساعات|ساعتين|دقيقة|دقائق|دقيقتين|يوم|يومين|ايام){B})"
 )
 
 _PERIOD = (
-    rf"(?P<p>(?:(?P<p_pc>{PCUE})\s+)?"
-    r"(?:(?P<p_u>(?:ال|ل)(?:شهر|عام|سنة))\s+"
+    r"(?P<p>(?:(?P<p_u>(?:ال|ل)(?:شهر|عام|سنة))\s+"
     r"(?P<p_rel>الماضي|الماضية|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية)"
     rf"|(?P<p_this>هذا\s+(?:العام|الشهر)|هذه\s+السنة)){B})"
 )
 
-_PREFIX = r"(?<!\w)(?P<pre>[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?)"
+# All alternatives start at their core token (a digit, a month, a weekday, a relative word),
+# never at optional context: words that may precede a date (weekday, «الموافق», «عام»,
+# «أوائل», «صباح», «الأول من») are looked up behind the match by the handlers.
+CORE = re.compile("|".join([_NUMERIC, _HIJRI, _HIJRI_YEAR, _GREGORIAN, _YEAR, _WEEKDAY, _RELDAY, _AGO, _PERIOD]))
 
-MASTER = re.compile(
-    _PREFIX
-    + "(?:"
-    + "|".join([_NUMERIC, _HIJRI, _HIJRI_YEAR, _GREGORIAN, _YEAR, _WEEKDAY, _RELDAY, _AGO, _PERIOD])
-    + ")"
+# Where a core token may start. ``re`` only skips ahead by first character when a pattern
+# starts with a literal (or a branch of literals); a lookbehind or an optional group makes it
+# attempt the whole alternation at every position, which measured ~10x slower. So candidate
+# positions come from two such scans, and CORE is only tried (``match``) at those.
+TRIGGER_DIGITS = re.compile(r"[0-9]+")
+TRIGGER_WORDS = re.compile(
+    trie_regex(
+        [*GREGORIAN_MONTHS, *HIJRI_MONTHS, *WEEKDAYS, "امس", "الامس", "غدا", "بعد غد", "اليوم", "اول امس",
+         "اول من امس", "منذ", "قبل", "الشهر", "العام", "السنة", "لشهر", "لعام", "لسنة", "هذا العام", "هذا الشهر",
+         "هذه السنة"]
+    )
 )
+# what may sit between a word start and a core token: conjunction و/ف, then ب/ل/ك
+CLITIC_RUN = re.compile(r"[وف]?[بلك]?")
+
+# --- context behind a match (searched in a short slice that ends where the match starts) ---
+_CLITICS = r"(?:^|(?<=\W))[وف]?[بلك]?"
+WEEKDAY_BEHIND = re.compile(_CLITICS + rf"(?P<x>(?:(?:ال)?يوم\s+)?{WD}\s*[،,]?\s*(?:الموافق\s+)?)$")
+PCUE_BEHIND = re.compile(_CLITICS + rf"(?P<x>{PCUE})\s+$")
+YEAR_CUE_BEHIND = re.compile(
+    _CLITICS + rf"(?:(?P<x>(?:ال|ل)?(?:عامي|سنتي|عام|سنة))|(?P<weak>{WEAK_CUE}))\s+$"
+)
+WEEKDAY_PRE_BEHIND = re.compile(
+    _CLITICS + rf"(?P<x>(?:يوم\s+)?(?P<pre>اليوم|يوم|{_DAYPART}|امس|غدا|اول\s+(?:من\s+)?امس))\s+$"
+)
+ORD_BEHIND = re.compile(_CLITICS + rf"(?P<x>{ORD})\s+من\s+(?:شهر\s+)?$")
+DAYNUM_BEHIND = re.compile(rf"(?:^|(?<=\W))(?P<x>{D}{{1,2}})\s+من\s+$")
+HMARK_AFTER = re.compile(r"\s*" + HMARK)
+DAYPART_BEHIND = re.compile(_CLITICS + rf"(?P<x>يوم|{_DAYPART})\s+$")
 
 # --- context checks run only on the few candidate matches ---------------------------------
 # cue before a bare ambiguous month name («في مارس», «شهر آب», «منذ أيار»)
@@ -132,10 +143,10 @@ MONTH_CUE_BEFORE = re.compile(
 # named places and events that contain a date: «مدينة 6 أكتوبر» is a place, not a date
 PLACE_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:ب|ل|ال|بال|لل)?(?:مدينة|محافظة|كوبري|جسر|جامعة|شارع|ميدان|حي|مدرسة|نادي|مستشفي|مستشفى|طريق|محور"
-    r"|مركز|قرية|منطقة|مطار|محطة|ساحة)\s+$"
+    r"|مركز|قرية|منطقة|مطار|محطة|ساحة|قوي|تيار|تحالف|ائتلاف|حركة|فريق|جبهة|شباب|كتلة)\s+$"
 )
 EVENT_BEFORE = re.compile(
-    r"(?:^|\s)[وف]?(?:ب|ل|ال|بال|لل)?(?:ثورة|حرب|نصر|حركة|انتفاضة|احداث|ذكري|ذكرى|عيد|تفجيرات|هجمات|مجزرة|اتفاق|اتفاقية"
+    r"(?:^|\s)[وف]?(?:ب|ل|ال|بال|لل)?(?:ثورة|حرب|نصر|انتفاضة|احداث|ذكري|ذكرى|عيد|تفجيرات|هجمات|مجزرة|اتفاق|اتفاقية"
     r"|بيان|انقلاب|نكسة|نكبة)\s+$"
 )
 # generic weekdays: «صلاة الجمعة», «كل خميس», «أيام السبت»
@@ -163,4 +174,5 @@ FUTURE_BEFORE = re.compile(
     r"|[وف]?س[يتن](?:عقد|جري|جرى|بدا|نطلق|تم|كون|زور|صل|لتقي|شهد|نظم|توجه|قوم|طلق|ستضيف|عود|دخل|صدر|جتمع|شارك|علن"
     r"|ناقش|بحث|حل|غادر|فتتح|تسلم|ستلم|قام|جرى)\w*)(?:\s|$)"
 )
-SENTENCE_END = re.compile(r"[.!?؟\n]")
+# a future cue governs only its own clause: stop at punctuation, quotes and relative pronouns
+CLAUSE_END = re.compile(r"[.!?؟\n،,:;؛\"“”«»()]|(?<!\w)(?:الذي|التي|الذين|اللذين|ان|بعد\s+ان|قبل\s+ان)(?!\w)")

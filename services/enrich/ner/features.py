@@ -17,6 +17,7 @@ from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
 from .text import fold, shape, split_clitic
 
 QUOTES = frozenset('"“”«»\'‘’')
+CACHE_LIMIT = 100_000  # distinct words per cache before it is reset (bounds worker memory)
 
 
 class Featurizer:
@@ -61,6 +62,8 @@ class Featurizer:
         if n:
             out.append("NT" + ("3" if n > 20 else "2" if n > 3 else "1"))
         res = tuple(out)
+        if len(self._flags) >= CACHE_LIMIT:
+            self._flags.clear()
         self._flags[word] = res
         return res
 
@@ -86,6 +89,8 @@ class Featurizer:
         if word in QUOTES:
             feats.append("quote")
         feats.extend("g=" + g for g in self.flags(word))
+        if len(self._own) >= CACHE_LIMIT:
+            self._own.clear()
         self._own[word] = feats
         return feats
 
@@ -104,6 +109,8 @@ class Featurizer:
             feats.extend(p + "g=" + g for g in self.flags(word))
         else:
             feats.extend(p + "g=" + g for g in self.flags(word) if g in {"TTL", "NAT", "ORGH", "STOP", "LOC"})
+        if len(self._nb) >= 4 * CACHE_LIMIT:
+            self._nb.clear()
         self._nb[key] = feats
         return feats
 

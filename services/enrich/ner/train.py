@@ -35,7 +35,10 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "model.crfsuite"
 
 
 def featurize(sents: Sequence[Sentence], halves: int = 2) -> list[tuple[list[list[str]], list[str]]]:
-    """Training items with corpus lexicons jackknifed across ``halves`` parts."""
+    """Training items with corpus lexicons jackknifed across ``halves`` parts (1: no jackknife)."""
+    if halves <= 1:
+        fz = Featurizer(build(sents))
+        return [(fz.sequence([w for w, _ in s]), [t for _, t in s]) for s in sents]
     idx = list(range(len(sents)))
     random.Random(13).shuffle(idx)
     parts = [idx[k::halves] for k in range(halves)]
@@ -88,16 +91,16 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def cross_validate(aner: list[Sentence], aqmar: list[Sentence], k: int, c1: float, c2: float, max_iter: int,
-                   tmp: Path) -> dict[str, tuple]:
+                   tmp: Path, folds: Sequence[int] | None = None, halves: int = 2) -> dict[str, tuple]:
     gold: list[list[str]] = []
     pred: list[list[str]] = []
     size = (len(aner) + k - 1) // k
-    for fold in range(k):
+    for fold in folds if folds is not None else range(k):
         t0 = time.time()
         test = aner[fold * size:(fold + 1) * size]
         train = aner[:fold * size] + aner[(fold + 1) * size:] + aqmar
         model = tmp / f"cv{fold}.crfsuite"
-        train_model(featurize(train), model, c1, c2, max_iter)
+        train_model(featurize(train, halves), model, c1, c2, max_iter)
         fz = Featurizer(build(train))
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model))
@@ -125,6 +128,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--halves", type=int, default=2, help="jackknife parts for corpus lexicon features (1: off)")
+    ap.add_argument("--folds", type=str, default="", help="comma-separated subset of CV folds (quick experiments)")
     args = ap.parse_args(argv)
 
     aner, aqmar = load_dir(args.data)
@@ -132,12 +137,13 @@ def main(argv: list[str] | None = None) -> None:
         aqmar = []
     if args.cv:
         with tempfile.TemporaryDirectory() as tmp:
-            res = cross_validate(aner, aqmar, args.cv, args.c1, args.c2, args.max_iter, Path(tmp))
+            folds = [int(x) for x in args.folds.split(",")] if args.folds else None
+            res = cross_validate(aner, aqmar, args.cv, args.c1, args.c2, args.max_iter, Path(tmp), folds, args.halves)
         print(f"{args.cv}-fold CV (c1={args.c1}, c2={args.c2}, aqmar={bool(aqmar)}):\n{report(res)}", flush=True)
         if args.cv_only:
             return
     everything = aner + aqmar
-    train_model(featurize(everything), args.out, args.c1, args.c2, args.max_iter)
+    train_model(featurize(everything, args.halves), args.out, args.c1, args.c2, args.max_iter)
     save(build(everything), LEXICON_PATH)
     print(f"model -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB); lexicon -> {LEXICON_PATH}")
 

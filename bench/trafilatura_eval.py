@@ -1,0 +1,136 @@
+"""naba's HTML path vs plain trafilatura on trafilatura's own evaluation set.
+
+Usage::
+
+    python bench/trafilatura_eval.py DIR [--limit N] [--show-losses]
+
+``DIR`` is an extracted copy of trafilatura's ``tests/`` data (``evaldata.json`` plus the
+``eval/`` and ``cache/`` HTML folders) — e.g. ``git archive`` of the trafilatura repository
+unpacked somewhere temporary. It is third-party data: never copy it into this repository.
+
+Scoring is trafilatura's own (tests/eval_common.py): for each page, every ``with``
+snippet found in the output is a true positive, every ``without`` snippet found is a
+false positive, after white-space normalisation; a crash or a rejected page counts as
+a full miss. Both extractors run in the same process on the same bytes with the same
+trafilatura settings (comments excluded, tables kept, no formatting, default precision):
+
+* ``trafilatura``: ``trafilatura.extract(html, **EXTRACT_OPTIONS)``;
+* ``naba``: :func:`services.ingest.extract.extract` on a ``RawDocument(kind="html")`` —
+  decoding, trafilatura with metadata, the Arabic post-filter and the article checks;
+  scored on ``title + text``, since naba moves the headline out of the body into
+  ``Article.title`` while trafilatura's text keeps it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import trafilatura  # noqa: E402
+
+from services.ingest.errors import RejectedDocument  # noqa: E402
+from services.ingest.extract import extract  # noqa: E402
+from services.ingest.html_extract import EXTRACT_OPTIONS  # noqa: E402
+from services.ingest.raw import RawDocument  # noqa: E402
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def resolve(root: str, filename: str) -> str | None:
+    for sub in ("cache", "eval"):
+        path = os.path.join(root, sub, filename)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def count(item: dict, result: str | None) -> tuple[int, int, int, int]:
+    """(tp, fp, fn, tn) for one page, as trafilatura's evaluation counts them."""
+    if result is None:
+        tp = fp = 0
+    else:
+        res = norm(result)
+        tp = sum(norm(w) in res for w in item["with"])
+        fp = sum(norm(w) in res for w in item["without"])
+    return tp, fp, len(item["with"]) - tp, len(item["without"]) - fp
+
+
+def scores(c: list[int]) -> tuple[float, float, float]:
+    tp, fp, fn, _ = c
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def run_trafilatura(body: bytes, url: str) -> str | None:
+    return trafilatura.extract(body, url=url, **EXTRACT_OPTIONS)
+
+
+def run_naba(body: bytes, url: str) -> str | None:
+    try:
+        article = extract(RawDocument(source=url, url=url, body=body, kind="html"))
+    except RejectedDocument:
+        return None
+    # naba keeps the headline in its own field; trafilatura leaves it in the text
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("root", help="directory holding evaldata.json, eval/ and cache/")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--show-losses", action="store_true", help="print pages where naba scores below trafilatura")
+    args = ap.parse_args()
+    root = args.root.rstrip("/")
+    if os.path.isdir(os.path.join(root, "tests")):
+        root = os.path.join(root, "tests")
+    data = json.load(open(os.path.join(root, "evaldata.json"), encoding="utf-8"))
+    urls = sorted(data)[: args.limit or None]
+    totals = {"trafilatura": [0, 0, 0, 0], "naba": [0, 0, 0, 0]}
+    timing = dict.fromkeys(totals, 0.0)
+    rejected = 0
+    missing = 0
+    for url in urls:
+        item = data[url]
+        path = resolve(root, item["file"])
+        if path is None:
+            missing += 1
+            continue
+        body = Path(path).read_bytes()
+        per = {}
+        for name, fn in (("trafilatura", run_trafilatura), ("naba", run_naba)):
+            t0 = time.perf_counter()
+            try:
+                out = fn(body, url)
+            except Exception as exc:  # a crash costs recall, as in trafilatura's evaluation
+                print(f"{name} crashed on {item['file']}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                out = None
+            timing[name] += time.perf_counter() - t0
+            if name == "naba" and out is None:
+                rejected += 1
+            c = count(item, out)
+            per[name] = c
+            totals[name] = [a + b for a, b in zip(totals[name], c, strict=True)]
+        if args.show_losses and per["naba"] != per["trafilatura"]:
+            print(f"  diff {item['file']}: trafilatura {per['trafilatura']} naba {per['naba']}")
+    n = len(urls) - missing
+    print(f"pages: {n} (missing files: {missing}); naba rejected/empty: {rejected}")
+    for name, c in totals.items():
+        p, r, f = scores(c)
+        print(f"{name:12s} precision={p:.4f} recall={r:.4f} f1={f:.4f}  tp={c[0]} fp={c[1]} fn={c[2]} tn={c[3]}"
+              f"  time={timing[name]:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

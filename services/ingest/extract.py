@@ -1,0 +1,100 @@
+"""RawDocument → Article: decode, route to the HTML or text path, build the article.
+
+Pure (no Celery, no I/O): the ingest task calls :func:`extract` and dead-letters a
+:class:`~services.ingest.errors.RejectedDocument`. The article id is deterministic
+(canonical URL, or file path + content), so re-ingesting the same page overwrites it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.ingest import boilerplate as bp
+from services.ingest.decode import decode
+from services.ingest.errors import RejectedDocument
+from services.ingest.html_extract import extract_html, extractor_version
+from services.ingest.language import detect_language
+from services.ingest.raw import RawDocument
+from services.ingest.textclean import clean_text
+from services.shared.schema import Article, Provenance, article_id, content_hash
+from services.shared.settings import get_settings
+
+VERSION = "naba-ingest/0.1"
+_HTML_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
+                         re.I | re.S)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MIN_PROSE_CHARS = 200
+
+
+def is_html(raw: RawDocument, text: str) -> bool:
+    """Route by declared kind, then Content-Type, then file extension, then the first tag."""
+    if raw.kind == "html":
+        return True
+    if raw.kind == "text":
+        return False
+    ctype = (raw.content_type or raw.headers.get("content-type", "")).lower()
+    if any(t in ctype for t in _HTML_TYPES):
+        return True
+    if ctype.startswith("text/plain"):
+        return False
+    if raw.source.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    return bool(_HTML_SNIFF.match(text[:2048]))
+
+
+def check_article(text: str) -> None:
+    """Reject bodies that are not an article: empty, or a section front (link lists, no prose).
+
+    A section front extracted as text is many short headline lines and little running
+    prose; an article, even a short brief, has at least one real paragraph.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        raise RejectedDocument("empty_body", "no text left after extraction")
+    prose = [line for line in lines if bp.is_prose(line)]
+    prose_chars = sum(len(line) for line in prose)
+    if not prose:
+        raise RejectedDocument("no_prose", f"{len(lines)} short lines, no paragraph of running text")
+    short = len(lines) - len(prose)
+    if short >= 8 and short > 3 * len(prose) and prose_chars < 3 * _MIN_PROSE_CHARS:
+        raise RejectedDocument("section_front", f"{short} short lines vs {len(prose)} paragraphs")
+
+
+def extract(raw: RawDocument) -> Article:
+    """Turn one raw document into a clean :class:`Article` (raises :class:`RejectedDocument`)."""
+    settings = get_settings()
+    content_type = raw.content_type or raw.headers.get("content-type")
+    text, _encoding = decode(raw.body, content_type, max_bytes=settings.max_document_bytes)
+    author = sitename = None
+    if is_html(raw, text):
+        res = extract_html(text, url=raw.url)
+        title, body, published = res.title, res.text, res.published
+        author, sitename, dateline, sources = res.author, res.sitename, res.dateline, res.sources
+        extractor = f"{VERSION}+{extractor_version()}"
+    else:
+        clean = clean_text(text)
+        title, body, published = clean.title, clean.text, clean.published
+        dateline, sources = clean.dateline, clean.sources
+        extractor = VERSION
+    check_article(body)
+    if raw.url:
+        aid = article_id(url=raw.url)
+    else:
+        aid = article_id(path=raw.source, content=raw.body)
+    fields = {"fetched_at": raw.fetched_at} if raw.fetched_at else {}
+    return Article(
+        id=aid,
+        source=raw.source,
+        url=raw.url,
+        title=title,
+        text=body,
+        published=published,
+        language=detect_language(title + "\n" + body),
+        sitename=sitename,
+        author=author,
+        dateline=dateline,
+        sources=sources,
+        content_hash=content_hash(body),
+        provenance=Provenance(extractor=extractor),
+        **fields,
+    )
