@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import random
 import shutil
@@ -43,9 +44,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    """Our own throwaway redis-server on a free loopback port (no persistence)."""
+@contextlib.contextmanager
+def run_redis_server() -> Iterator[str]:
+    """Our own throwaway redis-server on a free loopback port (no persistence); yields its URL."""
     exe = shutil.which("redis-server")
     if exe is None:
         pytest.skip("redis-server not installed")
@@ -68,10 +69,17 @@ def redis_url() -> Iterator[str]:
                     time.sleep(0.05)
             else:
                 pytest.fail("redis-server did not start")
+            client.close()
             yield f"redis://127.0.0.1:{port}/0"
         finally:
             proc.terminate()
             proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    with run_redis_server() as url:
+        yield url
 
 
 @pytest.fixture()
@@ -121,7 +129,11 @@ def re_edits(text: str, other: str, seed: int) -> dict[str, str]:
         "paragraphs swapped": "\n".join(swapped),
         "5% words edited, synonyms": " ".join(edited),
         "all of it": "\n".join(
-            ["عنوان آخر", "القاهرة - وكالات: " + " ".join(edited[len(ps[0].split()) : int(len(edited) * 0.8)]), *extra[3:4]]
+            [
+                "عنوان آخر",
+                "القاهرة - وكالات: " + " ".join(edited[len(ps[0].split()) : int(len(edited) * 0.8)]),
+                *extra[3:4],
+            ]
         ),
         "excerpt (first 60% of words)": " ".join(words[: int(len(words) * 0.6)]),
         "excerpt (first 35% of words)": " ".join(words[: int(len(words) * 0.35)]),
@@ -196,7 +208,9 @@ def test_threshold_experiment(capsys: pytest.CaptureFixture[str]) -> None:
     for x, y in itertools.combinations(range(len(texts)), 2):
         a, b = shingles(texts[x], 3), shingles(texts[y], 3)
         j_est = estimated_jaccard(hasher.signature(texts[x]), hasher.signature(texts[y]))
-        rows.append(("different", f"seed {x} vs {y}", jaccard(a, b), len(a & b) / min(len(a), len(b)), j_est, len(a), len(b)))
+        rows.append(
+            ("different", f"seed {x} vs {y}", jaccard(a, b), len(a & b) / min(len(a), len(b)), j_est, len(a), len(b))
+        )
 
     with capsys.disabled():
         print("\nnear-duplicate experiment (3-word shingles, 64-perm MinHash, rule", DEFAULT_RULE, ")")
@@ -273,9 +287,11 @@ def test_redis_index_agrees_with_in_memory(redis_client) -> None:
         assert shared.check_and_add(aid, text) == memory.check_and_add(aid, text) == expected, aid
     assert shared.check_and_add("outlet00", "anything") is None  # idempotent
     assert shared.check_and_add("outlet04", "anything") == "outlet00"
-    ttl = redis_client.ttl("{naba-dedup}:doc:outlet00")
+    ttl = redis_client.ttl("naba:{dedup}:doc:outlet00")
     assert 0 < ttl <= 3600
-    assert all(0 < redis_client.ttl(k) <= 3600 for k in redis_client.scan_iter("{naba-dedup}:band:*"))
+    bands = list(redis_client.scan_iter("naba:{dedup}:band:*"))
+    assert bands and all(0 < redis_client.ttl(k) <= 3600 for k in bands)
+    assert RedisDedupIndex.from_settings(redis_client).check_and_add("outlet09", "anything") == "outlet00"
 
 
 def test_redis_index_shared_by_workers(redis_url: str, redis_client) -> None:

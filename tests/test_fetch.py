@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import threading
 import time
@@ -30,7 +31,7 @@ from services.ingest.fetch import (
 from services.ingest.raw import RawDocument
 from services.shared.errors import PermanentError
 from services.shared.settings import Settings
-from tests.test_dedup import redis_url  # noqa: F401 - real redis-server fixture, shared
+from tests.test_dedup import run_redis_server
 
 ARABIC_PAGE = (
     "<!doctype html><html lang='ar' dir='rtl'><head><meta charset='utf-8'><title>خبر</title></head>"
@@ -77,10 +78,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
-        try:
-            self.wfile.write(reply.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading (oversized body): that is the point
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(reply.body)  # the client may stop reading (oversized body): that is the point
 
     def log_message(self, *args: object) -> None:
         pass
@@ -133,6 +132,12 @@ def site() -> Iterator[LocalSite]:
     with LocalSite() as s:
         s.routes["/robots.txt"] = Reply(200, b"User-agent: *\nDisallow: /private\n", {"Content-Type": "text/plain"})
         yield s
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    with run_redis_server() as url:
+        yield url
 
 
 @pytest.fixture()
@@ -199,7 +204,7 @@ def test_too_many_redirects(site: LocalSite, fetcher: Fetcher) -> None:
 
 def test_redirect_to_private_or_file_is_blocked(site: LocalSite, fetcher: Fetcher) -> None:
     site.routes["/to-metadata"] = Reply(302, b"", {"Location": "http://169.254.169.254/latest/meta-data/"})
-    site.routes["/to-file"] = Reply(302, b"", {"Location": "file:///etc/passwd"})
+    site.routes["/to-file"] = Reply(302, b"", {"Location": "file:///secret.txt"})
     site.routes["/to-ten"] = Reply(307, b"", {"Location": "http://10.0.0.1/admin"})
     for path in ("/to-metadata", "/to-file", "/to-ten"):
         with pytest.raises(BlockedURLError):
@@ -313,9 +318,8 @@ def test_robots_agent_specific_rules_and_redirect_into_disallowed(site: LocalSit
     site.routes["/robots.txt"] = Reply(200, b"User-agent: naba-test\nDisallow: /ar/\n\nUser-agent: *\nAllow: /\n")
     site.routes["/ar/x"] = Reply(200, ARABIC_PAGE)
     site.routes["/jump"] = Reply(302, b"", {"Location": "/ar/x"})
-    with Fetcher(loopback_settings()) as f:
-        with pytest.raises(RobotsDisallowedError):
-            f.fetch(site.url("/jump"))
+    with Fetcher(loopback_settings()) as f, pytest.raises(RobotsDisallowedError):
+        f.fetch(site.url("/jump"))
     assert site.hits("/ar/x") == 0
     with Fetcher(loopback_settings(http_user_agent="otherbot/2.0")) as f:
         assert isinstance(f.fetch(site.url("/ar/x")), RawDocument)
@@ -337,9 +341,12 @@ def test_timeout_is_transient(site: LocalSite) -> None:
         h.reply(Reply(200, b"late"))
 
     site.routes["/slow"] = slow
-    with Fetcher(loopback_settings(http_timeout=0.3), sleep=lambda s: None, max_attempts=1) as f:
-        with pytest.raises(TransientFetchError, match="timeout"):
-            f.fetch(site.url("/slow"))
+    settings = loopback_settings(http_timeout=0.3)
+    with (
+        Fetcher(settings, sleep=lambda s: None, max_attempts=1) as f,
+        pytest.raises(TransientFetchError, match="timeout"),
+    ):
+        f.fetch(site.url("/slow"))
 
 
 def test_per_host_concurrency_and_delay(site: LocalSite) -> None:
@@ -402,8 +409,7 @@ def test_redis_gate_and_store_across_fetchers(site: LocalSite, redis_url: str) -
     site.routes["/r"] = Reply(200, ARABIC_PAGE, {"ETag": '"r"'})
     settings = loopback_settings(http_per_host_delay=0.25, http_per_host_concurrency=1)
     fetchers = [
-        Fetcher(settings, gate=RedisHostGate(client), validators=ValidatorCache(RedisStore(client)))
-        for _ in range(2)
+        Fetcher(settings, gate=RedisHostGate(client), validators=ValidatorCache(RedisStore(client))) for _ in range(2)
     ]
     try:
         threads = [threading.Thread(target=f.fetch, args=(site.url("/r"),)) for f in fetchers]
@@ -419,4 +425,3 @@ def test_redis_gate_and_store_across_fetchers(site: LocalSite, redis_url: str) -
     finally:
         for f in fetchers:
             f.close()
-

@@ -112,7 +112,7 @@ def test_one_private_address_in_the_answer_refuses_the_host() -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "file:///etc/passwd",
+        "file:///secret.txt",
         "gopher://127.0.0.1:70/_stats",
         "ftp://example.com/x",
         "javascript:alert(1)",
@@ -186,7 +186,7 @@ def test_fetcher_refuses_before_any_connection(hello_port: int) -> None:
     settings = Settings(http_allow_hosts=[], http_per_host_delay=0)
     with Fetcher(settings) as fetcher:
         for url in (
-            "file:///etc/passwd",
+            "file:///secret.txt",
             "gopher://127.0.0.1/",
             f"http://127.0.0.1:{hello_port}/",
             f"http://localhost:{hello_port}/",

@@ -35,7 +35,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 BULLETS = "•·▪◦●■□►▸‣⁃∙*–—-"
-_EDGE_JUNK = re.compile(r"^[\s" + re.escape(BULLETS) + r"|:：.,،؛!?؟()\[\]{}«»\"'“”]+|[\s|:：.,،؛!?؟()\[\]{}«»\"'“”*-]+$")
+# stripped from both ends before matching (str.strip: a regex anchored at $ is quadratic on long lines)
+_EDGE_CHARS = " \t" + BULLETS + "|:：.,،؛!?؟()[]{}«»\"'“”"
 _SENTENCE_END = re.compile(r"[.!?؟…؛:。！？]['\"”»)\]」』]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -138,7 +139,7 @@ _DATEISH = re.compile(r"\d{1,4}[/.:-]\d{1,2}(?:[/.:-]\d{1,4})?")
 
 def key(line: str) -> str:
     """Folded comparison key of a line with bullets and edge punctuation stripped."""
-    return _EDGE_JUNK.sub("", match_key(line))
+    return match_key(line).strip(_EDGE_CHARS)
 
 
 def word_count(text: str) -> int:

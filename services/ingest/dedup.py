@@ -344,9 +344,9 @@ class RedisDedupIndex:
     """Index shared by all workers: one hash per doc, one Redis set per LSH bucket.
 
     Keys (all under one hash tag, so the script also runs on Redis Cluster):
-    ``{naba-dedup}:doc:<id>`` (signature, shingle count, verdict),
-    ``{naba-dedup}:exact:<sha>`` (first id with that normalised body),
-    ``{naba-dedup}:band:<bucket>`` (ids in the bucket). Every key expires ``window``
+    ``naba:{dedup}:doc:<id>`` (signature, shingle count, verdict),
+    ``naba:{dedup}:exact:<sha>`` (first id with that normalised body),
+    ``naba:{dedup}:band:<bucket>`` (ids in the bucket). Every key expires ``window``
     seconds after its last write: a story is deduplicated against recent news only, which
     bounds memory (~32 set members + 300 bytes per article). Expired candidates are
     skipped. The script is atomic, so two workers racing on one story cannot both win.
@@ -359,7 +359,7 @@ class RedisDedupIndex:
         hasher: MinHasher | None = None,
         rule: DuplicateRule = DEFAULT_RULE,
         window: int = 30 * 24 * 3600,
-        prefix: str = "{naba-dedup}",
+        prefix: str = "naba:{dedup}",
         max_candidates: int = 500,
     ) -> None:
         self.client = client
@@ -375,6 +375,16 @@ class RedisDedupIndex:
         import redis
 
         return cls(redis.Redis.from_url(url), **kwargs)
+
+    @classmethod
+    def from_settings(cls, client: Any = None, settings: Any = None) -> RedisDedupIndex:
+        """The index the ingest task uses: naba's Redis, window from ``dedup_window`` if set."""
+        from services.shared.redis_client import get_redis
+        from services.shared.settings import get_settings
+
+        s = settings or get_settings()
+        window = int(getattr(s, "dedup_window", 30 * 24 * 3600))
+        return cls(client if client is not None else get_redis(), window=window)
 
     def check_and_add(self, article_id: str, text: str) -> str | None:
         sig, size = self.hasher.signature_and_size(text)

@@ -413,7 +413,6 @@ class Fetcher:
         Validators are recorded when a 200 arrives. A task that fetched but failed to hand
         the body on should retry with ``conditional=False``, or the retry would see 304.
         """
-        self._check(url)
         attempt = 0
         while True:
             try:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from services.shared.arabic_months import ARABIC_INDIC_DIGITS
 
@@ -62,9 +63,16 @@ def tidy_whitespace(text: str) -> str:
 
 def ascii_digits(text: str) -> str:
     """Copy of ``text`` with Arabic-Indic and Persian digits as ASCII, for number parsing only."""
+    if not _EASTERN_DIGIT.search(text):
+        return text  # str.translate with a dict table is slow; most lines have no such digit
     return text.translate(ARABIC_INDIC_DIGITS)
 
 
+_EASTERN_DIGIT = re.compile("[٠-٩۰-۹]")
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+@lru_cache(maxsize=8192)
 def match_key(text: str) -> str:
     """Comparison key for rules and duplicate detection — never stored.
 
@@ -72,10 +80,12 @@ def match_key(text: str) -> str:
     digits to ASCII, lower-cases Latin and collapses white space, so that spelling noise
     does not defeat a furniture rule or a caption-duplicate check.
     """
-    text = text.replace(TATWEEL, "")
-    text = _DIACRITICS.sub("", text)
-    text = (
-        text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ٱ", "ا")
-        .replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
-    )
+    if text.isascii():
+        return " ".join(text.lower().split())
+    text = _DIACRITICS.sub("", text.replace(TATWEEL, ""))
+    if _NEEDS_FOLD.search(text):
+        text = text.translate(_FOLD_TABLE)
     return " ".join(ascii_digits(text).lower().split())
+
+
+_NEEDS_FOLD = re.compile("[أإآٱىةؤئ]")

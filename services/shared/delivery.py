@@ -115,7 +115,9 @@ class StageTask(Task):
             RETRIED.labels(self.stage).inc()
             log.warning("%s attempt %d failed (%s); retrying", self.name, req.retries + 1, _describe(exc))
             r.delete(dkey)
-            raise self.retry(exc=exc, countdown=backoff(req.retries), max_retries=s.max_retries) from exc
+            # A server's Retry-After (429/503) is a floor under our own backoff.
+            countdown = min(s.retry_backoff_max, max(backoff(req.retries), getattr(exc, "retry_after", None) or 0))
+            raise self.retry(exc=exc, countdown=countdown, max_retries=s.max_retries) from exc
         finally:
             LATENCY.labels(self.stage).observe(time.perf_counter() - started)
         r.delete(dkey)

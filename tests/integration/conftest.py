@@ -31,6 +31,11 @@ TEST_ENV = {
 }
 
 
+# Set before any test module imports the Celery app, which reads its broker URL at import.
+os.environ.update(TEST_ENV)
+os.environ["NABA_INDEX_PREFIX"] = f"naba-test-{uuid.uuid4().hex[:6]}"
+
+
 def _settings():
     from services.shared.settings import get_settings
 
@@ -44,9 +49,6 @@ def _settings():
 @pytest.fixture(scope="session")
 def stack() -> Iterator[dict[str, str]]:
     """Start (or reuse) the test stack; yields the environment every subprocess must get."""
-    saved = {k: os.environ.get(k) for k in TEST_ENV}
-    os.environ.update(TEST_ENV)
-    os.environ["NABA_INDEX_PREFIX"] = f"naba-test-{uuid.uuid4().hex[:6]}"
     settings = _settings()
     from services.cli.stack import ensure_opensearch, ensure_redis, stop_opensearch, stop_redis
 
@@ -64,13 +66,6 @@ def stack() -> Iterator[dict[str, str]]:
             stop_opensearch(settings)
         if started_redis:
             stop_redis(settings)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        os.environ.pop("NABA_INDEX_PREFIX", None)
-        _settings()
 
 
 @pytest.fixture

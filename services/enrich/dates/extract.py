@@ -32,6 +32,8 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from hijridate import Gregorian
+
 from services.shared.arabic_months import (
     AMBIGUOUS_MONTHS,
     GREGORIAN_MONTHS,
@@ -151,19 +153,45 @@ def _numeric(m: re.Match, c: _Ctx) -> list[Cand]:
 
 def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     month = _HM.get(_key(m.group("h_m")))
-    y = int(m.group("h_y"))
-    start = m.start("h")
+    start, end = m.start("h"), m.end("h")
     day = int(m.group("h_d")) if m.group("h_d") else None
     if day is None:
         ordinal = c.behind(start, P.ORD_BEHIND)
         if ordinal:
             start, day = ordinal[0], _ORD[_key(ordinal[1].group("x"))]
-    if month is None or not 1300 <= y <= 1500:
+    if month is None:
         return []
+    relative = False
+    if m.group("h_y"):
+        y = int(m.group("h_y"))
+        if not 1300 <= y <= 1500:
+            return []
+    elif day is not None and c.pub is not None and 1 <= day <= 30:
+        # «27 رمضان» in a dated article: the most recent such Hijri day on or before publication
+        try:
+            ph = Gregorian(c.pub.year, c.pub.month, c.pub.day).to_hijri()
+        except (ValueError, OverflowError):
+            return []
+        y = ph.year if (month, day) <= (ph.month, ph.day) else ph.year - 1
+        relative = True
+    else:
+        return []  # a bare Hijri month («رمضان») names a season more often than a date
     conv = hijri_to_value(y, month, day)
     if conv is None:
         return []
-    return [(c.extend_weekday(start), m.end("h"), conv[0], "hijri", conv[1], False)]
+    return [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
+
+
+def _day_of_month(m: re.Match, c: _Ctx) -> list[Cand]:
+    """«12 الجاري»: day of the publication month (الماضي/المقبل: of the month before/after)."""
+    if c.pub is None:
+        return []
+    rel, day = m.group("dm_rel"), int(m.group("dm_d"))
+    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    ym = shift_month(c.pub, shift)
+    if not valid_day(int(ym[5:]), day):
+        return []
+    return [(m.start("dm"), m.end("dm"), f"{ym}-{day:02d}", "gregorian", None, True)]
 
 
 def _hijri_year(m: re.Match, c: _Ctx) -> list[Cand]:
@@ -214,6 +242,11 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     if bare and m1 in _AMBIGUOUS and not (P.MONTH_CUE_BEFORE.search(before) or "ب" in c.clitics(m.start())):
         return []
     relative = False
+    rel_year = P.REL_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
+    if rel_year and c.pub is not None:
+        r = rel_year.group("rel")
+        year = c.pub.year + (-1 if r in PAST_WORDS else 1 if r in NEXT_WORDS else 0)
+        end, relative = rel_year.end(), True
     if year is None and c.pub is not None and not P.EVENT_BEFORE.search(before):
         direction = direction_for(rel, c.future(start), bool(days))
         year = anchor_year(month, days[-1] if days else None, c.pub, direction)
@@ -262,7 +295,10 @@ def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
     wd_s = m.group("w_wd")
     wd = _WD[wd_s]
     rel = m.group("w_rel")
-    start = m.start("w")
+    start, end = m.start("w"), m.end("w")
+    week = P.REL_WEEK_AFTER.match(c.f, end) if not rel else None
+    if week:
+        rel, end = week.group("rel"), week.end()
     hit = c.behind(start, P.WEEKDAY_PRE_BEHIND)
     pre = ""
     if hit:
@@ -291,7 +327,7 @@ def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
         elif rel in PAST_WORDS:
             direction = "back_strict"
         day = anchor_weekday(wd, c.pub, direction)
-    return [(start, m.end("w"), day.isoformat(), "gregorian", None, True)]
+    return [(start, end, day.isoformat(), "gregorian", None, True)]
 
 
 def _relday(m: re.Match, c: _Ctx) -> list[Cand]:
@@ -330,7 +366,7 @@ def _ago(m: re.Match, c: _Ctx) -> list[Cand]:
         return []
     k, unit, n_s = m.group("a_k"), m.group("a_u"), m.group("a_n")
     end = m.end("a")
-    if k == "قبل" and re.match(r"\s+(?:من|على)(?!\w)", c.f[end:end + 6]):
+    if k == "قبل" and re.match(r"\s+(?:من|علي)(?!\w)", c.f[end:end + 6]):
         return []  # «قبل 3 أيام من الانتخابات»: relative to an event, not to publication
     if unit.startswith(("ساع", "دقي")):
         hours = 0 if unit.startswith("دقي") else (
@@ -385,7 +421,7 @@ def _period(m: re.Match, c: _Ctx) -> list[Cand]:
 
 
 _HANDLERS: dict[str, Callable[[re.Match, _Ctx], list[Cand]]] = {
-    "n": _numeric, "h": _hijri, "hy": _hijri_year, "g": _gregorian, "y": _year,
+    "n": _numeric, "h": _hijri, "hy": _hijri_year, "g": _gregorian, "y": _year, "dm": _day_of_month,
     "w": _weekday, "r": _relday, "a": _ago, "p": _period,
 }
 

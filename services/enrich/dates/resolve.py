@@ -9,6 +9,7 @@ forward, «الماضي/المنصرم» look strictly back, «الجاري/ال
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -56,7 +57,15 @@ def direction_for(rel: str | None, future: bool, has_day: bool) -> Direction:
 
 
 def anchor_year(month: int, day: int | None, pub: date, direction: Direction) -> int:
-    """Year of the month (and day) nearest to ``pub`` in ``direction``."""
+    """Year of the month (and day) nearest to ``pub`` in ``direction``; 29 February only in leap years."""
+    year = _anchor_year(month, day, pub, direction)
+    step = 1 if direction in ("fwd", "fwd_strict") else -1
+    while month == 2 and day == 29 and not calendar.isleap(year):
+        year += step
+    return year
+
+
+def _anchor_year(month: int, day: int | None, pub: date, direction: Direction) -> int:
     if direction == "current":
         return pub.year
     key = (month, day or 0)

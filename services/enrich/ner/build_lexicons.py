@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> None:
     lex = build(aner + aqmar)
     save(lex, args.out)
     print(f"loc={len(lex.loc)} loc_multi={len(lex.loc_multi)} first_names={len(lex.first_names)} "
-          f"per_tokens={len(lex.per_tokens)} org_tokens={len(lex.org_tokens)} nat={len(lex.nationalities)} -> {args.out}")
+          f"per_tokens={len(lex.per_tokens)} org_tokens={len(lex.org_tokens)} nat={len(lex.nationalities)} "
+          f"-> {args.out}")
 
 
 if __name__ == "__main__":

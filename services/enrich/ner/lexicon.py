@@ -26,34 +26,39 @@ from .text import fold, split_clitic, strip_article
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA_DIR / "lexicons.json.gz"
 
+def _closed(words: str) -> frozenset[str]:
+    """A closed word class, folded, from a whitespace-separated list."""
+    return frozenset(fold(w) for w in words.split())
+
+
 # Titles and offices that introduce a person but are never part of the name.
-TITLES: frozenset[str] = frozenset(fold(w) for w in """
+TITLES: frozenset[str] = _closed("""
 الرئيس رئيس الملك الامير الأمير الشيخ السيد السيدة المشير اللواء العميد العقيد الفريق العماد الجنرال المقدم الرائد
 النقيب الوزير وزير وزيرة الوزيرة نائب النائب المتحدث المتحدثة الناطق الأمين السفير سفير المبعوث مبعوث الدكتور
 الدكتورة د الأستاذ المهندس القاضي الإمام المستشار المستشارة القائد قائد مدير المدير زعيم الزعيم الملكة البابا
 الحاخام المرشد الباحث الخبير المحلل الكاتب الصحفي الصحافي المراسل مراسل النجم اللاعب المدرب الرئيسة رئيسة
 المفوض المندوب مندوب المنسق الممثل ممثل حاكم الحاكم محافظ المحافظ عمدة العمدة الجنرال الأدميرال الاميرال
-""".split())
+""")
 # Words that continue a title chain: «وزير الخارجية الروسي», «المتحدث باسم الكرملين».
-TITLE_COMPLEMENTS: frozenset[str] = frozenset(fold(w) for w in """
+TITLE_COMPLEMENTS: frozenset[str] = _closed("""
 الخارجية الدفاع الداخلية المالية العدل الاقتصاد التجارة النفط الطاقة الصحة التعليم الإعلام الثقافة الزراعة
 الوزراء الحكومة الجمهورية الدولة الوزير العام الأول الاول الأعلى السابق الأسبق الحالي المؤقت التنفيذي باسم
 الأركان العامة للجيش الجيش الأمن القومي المتحدة لشؤون الشؤون التنفيذية العسكري العسكرية السياسي الخاص
 الأممي الاممي الدائم المكلف بأعمال مكتب
-""".split())
+""")
 # Heads that open an organisation name.
-ORG_HEADS: frozenset[str] = frozenset(fold(w) for w in """
+ORG_HEADS: frozenset[str] = _closed("""
 وزارة جامعة شركة وكالة حزب مجلس حكومة جيش الجيش منظمة هيئة مؤسسة بنك البنك مصرف اتحاد الاتحاد جمعية جماعة
 حركة تنظيم جبهة لجنة اللجنة محكمة المحكمة برلمان البرلمان صندوق الصندوق مركز معهد نادي النادي قناة صحيفة
 إذاعة مجموعة رابطة نقابة الحرس قوات ائتلاف تحالف التحالف مكتب سلطة السلطة مفوضية المفوضية دائرة الكونغرس
 المجلس الحكومة الوزارة الهيئة المنظمة الحركة الجبهة الجامعة الشركة الوكالة الحزب الجماعة
-""".split())
+""")
 # Function words that are never (the start of) a name, whatever the tagger says.
-STOP: frozenset[str] = frozenset(fold(w) for w in """
+STOP: frozenset[str] = _closed("""
 في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين ان أن إن لا لم لن ما قد كان كانت
 و أو ثم بل لكن حتى منذ بين عند غير كل بعض قال وقال وقالت قالت أكد وأكد أضاف وأضاف خلال حول ضد نحو أي
 هو هي هم نحن أنا أنت انه أنه إنه بأن لأن كما حيث اليوم أمس الماضي المقبل العام عام يوم شهر سنة
-""".split())
+""")
 
 
 def nat_stem(word: str) -> str:

@@ -18,7 +18,7 @@ from collections import Counter
 
 from .features import QUOTES
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
-from .text import fold, is_arabic, split_clitic
+from .text import is_arabic, split_clitic
 
 Span = tuple[int, int, str]
 _ARTICLE_CLITICS = ("ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل")

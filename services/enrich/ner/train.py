@@ -29,6 +29,8 @@ from .build_lexicons import build
 from .corpus import Sentence, load_dir, spans
 from .features import Featurizer
 from .lexicon import LEXICON_PATH, save
+from .stack import DOC_SENTENCES, blocks, stacked
+from .text import fold
 
 EVAL_TYPES = ("PER", "LOC", "ORG")
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model.crfsuite"
@@ -42,14 +44,14 @@ def featurize(sents: Sequence[Sentence], halves: int = 2) -> list[tuple[list[lis
     idx = list(range(len(sents)))
     random.Random(13).shuffle(idx)
     parts = [idx[k::halves] for k in range(halves)]
-    items: list[tuple[list[list[str]], list[str]]] = []
+    items: list[tuple[list[list[str]], list[str]] | None] = [None] * len(sents)
     for k, part in enumerate(parts):
         others = [sents[i] for j, p in enumerate(parts) if j != k for i in p]
         fz = Featurizer(build(others))
         for i in part:
             words = [w for w, _ in sents[i]]
-            items.append((fz.sequence(words), [t for _, t in sents[i]]))
-    return items
+            items[i] = (fz.sequence(words), [t for _, t in sents[i]])
+    return items  # type: ignore[return-value]
 
 
 def train_model(items: list[tuple[list[list[str]], list[str]]], out: Path, c1: float, c2: float,
@@ -60,6 +62,48 @@ def train_model(items: list[tuple[list[list[str]], list[str]]], out: Path, c1: f
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter,
                         "feature.possible_transitions": True})
     trainer.train(str(out))
+
+
+def tag_all(model: Path, xseqs: Sequence[list[list[str]]]) -> list[list[str]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        return [tagger.tag(x) for x in xseqs]
+    finally:
+        tagger.close()
+
+
+def with_stack(xseqs: Sequence[list[list[str]]], sents: Sequence[Sentence], p1: Sequence[list[str]],
+               ) -> list[list[list[str]]]:
+    """Add second-pass features, treating blocks of consecutive sentences as documents."""
+    out: list[list[list[str]]] = []
+    for a, b in blocks(len(sents)):
+        folded = [[fold(w) for w, _ in s] for s in sents[a:b]]
+        extra = stacked(folded, list(p1[a:b]))
+        for x, e in zip(xseqs[a:b], extra, strict=True):
+            out.append([f + g for f, g in zip(x, e, strict=True)])
+    return out
+
+
+def train_stacked(sents: Sequence[Sentence], out: Path, c1: float, c2: float, max_iter: int,
+                  halves: int = 2) -> None:
+    """Train pass 1 (``out`` with suffix ``.pass1.crfsuite``) and the stacked pass 2 (``out``)."""
+    items = featurize(sents, halves)
+    n = len(items)
+    cut = (n // 2 // DOC_SENTENCES) * DOC_SENTENCES
+    p1: list[list[str]] = []
+    tmp = out.with_suffix(".tmp.crfsuite")
+    for a, b in ((0, cut), (cut, n)):
+        train_model(items[:a] + items[b:], tmp, c1, c2, max_iter)
+        p1 += tag_all(tmp, [x for x, _ in items[a:b]])
+    tmp.unlink()
+    train_model(items, pass1_path(out), c1, c2, max_iter)
+    x2 = with_stack([x for x, _ in items], sents, p1)
+    train_model(list(zip(x2, [y for _, y in items], strict=True)), out, c1, c2, max_iter)
+
+
+def pass1_path(model: Path) -> Path:
+    return model.with_name(model.name.replace(".crfsuite", "") + ".pass1.crfsuite")
 
 
 def evaluate(gold: list[list[str]], pred: list[list[str]], types: Sequence[str] = EVAL_TYPES) -> dict[str, tuple]:
@@ -91,26 +135,28 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def cross_validate(aner: list[Sentence], aqmar: list[Sentence], k: int, c1: float, c2: float, max_iter: int,
-                   tmp: Path, folds: Sequence[int] | None = None, halves: int = 2) -> dict[str, tuple]:
+                   tmp: Path, folds: Sequence[int] | None = None, halves: int = 2,
+                   stack: bool = True) -> dict[str, tuple]:
     gold: list[list[str]] = []
     pred: list[list[str]] = []
     size = (len(aner) + k - 1) // k
-    for fold in folds if folds is not None else range(k):
+    for part in folds if folds is not None else range(k):
         t0 = time.time()
-        test = aner[fold * size:(fold + 1) * size]
-        train = aner[:fold * size] + aner[(fold + 1) * size:] + aqmar
-        model = tmp / f"cv{fold}.crfsuite"
-        train_model(featurize(train, halves), model, c1, c2, max_iter)
+        test = aner[part * size:(part + 1) * size]
+        train = aner[:part * size] + aner[(part + 1) * size:] + aqmar
+        model = tmp / f"cv{part}.crfsuite"
         fz = Featurizer(build(train))
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(model))
-        for sent in test:
-            gold.append([t for _, t in sent])
-            pred.append(tagger.tag(fz.sequence([w for w, _ in sent])))
-        tagger.close()
-        model.unlink()
-        part = evaluate(gold[-len(test):], pred[-len(test):])
-        print(f"fold {fold}: micro F1 {part['micro'][2]:.3f} ({time.time() - t0:.0f}s)", flush=True)
+        xs = [fz.sequence([w for w, _ in sent]) for sent in test]
+        gold += [[t for _, t in sent] for sent in test]
+        if stack:
+            train_stacked(train, model, c1, c2, max_iter, halves)
+            p1 = tag_all(pass1_path(model), xs)
+            pred += tag_all(model, with_stack(xs, test, p1))
+        else:
+            train_model(featurize(train, halves), model, c1, c2, max_iter)
+            pred += tag_all(model, xs)
+        res = evaluate(gold[-len(test):], pred[-len(test):])
+        print(f"fold {part}: micro F1 {res['micro'][2]:.3f} ({time.time() - t0:.0f}s)", flush=True)
     return evaluate(gold, pred)
 
 
@@ -128,6 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--no-stack", action="store_true", help="single CRF, no document-level second pass")
     ap.add_argument("--halves", type=int, default=2, help="jackknife parts for corpus lexicon features (1: off)")
     ap.add_argument("--folds", type=str, default="", help="comma-separated subset of CV folds (quick experiments)")
     args = ap.parse_args(argv)
@@ -138,12 +185,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.cv:
         with tempfile.TemporaryDirectory() as tmp:
             folds = [int(x) for x in args.folds.split(",")] if args.folds else None
-            res = cross_validate(aner, aqmar, args.cv, args.c1, args.c2, args.max_iter, Path(tmp), folds, args.halves)
+            res = cross_validate(aner, aqmar, args.cv, args.c1, args.c2, args.max_iter, Path(tmp), folds, args.halves,
+                                 not args.no_stack)
         print(f"{args.cv}-fold CV (c1={args.c1}, c2={args.c2}, aqmar={bool(aqmar)}):\n{report(res)}", flush=True)
         if args.cv_only:
             return
     everything = aner + aqmar
-    train_model(featurize(everything, args.halves), args.out, args.c1, args.c2, args.max_iter)
+    if args.no_stack:
+        train_model(featurize(everything, args.halves), args.out, args.c1, args.c2, args.max_iter)
+    else:
+        train_stacked(everything, args.out, args.c1, args.c2, args.max_iter, args.halves)
     save(build(everything), LEXICON_PATH)
     print(f"model -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB); lexicon -> {LEXICON_PATH}")
 
