@@ -94,7 +94,8 @@ def main() -> int:
     root = args.root.rstrip("/")
     if os.path.isdir(os.path.join(root, "tests")):
         root = os.path.join(root, "tests")
-    data = json.load(open(os.path.join(root, "evaldata.json"), encoding="utf-8"))
+    with open(os.path.join(root, "evaldata.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
     urls = sorted(data)[: args.limit or None]
     totals = {"trafilatura": [0, 0, 0, 0], "naba": [0, 0, 0, 0]}
     timing = dict.fromkeys(totals, 0.0)

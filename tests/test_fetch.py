@@ -425,3 +425,25 @@ def test_redis_gate_and_store_across_fetchers(site: LocalSite, redis_url: str) -
     finally:
         for f in fetchers:
             f.close()
+
+
+def test_busy_host_is_handed_back_not_waited_on(site: LocalSite, sleeps: list[float]) -> None:
+    from services.ingest.fetch import HostBusyError
+
+    gate = InMemoryHostGate()
+    site.routes["/x"] = Reply(200, ARABIC_PAGE)
+    settings = loopback_settings(http_per_host_concurrency=1)
+    with Fetcher(settings, gate=gate, gate_wait=0.1, sleep=sleeps.append, respect_robots=False) as f:
+        token = gate.acquire("127.0.0.1", delay=0, concurrency=1, timeout=1)  # another worker's request
+        with pytest.raises(HostBusyError) as info:
+            f.fetch(site.url("/x"))
+        gate.release("127.0.0.1", token)
+        assert isinstance(info.value, TransientFetchError) and sleeps == []
+        assert isinstance(f.fetch(site.url("/x")), RawDocument)
+
+
+def test_retry_budget_bounds_time_in_the_worker(site: LocalSite, sleeps: list[float]) -> None:
+    site.routes["/down"] = Reply(503)
+    with Fetcher(loopback_settings(), sleep=sleeps.append, budget=0.0) as f, pytest.raises(TransientFetchError):
+        f.fetch(site.url("/down"))
+    assert sleeps == [] and site.hits("/down") == 1

@@ -64,9 +64,17 @@ def start_worker(settings: Settings, stage: str, concurrency: int = 1) -> int:
     return proc.pid
 
 
+def running_stages(timeout: float = 1.0) -> set[str]:
+    """Stages with at least one live worker anywhere (they answer a broadcast ping as ``<stage>.<pid>@host``)."""
+    from services.shared.celery_app import app
+
+    return {name.split(".", 1)[0] for reply in app.control.ping(timeout=timeout) or [] for name in reply}
+
+
 def ensure_workers(settings: Settings, stages: tuple[str, ...] = STAGES) -> list[str]:
     """Start a worker for every stage that has none; returns the stages this call started."""
-    started = [s for s in stages if worker_pid(settings, s) is None]
+    live = running_stages()
+    started = [s for s in stages if s not in live and worker_pid(settings, s) is None]
     for stage in started:
         start_worker(settings, stage)
     if started:
@@ -75,14 +83,10 @@ def ensure_workers(settings: Settings, stages: tuple[str, ...] = STAGES) -> list
 
 
 def wait_ready(stages: list[str], timeout: float = 90.0) -> None:
-    from services.shared.celery_app import app
-
     deadline = time.monotonic() + timeout
     missing = set(stages)
     while missing and time.monotonic() < deadline:
-        for reply in app.control.ping(timeout=1.0) or []:
-            for name in reply:
-                missing.discard(name.split(".", 1)[0])
+        missing -= running_stages()
     if missing:
         raise TimeoutError(f"workers did not come up within {timeout:.0f}s: {sorted(missing)} (see $NABA_HOME/log)")
 

@@ -78,7 +78,8 @@ _READ_ALSO = _rx(
     r"^(?:read (?:more|also)|see also|related|more on this|watch)\s*[:：]"
 )
 _RELATED_HEADER = _rx(
-    r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) (?:ذات صلة|ذات الصلة|متعلقة|مرتبطة|مشابهة|ذات علاقة)"
+    r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) "
+    r"(?:ذات صلة|ذات الصلة|متعلقة|مرتبطة|مشابهة|ذات علاقة)"
     r"|^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا|تعليقا|شعبية)|^(?:المزيد من|مزيد من) (?:الأخبار|الاخبار|المقالات|\S+)$"
     r"|^(?:قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|لا تفوتك|اخترنا لك|اخترنا لكم|أخبار أخرى|اخبار اخرى|آخر الأخبار)"
     r"|^(?:related (?:articles|posts|stories|news|content)|more (?:stories|news|from)|you (?:may|might) also like"
@@ -86,7 +87,8 @@ _RELATED_HEADER = _rx(
 )
 _COMMENTS_HEADER = _rx(
     r"^(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|تعليقان|تعليقين|comments?|responses?|replies|reactions)(?:\s*\(?\d+\)?)?$"
-    r"|^(?:أضف|اضف|أضيفي|اكتب|اترك|إضافة|اضافة|أدخل|ادخل|شارك|شاركنا|أرسل|ارسل) (?:تعليقا|تعليق|تعليقك|التعليق|رأيك|ردا|رد)"
+    r"|^(?:أضف|اضف|أضيفي|اكتب|اترك|إضافة|اضافة|أدخل|ادخل|شارك|شاركنا|أرسل|ارسل) "
+    r"(?:تعليقا|تعليق|تعليقك|التعليق|رأيك|ردا|رد)"
     r"|^(?:لا توجد تعليقات|لا يوجد تعليقات|كن أول من يعلق|كن اول من يعلق|التعليقات مغلقة|التعليق على الخبر)"
     r"|^(?:leave a (?:reply|comment)|add (?:a )?comment|post a comment|no comments(?: yet)?|join the discussion"
     r"|comments are closed|show comments|view comments|\d+ (?:comments?|responses?))"
@@ -207,9 +209,9 @@ def _widget_only(k: str) -> bool:
 
 def _breadcrumb(k: str) -> bool:
     parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
-    if len(parts) >= 2 and all(_HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) for p in parts):
-        if len(parts) >= 3 or parts[0] in ("الرئيسيه", "home", "الرئيسيه»"):
-            return word_count(k) <= 16
+    short_parts = all(_HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) for p in parts)
+    if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in ("الرئيسيه", "home")):
+        return word_count(k) <= 16
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
     return bool(segments) and all(_IN_CATEGORY.match(s) and word_count(s) <= 4 for s in segments) and (
         len(segments) >= 2 or "فياخبار" in k.replace(" ", "")

@@ -347,9 +347,11 @@ class RedisDedupIndex:
     ``naba:{dedup}:doc:<id>`` (signature, shingle count, verdict),
     ``naba:{dedup}:exact:<sha>`` (first id with that normalised body),
     ``naba:{dedup}:band:<bucket>`` (ids in the bucket). Every key expires ``window``
-    seconds after its last write: a story is deduplicated against recent news only, which
-    bounds memory (~32 set members + 300 bytes per article). Expired candidates are
-    skipped. The script is atomic, so two workers racing on one story cannot both win.
+    seconds after its last write: wire copies of a story arrive within hours or days, so
+    a story is deduplicated against recent news only. That is what bounds memory: each
+    article costs ~34 small keys, measured at ~12 KB in redis-server 7.0 (3 days at
+    2,000 articles a day: ~70 MB). Expired candidates are skipped. The script is atomic,
+    so two workers racing on one story cannot both win.
     """
 
     def __init__(
@@ -358,7 +360,7 @@ class RedisDedupIndex:
         *,
         hasher: MinHasher | None = None,
         rule: DuplicateRule = DEFAULT_RULE,
-        window: int = 30 * 24 * 3600,
+        window: int = 3 * 24 * 3600,
         prefix: str = "naba:{dedup}",
         max_candidates: int = 500,
     ) -> None:
@@ -383,7 +385,7 @@ class RedisDedupIndex:
         from services.shared.settings import get_settings
 
         s = settings or get_settings()
-        window = int(getattr(s, "dedup_window", 30 * 24 * 3600))
+        window = int(getattr(s, "dedup_window", 3 * 24 * 3600))
         return cls(client if client is not None else get_redis(), window=window)
 
     def check_and_add(self, article_id: str, text: str) -> str | None:

@@ -20,8 +20,10 @@ from services.shared.schema import Article, Provenance, article_id, content_hash
 from services.shared.settings import get_settings
 
 VERSION = "naba-ingest/0.1"
-_HTML_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
-                         re.I | re.S)
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
+    re.I | re.S,
+)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MIN_PROSE_CHARS = 200
 
@@ -77,10 +79,7 @@ def extract(raw: RawDocument) -> Article:
         dateline, sources = clean.dateline, clean.sources
         extractor = VERSION
     check_article(body)
-    if raw.url:
-        aid = article_id(url=raw.url)
-    else:
-        aid = article_id(path=raw.source, content=raw.body)
+    aid = article_id(url=raw.url) if raw.url else article_id(path=raw.source, content=raw.body)
     fields = {"fetched_at": raw.fetched_at} if raw.fetched_at else {}
     return Article(
         id=aid,

@@ -73,6 +73,10 @@ class TransientFetchError(FetchError):
         self.retry_after = retry_after
 
 
+class HostBusyError(TransientFetchError):
+    """No politeness slot for the host within ``gate_wait``: re-schedule, don't spin."""
+
+
 class PermanentFetchError(FetchError, PermanentError):
     """Retrying will not help: 4xx, refused by policy, too large, redirect trouble.
 
@@ -369,6 +373,7 @@ class Fetcher:
         max_attempts: int | None = None,
         retry_max_wait: float | None = None,
         gate_wait: float | None = None,
+        budget: float | None = None,
         robots_ttl: float = 24 * 3600,
         respect_robots: bool = True,
     ) -> None:
@@ -386,7 +391,9 @@ class Fetcher:
         self.retry_max_wait = (
             retry_max_wait if retry_max_wait is not None else float(getattr(s, "http_retry_max_wait", 30.0))
         )
-        self.gate_wait = gate_wait if gate_wait is not None else float(getattr(s, "http_gate_wait", 60.0))
+        self.gate_wait = gate_wait if gate_wait is not None else float(getattr(s, "http_gate_wait", 30.0))
+        # retries stop once this much time has gone by, well inside Celery's task_time_limit
+        self.budget = budget if budget is not None else float(getattr(s, "http_fetch_budget", s.task_time_limit / 3))
         self._robots: dict[str, tuple[float, Protego]] = {}
         self._client = httpx.Client(
             transport=PinnedTransport(self.allow, resolver=resolver),
@@ -413,16 +420,18 @@ class Fetcher:
         Validators are recorded when a 200 arrives. A task that fetched but failed to hand
         the body on should retry with ``conditional=False``, or the retry would see 304.
         """
-        attempt = 0
+        attempt, started = 0, time.monotonic()
         while True:
             try:
                 return self._fetch_once(url, conditional)
+            except HostBusyError:
+                raise  # waiting longer in this worker only queues more work behind it
             except TransientFetchError as exc:
                 attempt += 1
                 if attempt >= self.max_attempts:
                     raise
                 wait = exc.retry_after if exc.retry_after is not None else backoff(attempt - 1)
-                if wait > self.retry_max_wait:
+                if wait > self.retry_max_wait or time.monotonic() - started + wait > self.budget:
                     raise  # too long to hold a worker: the task layer re-schedules
                 self.sleep(wait + random.uniform(0, min(1.0, wait * 0.1)))
 
@@ -483,7 +492,7 @@ class Fetcher:
                 ):
                     result = self._send(current, headers, limit, truncate)
             except GateTimeout as exc:
-                raise TransientFetchError(current, "host busy (politeness gate)", retry_after=delay or 1.0) from exc
+                raise HostBusyError(current, "host busy (politeness gate)", retry_after=delay or 1.0) from exc
             if isinstance(result, _Body):
                 return result
             target = urljoin(current, result)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from services.ingest import boilerplate as bp
 from services.ingest import textclean as tc
@@ -39,6 +40,17 @@ _PUBLISHED_META = re.compile(
     r"""(?P<v>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?)""",
     re.I,
 )
+
+
+def date_params() -> dict[str, object]:
+    """htmldate settings: markup only (meta tags, JSON-LD, <time>, URL), no free-text guessing.
+
+    htmldate's "extensive" search takes any date-looking string in the page — a date
+    quoted in the body, a comment's timestamp, a sidebar — and costs about as much as the
+    whole content extraction (dateparser). A wrong ``published`` is worse than none, and
+    the text pass still reads an explicit date line under the headline.
+    """
+    return set_date_params(extensive=False)
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +123,9 @@ def postfilter(text: str, title: str = "") -> tuple[str, str | None, str | None,
 
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of an HTML page; empty ``text`` when trafilatura finds no body."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, date_extraction_params=date_params(), **EXTRACT_OPTIONS
+    )
     if doc is None:
         return HtmlResult()
     sitename = normalize_text(doc.sitename) if doc.sitename else None

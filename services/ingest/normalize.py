@@ -35,7 +35,8 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c\u202a
 # ZWNJ not between two letters (Persian keeps it inside words)
 _ZWNJ_STRAY = re.compile(r"(?<!\w)\u200c|\u200c(?!\w)")
 # ZWJ is needed only in emoji sequences (symbols, U+2600+ and astral plane pictographs)
-_ZWJ_NON_EMOJI = re.compile("(?<![\u2600-\u27bf\U0001f000-\U0001faff\ufe0f])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_ZWJ_NON_EMOJI = re.compile(f"(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
 _SPACES = re.compile(r"[^\S\n]+")  # any white space except newline (tabs, NBSP, thin space…)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -49,8 +50,10 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
-    text = _ZWNJ_STRAY.sub("", text)
-    text = _ZWJ_NON_EMOJI.sub("", text)
+    if "\u200c" in text:  # the look-around patterns are slow: run them only when needed
+        text = _ZWNJ_STRAY.sub("", text)
+    if "\u200d" in text:
+        text = _ZWJ_NON_EMOJI.sub("", text)
     text = _CONTROL.sub("", text)
     return tidy_whitespace(text)
 

@@ -36,7 +36,7 @@ def _fetcher() -> Fetcher:
 
 @lru_cache(maxsize=1)
 def _dedup() -> RedisDedupIndex:
-    return RedisDedupIndex(get_redis())
+    return RedisDedupIndex.from_settings()
 
 
 @app.task(name=TASK["ingest"], base=StageTask, bind=True)

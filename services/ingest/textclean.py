@@ -170,7 +170,9 @@ for _canon, _forms in {
 
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
 _SOURCE_LINE = re.compile(r"^(?:المصدر|المصادر|مصدر|source|sources|via)\s*[:：|/-]\s*(?P<names>.+)$", re.I)
-_AGENCY_LINE = re.compile(rf"^[\s(\[-]*(?P<names>(?:{_AGENCY_ALT})(?:\s*[+/،,و&-]\s*(?:{_AGENCY_ALT}))*)[\s)\].-]*$", re.I)
+_AGENCY_LINE = re.compile(
+    rf"^[\s(\[-]*(?P<names>(?:{_AGENCY_ALT})(?:\s*[+/،,و&-]\s*(?:{_AGENCY_ALT}))*)[\s)\].-]*$", re.I
+)
 # a trailing credit on the last sentence: «… وروسيا.(REUTERS)», «… الأربعاء. (أ ف ب)»
 _TRAILING_CREDIT = re.compile(r"\s*[-–—]?\s*\(\s*([^()]{1,40})\s*\)\s*\.?$")
 _NAME_SPLIT = re.compile(r"\s*(?:\+|/|،|,|&|\|| - |\sو(?=\S))\s*")

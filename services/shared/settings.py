@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     http_per_host_concurrency: int = 2
     http_user_agent: str = "naba/0.1 (+https://github.com/naba-news/naba)"
     http_allow_hosts: list[str] = Field(default_factory=list, description="Hosts/CIDRs exempt from the SSRF guard.")
+    http_max_attempts: int = 3  # in-task attempts; the task's own retries come on top
+    http_retry_max_wait: float = 30.0  # a longer Retry-After raises and the task retries later instead
+    http_gate_wait: float = 30.0  # how long to wait for a per-host politeness slot
+    ingest_max_depth: int = 4  # nesting of sitemap indexes / feeds
+    dedup_window: int = 3 * 24 * 3600  # near-duplicate signatures are kept this long (s)
     max_document_bytes: int = 20 * 1024 * 1024
 
     # enrich

@@ -1,14 +1,16 @@
-"""The single compiled pattern that finds every date candidate in one pass.
+"""Compiled patterns for date candidates; they run on folded text (see ``normalize``).
 
-Why one alternation: Python's ``re`` scans the text once and, at each word start, tries the
-kinds in order, so a long specific form («الجمعة 5 أبريل 2019») is taken before its pieces
-(«الجمعة», «2019») can be. Word lists are compiled as character tries so that a failed
-attempt costs a couple of character comparisons rather than one per month spelling — that
-is what keeps the whole pass well under a millisecond per article.
+``CORE`` is one alternation of kinds, each an outer named group — ``n`` numeric, ``h``
+Hijri date, ``hy`` Hijri year, ``g`` Gregorian day/month/year, ``y`` year(s), ``dm`` «12
+الجاري», ``w`` weekday, ``r`` أمس/غداً/اليوم, ``a`` منذ/قبل N ساعات/أيام, ``p`` العام
+الماضي/الشهر المقبل — so ``match.lastgroup`` names the kind; inner groups carry the kind as
+prefix. Kinds are ordered most specific first, so «12 رمضان 1440هـ» is a Hijri date before
+«1440» could be a year. Word lists compile to character tries, so a failed attempt costs a
+couple of comparisons rather than one per spelling. Context that may precede a date is not
+in ``CORE`` (see the note above it) but in the ``*_BEHIND`` patterns used by the handlers.
 
-Every kind is an outer named group (``n``, ``h``, ``hy``, ``g``, ``y``, ``w``, ``r``, ``a``,
-``p``); ``match.lastgroup`` names the kind and its inner groups carry the kind as prefix.
-The pattern runs on folded text (see ``normalize``): plain alef, ي, ASCII digits, no tatweel.
+Everything here is written in the folded alphabet (plain alef, ي, ASCII digits): a test
+checks that no compiled pattern contains ى or a hamza-alef, which could never match.
 """
 
 from __future__ import annotations
@@ -181,7 +183,7 @@ GENERAL_NOUN_BEFORE = re.compile(
 )
 # what a number counts when it is not a year («2000 دولار», «2019 شخصا»)
 UNIT_AFTER = re.compile(
-    r"\s*(?:%|٪|في\s+الماي?ة|بالماي?ة|دولار|يورو|جنيه|ريال|درهم|دينار|ليرة|شخص|قتيل|جريح|مواطن|طفل|جندي|عنصر|مقاتل|اسير"
+    r"\s*(?:%|٪|في\s+الما?[ئي]ة|بالما?[ئي]ة|دولار|يورو|جنيه|ريال|درهم|دينار|ليرة|شخص|قتيل|جريح|مواطن|طفل|جندي|عنصر|مقاتل|اسير"
     r"|لاجئ|نازح|منزل|مبني|طن|برميل|كيلو|كلم|كم|متر|ميل|الف|مليون|مليار|سهم|نقطة|صوت|مقعد|عضو|مرة|حالة|وحدة"
     r"|سيارة|قطعة|فرصة|وظيفة|عامل|موظف|طالب|صاروخ|غارة|هكتار|فدان|دونم|ميغاوات|ميجاوات)"
 )

@@ -19,6 +19,7 @@ from .corpus import spans as bio_spans
 from .features import Featurizer
 from .lexicon import STOP
 from .rules import propagate, title_chains, trim
+from .stack import stacked
 from .text import fold, sentences, tokenize
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
@@ -40,6 +41,7 @@ class CrfRecognizer:
         self.lex = lexmod.load(lexicon)
         self.featurizer = Featurizer(self.lex)
         self.model = model
+        self.pass1 = model.with_name(model.name.replace(".crfsuite", "") + ".pass1.crfsuite")
         self.types = types
         self._local = threading.local()
 
@@ -52,22 +54,31 @@ class CrfRecognizer:
                     cls._instance = cls()
         return cls._instance
 
-    def _tagger(self) -> pycrfsuite.Tagger:
-        # crfsuite taggers are not thread-safe: one per thread.
-        tagger = getattr(self._local, "tagger", None)
-        if tagger is None:
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(self.model))
-            self._local.tagger = tagger
-        return tagger
+    def _taggers(self) -> tuple[pycrfsuite.Tagger | None, pycrfsuite.Tagger]:
+        # crfsuite taggers are not thread-safe: one pair per thread.
+        pair = getattr(self._local, "taggers", None)
+        if pair is None:
+            first = None
+            if self.pass1.exists():
+                first = pycrfsuite.Tagger()
+                first.open(str(self.pass1))
+            final = pycrfsuite.Tagger()
+            final.open(str(self.model))
+            pair = self._local.taggers = (first, final)
+        return pair
 
     def tag_spans(self, words: list[str], text: str, tokens: list) -> list[tuple[int, int, str]]:
-        """Raw CRF spans over the document's tokens, sentence by sentence."""
-        tagger = self._tagger()
+        """CRF spans over the document's tokens: sentence-level pass 1, document-aware pass 2."""
+        first, final = self._taggers()
+        bounds = sentences(tokens, text)
+        xs = [self.featurizer.sequence(words[a:b]) for a, b in bounds]
+        if first is not None:
+            p1 = [first.tag(x) for x in xs]
+            folded = [[fold(w) for w in words[a:b]] for a, b in bounds]
+            xs = [[f + g for f, g in zip(x, e, strict=True)] for x, e in zip(xs, stacked(folded, p1), strict=True)]
         out: list[tuple[int, int, str]] = []
-        for a, b in sentences(tokens, text):
-            tags = tagger.tag(self.featurizer.sequence(words[a:b]))
-            out.extend((a + s, a + e, t) for s, e, t in bio_spans(tags))
+        for (a, _), x in zip(bounds, xs, strict=True):
+            out.extend((a + s, a + e, t) for s, e, t in bio_spans(final.tag(x)))
         return out
 
     def find(self, text: str) -> list[Entity]:

@@ -1,0 +1,139 @@
+"""Benchmark naba's date finder against dateparser on the seed articles, in one run.
+
+    .venv/bin/python bench/enrich_dates_bench.py [--gold SEEDS_GOLD.json] [--n 500] [--dp-n 100]
+
+Speed: the seed texts are repeated to ``--n`` articles for naba and ``--dp-n`` for
+dateparser (it is ~100x slower, so a smaller sample gives the same rate in reasonable time);
+both rates are articles per second on one core, printed side by side with their ratio.
+
+Quality (with ``--gold``): how many gold dates each finds on the seeds. naba is counted as
+the project scorer counts (multiset of values). dateparser returns bare datetimes with no
+granularity, so it is credited generously: a gold value counts as found when any result
+agrees with it at the gold's own granularity (year, month, or day; XXXX matches any year).
+dateparser needs ``pip install dateparser`` (a dev-only dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from services.enrich.dates import find_dates  # noqa: E402
+
+
+def load_seeds(seeds_dir: Path, gold_path: Path | None) -> list[tuple[str, str, str | None, list[str]]]:
+    """(name, text, published, gold values) per seed; published/gold empty without a gold file."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["docs"] if gold_path else {}
+    out = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        g = gold.get(path.name, {})
+        out.append((path.name, path.read_text(encoding="utf-8"), g.get("published"),
+                    [d["value"] for d in g.get("dates", [])]))
+    return out
+
+
+def naba_hits(values: list[str], gold: list[str]) -> tuple[int, int]:
+    """(gold values found, outputs that are no gold value) — the scorer's multiset rule."""
+    remaining, hits, extra = list(gold), 0, 0
+    for v in values:
+        if v in remaining:
+            remaining.remove(v)
+            hits += 1
+        elif v not in gold:
+            extra += 1
+    return hits, extra
+
+
+def _agrees(gold_value: str, dt: datetime) -> bool:
+    parts = gold_value.split("-")
+    if parts[0] != "XXXX" and int(parts[0]) != dt.year:
+        return False
+    if len(parts) > 1 and int(parts[1]) != dt.month:
+        return False
+    return not (len(parts) > 2 and int(parts[2]) != dt.day)
+
+
+def dateparser_hits(results: list[tuple[str, datetime]], gold: list[str]) -> tuple[int, int]:
+    """(gold values found, results agreeing with no gold value), crediting any granularity."""
+    remaining, hits = list(gold), 0
+    for g in gold:
+        if any(_agrees(g, dt) for _, dt in results):
+            remaining.remove(g)
+            hits += 1
+    extra = sum(1 for _, dt in results if not any(_agrees(g, dt) for g in gold))
+    return hits, extra
+
+
+def run_dateparser(text: str, published: str | None) -> list[tuple[str, datetime]]:
+    from dateparser.search import search_dates
+
+    settings = {}
+    if published:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:19])
+    return search_dates(text, languages=["ar"], settings=settings) or []
+
+
+def rate(fn, docs: list[tuple[str, str | None]]) -> float:
+    start = time.perf_counter()
+    for text, published in docs:
+        fn(text, published)
+    return len(docs) / (time.perf_counter() - start)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=Path, default=REPO / "seeds")
+    ap.add_argument("--gold", type=Path, default=None, help="seeds gold JSON (docs → published, dates)")
+    ap.add_argument("--n", type=int, default=500, help="articles for naba")
+    ap.add_argument("--dp-n", type=int, default=100, help="articles for dateparser")
+    args = ap.parse_args()
+
+    seeds = load_seeds(args.seeds, args.gold)
+    if not seeds:
+        print(f"no *.txt under {args.seeds}")
+        return 2
+    base = [(text, pub) for _, text, pub, _ in seeds]
+    naba_docs = (base * (args.n // len(base) + 1))[: args.n]
+    dp_docs = (base * (args.dp_n // len(base) + 1))[: args.dp_n]
+
+    find_dates(base[0][0], base[0][1])  # compile outside the timing
+    naba_rate = rate(find_dates, naba_docs)
+    try:
+        run_dateparser(base[0][0], base[0][1])  # dateparser loads its Arabic data lazily
+        dp_rate = rate(run_dateparser, dp_docs)
+    except ImportError:
+        dp_rate = None
+
+    print(f"{'':24s}{'naba':>14s}{'dateparser':>14s}")
+    dp_s = f"{dp_rate:14.1f}" if dp_rate else f"{'n/a':>14s}"
+    print(f"{'articles/s (1 core)':24s}{naba_rate:14.1f}{dp_s}")
+    dp_ms = f"{1000 / dp_rate:14.2f}" if dp_rate else f"{'n/a':>14s}"
+    print(f"{'ms/article':24s}{1000 / naba_rate:14.3f}{dp_ms}")
+    print(f"{'articles timed':24s}{len(naba_docs):14d}{len(dp_docs) if dp_rate else 0:14d}")
+    if dp_rate:
+        print(f"speed ratio naba/dateparser: {naba_rate / dp_rate:.0f}x")
+
+    if args.gold:
+        tot = sum(len(g) for *_, g in seeds)
+        n_hit = n_extra = d_hit = d_extra = 0
+        for _, text, pub, gold in seeds:
+            h, e = naba_hits([d.value for d in find_dates(text, pub)], gold)
+            n_hit, n_extra = n_hit + h, n_extra + e
+            if dp_rate:
+                h, e = dateparser_hits(run_dateparser(text, pub), gold)
+                d_hit, d_extra = d_hit + h, d_extra + e
+        print(f"{'gold dates found':24s}{f'{n_hit}/{tot}':>14s}{(f'{d_hit}/{tot}' if dp_rate else 'n/a'):>14s}")
+        print(f"{'outputs matching no gold':24s}{n_extra:14d}{(d_extra if dp_rate else 'n/a'):>14}")
+        print("(naba counted by the scorer's rule; dateparser credited at any granularity, dates_optional not removed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Per-article state shared by the kind handlers: folded text, publication anchor, lookbehinds.
+
+Handlers only ever see the match and this context; everything they need to look at around a
+candidate (a weekday before a date, a cue word before a year, the clause's tense) goes
+through ``behind``/``before`` on short slices, so context costs nothing where there is no
+candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from services.shared.arabic_months import (
+    AMBIGUOUS_MONTHS,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    ORDINAL_DAYS,
+    WEEKDAYS,
+    fold,
+)
+
+from . import patterns as P
+from .normalize import Folded
+
+_WS = re.compile(r"\s+")
+GM = {fold(k): v for k, v in GREGORIAN_MONTHS.items()}
+HM = {fold(k): v for k, v in HIJRI_MONTHS.items()}
+WD = {fold(k): v for k, v in WEEKDAYS.items()}
+ORD = {fold(k): v for k, v in ORDINAL_DAYS.items()}
+AMBIGUOUS = frozenset(fold(k) for k in AMBIGUOUS_MONTHS)
+
+# (folded start, folded end, value, calendar, original, relative)
+Cand = tuple[int, int, str, str, str | None, bool]
+
+
+def key(s: str) -> str:
+    """Lexicon key of a matched name: runs of white space (line breaks included) → one space."""
+    return _WS.sub(" ", s)
+
+
+class Ctx:
+    """What the handlers share for one article: folded text and the publication anchor."""
+
+    __slots__ = ("f", "folded", "pub", "pub_dt")
+
+    def __init__(self, folded: Folded, pub_dt: datetime | None) -> None:
+        self.folded = folded
+        self.f = folded.text
+        self.pub_dt = pub_dt
+        self.pub = pub_dt.date() if pub_dt else None
+
+    def before(self, pos: int, width: int = 30) -> str:
+        return self.f[max(0, pos - width):pos]
+
+    def behind(self, pos: int, rx: re.Pattern, width: int = 40) -> tuple[int, re.Match] | None:
+        """Match ``rx`` (anchored with ``$``) on the text just before ``pos``.
+
+        Returns the folded offset where group ``x`` starts, with the match, or None.
+        """
+        base = max(0, pos - width)
+        m = rx.search(self.f, base, pos)
+        if m is None:
+            return None
+        return (m.start("x") if m.group("x") is not None else pos), m
+
+    def clitics(self, pos: int) -> str:
+        """The clitic letters glued before the token at ``pos`` («و», «بال» → «ب»)."""
+        ws = pos
+        while ws > pos - 3 and ws and self.f[ws - 1].isalnum():
+            ws -= 1
+        return self.f[ws:pos]
+
+    def extend_weekday(self, pos: int) -> int:
+        """Start of a weekday written before a date («الجمعة 5 أبريل», «الخميس الموافق …»)."""
+        hit = self.behind(pos, P.WEEKDAY_BEHIND)
+        return hit[0] if hit else pos
+
+    def clause_before(self, pos: int, width: int = 50) -> str:
+        s = self.before(pos, width)
+        cut = list(P.CLAUSE_END.finditer(s))
+        return s[cut[-1].end():] if cut else s
+
+    def future(self, pos: int) -> bool:
+        return P.FUTURE_BEFORE.search(self.clause_before(pos)) is not None
+
+    def original_slice(self, start: int, end: int) -> str:
+        """The original characters of a folded span (to see tanween the fold removed)."""
+        s, e = self.folded.to_original(start, end)
+        return self.folded.original[s:e]

@@ -1,0 +1,338 @@
+"""One handler per kind of CORE match: check the context, compute the value, or reject.
+
+Each returns zero or more candidates in folded offsets. Rejections here are what keep
+precision: counts and units after four-digit numbers, ambiguous month words without a cue,
+«مدينة 6 أكتوبر», «صلاة الجمعة», «البلدين الاثنين», «الأمين العام المقبل».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from hijridate import Gregorian
+
+from . import patterns as P
+from .context import AMBIGUOUS as _AMBIGUOUS
+from .context import GM as _GM
+from .context import HM as _HM
+from .context import ORD as _ORD
+from .context import WD as _WD
+from .context import Cand
+from .context import Ctx as _Ctx
+from .context import key as _key
+from .resolve import (
+    NEXT_WORDS,
+    PAST_WORDS,
+    anchor_weekday,
+    anchor_year,
+    direction_for,
+    hijri_to_value,
+    shift_month,
+    valid_day,
+)
+
+_WEEKDAY_AFTER = re.compile(r"\s+" + P.WD)
+_NUM_WORDS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10}
+_YEAR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def _ymd(y: int | None, m: int, d: int | None) -> str:
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    return f"{ys}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+
+
+def _numeric(m: re.Match, c: _Ctx) -> list[Cand]:
+    if m.group("n_y"):
+        a, b, y = int(m.group("n_a")), int(m.group("n_b")), int(m.group("n_y"))
+        if a > 12 and b > 12:
+            return []
+        day, month = (b, a) if a <= 12 < b else (a, b)  # day-first unless only month-first is valid
+    else:
+        y, month, day = int(m.group("n_y2")), int(m.group("n_b2")), int(m.group("n_a2"))
+    start_digits = m.start("n_a") if m.group("n_a") else m.start("n_y2")
+    if start_digits and c.f[start_digits - 1] in "/.-+":
+        return []  # part of a longer numeric chain (version, phone, IP)
+    start, end = c.extend_weekday(m.start("n")), m.end("n")
+    hmark = P.HMARK_AFTER.match(c.f, end)
+    if hmark and 1300 <= y <= 1500:
+        # Saudi style «1440/09/12هـ»: a Hijri date in numbers
+        conv = hijri_to_value(y, month, day)
+        return [(start, hmark.end(), conv[0], "hijri", conv[1], False)] if conv else []
+    if not (1900 <= y <= 2100 and valid_day(month, day)):
+        return []
+    return [(start, end, _ymd(y, month, day), "gregorian", None, False)]
+
+
+def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
+    month = _HM.get(_key(m.group("h_m")))
+    start, end = m.start("h"), m.end("h")
+    day = int(m.group("h_d")) if m.group("h_d") else None
+    if day is None:
+        ordinal = c.behind(start, P.ORD_BEHIND)
+        if ordinal:
+            start, day = ordinal[0], _ORD[_key(ordinal[1].group("x"))]
+    if month is None:
+        return []
+    relative = False
+    if m.group("h_y"):
+        y = int(m.group("h_y"))
+        if not 1300 <= y <= 1500:
+            return []
+    elif day is not None and c.pub is not None and 1 <= day <= 30:
+        # «27 رمضان» in a dated article: the most recent such Hijri day on or before publication
+        try:
+            ph = Gregorian(c.pub.year, c.pub.month, c.pub.day).to_hijri()
+        except (ValueError, OverflowError):
+            return []
+        y = ph.year if (month, day) <= (ph.month, ph.day) else ph.year - 1
+        relative = True
+    else:
+        return []  # a bare Hijri month («رمضان») names a season more often than a date
+    conv = hijri_to_value(y, month, day)
+    if conv is None:
+        return []
+    return [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
+
+
+def _day_of_month(m: re.Match, c: _Ctx) -> list[Cand]:
+    """«12 الجاري»: day of the publication month (الماضي/المقبل: of the month before/after)."""
+    if c.pub is None:
+        return []
+    rel, day = m.group("dm_rel"), int(m.group("dm_d"))
+    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    ym = shift_month(c.pub, shift)
+    if not valid_day(int(ym[5:]), day):
+        return []
+    return [(m.start("dm"), m.end("dm"), f"{ym}-{day:02d}", "gregorian", None, True)]
+
+
+def _hijri_year(m: re.Match, c: _Ctx) -> list[Cand]:
+    conv = hijri_to_value(int(m.group("hy_y")), None, None)
+    if conv is None:
+        return []
+    start = m.start("hy")
+    hit = c.behind(start, P.YEAR_CUE_BEHIND)
+    if hit and hit[1].group("x"):
+        start = hit[0]
+    return [(start, m.end("hy"), conv[0], "hijri", conv[1], False)]
+
+
+def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
+    m1 = _key(m.group("g_m"))
+    month = _GM[m1]
+    second = m.group("g_ma") or m.group("g_mb") or m.group("g_mc") or m.group("g_md")
+    start, end = m.start("g"), m.end("g")
+    year_s, rel = m.group("g_y"), m.group("g_rel")
+    if second and _GM[_key(second)] != month:
+        # two different months side by side: keep the first alone
+        end, year_s, rel = m.end("g_m"), None, None
+    d1 = m.group("g_d1")
+    ordinal = None if d1 else c.behind(start, P.ORD_BEHIND)
+    if ordinal:
+        start, days = ordinal[0], [_ORD[_key(ordinal[1].group("x"))]]
+    elif d1:
+        days = [int(d1)] + ([int(m.group("g_d2"))] if m.group("g_d2") else [])
+    else:
+        days = []
+    if any(not valid_day(month, d) for d in days):
+        # «40 يناير» cannot be a day: fall back to the month alone
+        days, start = [], m.start("g_m")
+    year = int(year_s) if year_s else None
+    if year is not None and not 1000 <= year <= 2100:
+        year = None
+        end = m.end("g_mb") + 1 if m.group("g_mb") else m.end(
+            next(g for g in ("g_ma", "g_mc", "g_md", "g_m") if m.group(g))
+        )
+    pcue = c.behind(start, P.PCUE_BEHIND)
+    if pcue:
+        start = pcue[0]
+    start = c.extend_weekday(start)
+    before = c.before(start)
+    if P.PLACE_BEFORE.search(before):
+        return []
+    bare = not days and year is None and not second and not pcue and not rel
+    if bare and m1 in _AMBIGUOUS and not (P.MONTH_CUE_BEFORE.search(before) or "ب" in c.clitics(m.start())):
+        return []
+    relative = False
+    rel_year = P.REL_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
+    if rel_year and c.pub is not None:
+        r = rel_year.group("rel")
+        year = c.pub.year + (-1 if r in PAST_WORDS else 1 if r in NEXT_WORDS else 0)
+        end, relative = rel_year.end(), True
+    if year is None and c.pub is not None and not P.EVENT_BEFORE.search(before):
+        direction = direction_for(rel, c.future(start), bool(days))
+        year = anchor_year(month, days[-1] if days else None, c.pub, direction)
+        relative = True
+    if len(days) == 2:
+        # «5 و6 أبريل 2019»: two mentions, the first is just the number
+        s1, e1 = m.start("g_d1"), m.end("g_d1")
+        return [
+            (s1, e1, _ymd(year, month, days[0]), "gregorian", None, relative),
+            (m.start("g_d2"), end, _ymd(year, month, days[1]), "gregorian", None, relative),
+        ]
+    return [(start, end, _ymd(year, month, days[0] if days else None), "gregorian", None, relative)]
+
+
+def _year(m: re.Match, c: _Ctx) -> list[Cand]:
+    f = c.f
+    spans = [(x.start() + m.start("y_l"), x.end() + m.start("y_l")) for x in _YEAR_DIGITS.finditer(m.group("y_l"))]
+    years = [int(f[s:e]) for s, e in spans]
+    hit = c.behind(m.start("y"), P.YEAR_CUE_BEHIND)
+    strong = hit[0] if hit and hit[1].group("x") else None
+    weak = hit is not None and hit[1].group("weak") is not None
+    if strong is not None:
+        lo = 1000
+    elif weak or len(years) >= 2:
+        lo = 1900
+    else:
+        return []
+    if not all(lo <= y <= 2100 for y in years):
+        return []
+    if strong is None and len(years) >= 2 and not (years[0] < years[1] <= years[0] + 100):
+        return []
+    if P.UNIT_AFTER.match(f, spans[-1][1]):
+        return []  # «منذ بداية العام 1200 قتيل»: a count, even after a year word
+    out: list[Cand] = []
+    for i, ((s, e), y) in enumerate(zip(spans, years, strict=True)):
+        s0 = strong if (i == 0 and strong is not None) else s
+        out.append((s0, e, f"{y:04d}", "gregorian", None, False))
+    return out
+
+
+def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
+    if c.pub is None:
+        return []
+    wd_s = m.group("w_wd")
+    wd = _WD[wd_s]
+    rel = m.group("w_rel")
+    start, end = m.start("w"), m.end("w")
+    week = P.REL_WEEK_AFTER.match(c.f, end) if not rel else None
+    if week:
+        rel, end = week.group("rel"), week.end()
+    hit = c.behind(start, P.WEEKDAY_PRE_BEHIND)
+    pre = ""
+    if hit:
+        start, pre = hit[0], _key(hit[1].group("pre"))
+        if pre == "يوم" or pre in {"صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "نهار", "ظهيرة"}:
+            pre = "يوم"
+    before = c.before(start)
+    if not pre and not c.clitics(m.start()).startswith(("و", "ف")) and P.WEEKDAY_GENERIC_BEFORE.search(before):
+        return []
+    if wd == 0 and not pre and not rel and (P.DUAL_BEFORE.search(before) or c.f.startswith(" معا", end)):
+        return []  # «الطرفين الاثنين», «التقى الاثنين معا»: "the two"
+    if wd == 6 and c.f.startswith(" عشر", m.end("w_wd")):
+        return []  # «اللاعبين الأحد عشر» is "the eleven"
+    if pre == "امس":
+        day = c.pub - timedelta(days=1)
+    elif pre.startswith("اول"):
+        day = c.pub - timedelta(days=2)
+    elif pre == "غدا":
+        day = c.pub + timedelta(days=1)
+    elif pre == "اليوم":
+        day = anchor_weekday(wd, c.pub, "back")
+    else:
+        direction = direction_for(rel, c.future(start), True)
+        if direction == "fwd" and rel in NEXT_WORDS:
+            direction = "fwd_strict"
+        elif rel in PAST_WORDS:
+            direction = "back_strict"
+        day = anchor_weekday(wd, c.pub, direction)
+    return [(start, end, day.isoformat(), "gregorian", None, True)]
+
+
+def _relday(m: re.Match, c: _Ctx) -> list[Cand]:
+    if c.pub is None:
+        return []
+    w = _key(m.group("r_w"))
+    start, end = m.start("r"), m.end("r")
+    hit = c.behind(start, P.DAYPART_BEHIND)
+    t = None
+    if hit:
+        start, t = hit[0], hit[1].group("x")
+    if w == "اليوم":
+        if not t or t == "يوم":
+            return []  # bare «اليوم» is often "nowadays" or part of a name
+        delta = 0
+    elif w == "الامس":
+        if "ب" not in c.clitics(m.start()):
+            return []  # «حليف الأمس»: figurative (but «بالأمس» is literal)
+        delta = -1
+    elif w == "امس":
+        delta = -1
+    elif w.startswith("اول") or w == "امس الاول":
+        delta = -2
+    elif w == "بعد غد":
+        delta = 2
+    else:  # غدا is also the verb "became": require tanween, a day word, or a weekday/clause end after it
+        after_ok = c.f[end:end + 1] in ("،", ",", ".") or _WEEKDAY_AFTER.match(c.f, end) is not None
+        if not (t or after_ok or "ً" in c.original_slice(start, end)):
+            return []
+        delta = 1
+    return [(start, end, (c.pub + timedelta(days=delta)).isoformat(), "gregorian", None, True)]
+
+
+def _ago(m: re.Match, c: _Ctx) -> list[Cand]:
+    if c.pub_dt is None:
+        return []
+    k, unit, n_s = m.group("a_k"), m.group("a_u"), m.group("a_n")
+    end = m.end("a")
+    if k == "قبل" and re.match(r"\s+(?:من|علي)(?!\w)", c.f[end:end + 6]):
+        return []  # «قبل 3 أيام من الانتخابات»: relative to an event, not to publication
+    if unit.startswith(("ساع", "دقي")):
+        hours = 0 if unit.startswith("دقي") else (
+            int(n_s) if n_s and n_s.isdigit() else 2 if unit == "ساعتين" else 1 if unit == "ساعة" else 3
+        )
+        day = (c.pub_dt - timedelta(hours=hours)).date() if c.pub_dt.time() != datetime.min.time() else c.pub
+        if day is None:
+            return []
+    else:
+        if k != "قبل":
+            return []  # «منذ 3 أيام» reads as a duration as often as a point
+        if unit == "يومين":
+            n = 2
+        elif unit == "يوم":
+            n = 1 if not n_s else 0
+        elif n_s and n_s.isdigit():
+            n = int(n_s)
+        else:
+            n = _NUM_WORDS.get((n_s or "").removesuffix("ة"), 0)
+        if not 1 <= n <= 10:
+            return []
+        day = c.pub - timedelta(days=n)
+    return [(m.start("a"), end, day.isoformat(), "gregorian", None, True)]
+
+
+def _period(m: re.Match, c: _Ctx) -> list[Cand]:
+    if c.pub is None:
+        return []
+    start = m.start("p")
+    pcue = c.behind(start, P.PCUE_BEHIND)
+    if pcue:
+        start = pcue[0]
+    if m.group("p_this"):
+        unit = "شهر" if "الشهر" in m.group("p_this") else "عام"
+        shift = 0
+    else:
+        u, rel = m.group("p_u"), m.group("p_rel")
+        unit = "شهر" if "شهر" in u else "عام"
+        if unit == "عام" and not pcue and P.GENERAL_NOUN_BEFORE.search(c.before(start)):
+            return []  # «الأمين العام المقبل»: العام is "general"
+        shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    value = shift_month(c.pub, shift) if unit == "شهر" else f"{c.pub.year + shift:04d}"
+    if unit == "شهر" and not pcue:
+        # «في 15 من الشهر الجاري», «الخامس من الشهر الماضي»: a day of that month
+        hit = c.behind(start, P.DAYNUM_BEHIND) or c.behind(start, P.ORD_BEHIND)
+        if hit:
+            x = _key(hit[1].group("x"))
+            day = int(x) if x.isdigit() else _ORD[x]
+            if valid_day(int(value[5:]), day):
+                start, value = hit[0], f"{value}-{day:02d}"
+    return [(start, m.end("p"), value, "gregorian", None, True)]
+
+
+HANDLERS: dict[str, Callable[[re.Match, _Ctx], list[Cand]]] = {
+    "n": _numeric, "h": _hijri, "hy": _hijri_year, "g": _gregorian, "y": _year, "dm": _day_of_month,
+    "w": _weekday, "r": _relday, "a": _ago, "p": _period,
+}
