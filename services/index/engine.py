@@ -42,12 +42,16 @@ class SearchEngine(Protocol):
     def get_alias(self, name: str) -> dict[str, Any]: ...
     def update_aliases(self, actions: list[dict[str, Any]]) -> None: ...
     def bulk(self, actions: list[dict[str, Any]], refresh: bool | str = False) -> list[BulkItemResult]: ...
+    def bulk_ndjson(self, body: str, refresh: bool | str = False) -> list[BulkItemResult]: ...
     def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]: ...
     def get(self, index: str, doc_id: str) -> dict[str, Any] | None: ...
     def analyze(self, index: str | None, body: dict[str, Any]) -> list[str]: ...
     def refresh(self, index: str) -> None: ...
     def count(self, index: str, body: dict[str, Any] | None = None) -> int: ...
     def reindex(self, body: dict[str, Any]) -> dict[str, Any]: ...
+    def start_reindex(self, body: dict[str, Any], requests_per_second: float = -1) -> str: ...
+    def task(self, task_id: str) -> dict[str, Any]: ...
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None: ...
     def get_mapping(self, index: str) -> dict[str, Any]: ...
     def close(self) -> None: ...
 
@@ -92,6 +96,11 @@ class _ClientEngine:
         resp = self.client.bulk(body=list(_bulk_lines(actions)), refresh=refresh)
         return [_item_result(item) for item in resp["items"]]
 
+    def bulk_ndjson(self, body: str, refresh: bool | str = False) -> list[BulkItemResult]:
+        """Send a pre-serialised NDJSON body: the writer measures bytes once and the client adds nothing."""
+        resp = self.client.bulk(body=body, refresh=refresh)
+        return [_item_result(item) for item in resp["items"]]
+
     def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
         return dict(self.client.search(index=index, body=body))
 
@@ -115,6 +124,17 @@ class _ClientEngine:
 
     def reindex(self, body: dict[str, Any]) -> dict[str, Any]:
         return dict(self.client.reindex(body=body, refresh=True, wait_for_completion=True))
+
+    def start_reindex(self, body: dict[str, Any], requests_per_second: float = -1) -> str:
+        """Server-side reindex as a task, so a long copy never hits the client's HTTP timeout."""
+        resp = self.client.reindex(body=body, wait_for_completion=False, requests_per_second=requests_per_second)
+        return str(resp["task"])
+
+    def task(self, task_id: str) -> dict[str, Any]:
+        return dict(self.client.tasks.get(task_id=task_id))
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        self.client.indices.put_settings(index=index, body=settings)
 
     def get_mapping(self, index: str) -> dict[str, Any]:
         return dict(self.client.indices.get_mapping(index=index))
@@ -141,6 +161,10 @@ class ElasticsearchEngine(_ClientEngine):
         resp = self.client.bulk(operations=list(_bulk_lines(actions)), refresh=refresh)
         return [_item_result(item) for item in resp["items"]]
 
+    def bulk_ndjson(self, body: str, refresh: bool | str = False) -> list[BulkItemResult]:
+        resp = self.client.bulk(operations=body, refresh=refresh)
+        return [_item_result(item) for item in resp["items"]]
+
     def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
         return dict(self.client.search(index=index, **body))
 
@@ -153,6 +177,13 @@ class ElasticsearchEngine(_ClientEngine):
 
     def reindex(self, body: dict[str, Any]) -> dict[str, Any]:
         return dict(self.client.reindex(**body, refresh=True, wait_for_completion=True))
+
+    def start_reindex(self, body: dict[str, Any], requests_per_second: float = -1) -> str:
+        resp = self.client.reindex(**body, wait_for_completion=False, requests_per_second=requests_per_second)
+        return str(resp["task"])
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        self.client.indices.put_settings(index=index, settings=settings)
 
 
 class OpenSearchEngine(_ClientEngine):

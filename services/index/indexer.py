@@ -4,22 +4,26 @@ The index is ``<prefix>-v<N>``; readers use the alias ``<prefix>``, writers
 ``<prefix>-write``. Documents are keyed by article id, so a redelivered message
 overwrites its own document. Per-item failures are sorted into transient (429/503:
 retry) and rejected (mapping errors: the engine's reason goes to the dead-letter store).
+Migration to a new template version lives in ``migrate.py``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import time
-from dataclasses import dataclass, field
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from services.shared.schema import Article
 
+from .analysis import merge_rules
 from .documents import to_document
-from .engine import BulkItemResult, SearchEngine
+from .engine import SearchEngine
+from .writer import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCS, BulkOutcome, BulkWriter
+
+__all__ = ["BulkOutcome", "ensure_index", "template", "write_articles", "read_alias", "write_alias"]
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +32,8 @@ TEMPLATE_PATH = Path(__file__).with_name("template.json")
 
 @lru_cache(maxsize=1)
 def template() -> dict[str, Any]:
-    return json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
+    """The index body both engines get: ``template.json`` with the generated analysis rules inlined."""
+    return merge_rules(json.loads(TEMPLATE_PATH.read_text(encoding="utf-8")))
 
 
 def template_version() -> int:
@@ -45,6 +50,18 @@ def write_alias(prefix: str) -> str:
 
 def versioned_name(prefix: str, version: int) -> str:
     return f"{prefix}-v{version}"
+
+
+def version_of(prefix: str, index: str) -> int | None:
+    """``3`` for ``<prefix>-v3``; None for anything else."""
+    m = re.fullmatch(re.escape(prefix) + r"-v(\d+)", index)
+    return int(m.group(1)) if m else None
+
+
+def current_index(engine: SearchEngine, prefix: str) -> str | None:
+    """The concrete index behind the read alias (what searchers see now)."""
+    found = engine.get_alias(read_alias(prefix))
+    return next(iter(sorted(found)), None) if found else None
 
 
 def ensure_index(engine: SearchEngine, prefix: str) -> str:
@@ -68,13 +85,6 @@ def ensure_index(engine: SearchEngine, prefix: str) -> str:
     return name
 
 
-@dataclass
-class BulkOutcome:
-    indexed: list[str] = field(default_factory=list)
-    rejected: dict[str, str] = field(default_factory=dict)
-    transient: dict[str, str] = field(default_factory=dict)
-
-
 def write_articles(
     engine: SearchEngine,
     prefix: str,
@@ -83,25 +93,10 @@ def write_articles(
     refresh: bool | str = False,
     attempts: int = 4,
     backoff: float = 0.5,
+    max_docs: int = DEFAULT_MAX_DOCS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BulkOutcome:
-    """Bulk-write; retry only the items the engine pushed back on (429/5xx) with backoff."""
-    pending = {a.id: to_document(a) for a in articles}
-    outcome = BulkOutcome()
-    for attempt in range(attempts):
-        actions = [{"_index": write_alias(prefix), "_id": i, "_source": d} for i, d in pending.items()]
-        results: list[BulkItemResult] = engine.bulk(actions, refresh=refresh)
-        retry: dict[str, dict[str, Any]] = {}
-        for res in results:
-            if res.ok:
-                outcome.indexed.append(res.id)
-            elif res.transient and attempt + 1 < attempts:
-                retry[res.id] = pending[res.id]
-            elif res.transient:
-                outcome.transient[res.id] = res.error or f"status {res.status}"
-            else:
-                outcome.rejected[res.id] = res.error or f"status {res.status}"
-        if not retry:
-            break
-        pending = retry
-        time.sleep(backoff * (2**attempt))
-    return outcome
+    """Bulk-write through the write alias; see ``writer.BulkWriter`` for batching, retries and refresh."""
+    writer = BulkWriter(engine, write_alias(prefix), refresh=refresh, attempts=attempts, backoff=backoff,
+                        max_docs=max_docs, max_bytes=max_bytes)
+    return writer.add_many((a.id, to_document(a)) for a in articles)

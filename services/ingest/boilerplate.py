@@ -131,7 +131,9 @@ _CATEGORY_PREFIX = _rx(
     r"^(?:نشر في|منشور في|التصنيف|التصنيفات|تصنيف|القسم|الأقسام|الاقسام|الرئيسية|posted in|filed under|categories|"
     r"category|home)\s*[:：»›>/|]"
 )
-_BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|\||/|\\|->|→|←)\s*")
+# «/», «>» and «|» separate crumbs only when spaced («أخبار / ليبيا»); unspaced they are
+# part of words and figures («تموز/يوليو», «Li-Seifen/Mineralöl»)
+_BREADCRUMB_SEP = re.compile(r"\s+(?:>|\||/|\\|->)\s+|\s*(?:»|›|→|←)\s*")
 _IN_CATEGORY = re.compile(r"^في\s*\S")  # «في أخبار عربية», glued «فيأخبار»
 _BULLET_START = re.compile(r"^\s*[" + re.escape("•·▪◦●■□►▸‣⁃∙*") + r"]|^\s*[-–—]\s")
 _DIGIT = re.compile(r"\d")
@@ -209,7 +211,9 @@ def _widget_only(k: str) -> bool:
 
 def _breadcrumb(k: str) -> bool:
     parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
-    short_parts = all(_HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) for p in parts)
+    short_parts = all(
+        _HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) and ":" not in p for p in parts
+    )
     if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in ("الرئيسيه", "home")):
         return word_count(k) <= 16
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
@@ -294,9 +298,9 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
     return kept, dropped
 
 
-_HASHTAG = re.compile(r"(?<![\w&/])#(?=[^\W_])")
+_HASHTAG = re.compile(r"(?<![\w&/])#(?=[^\W\d_])")  # «#3» is a number, not a tag
 
 
 def unwrap_hashtags(text: str) -> str:
-    """``#لافروف`` → ``لافروف``; leaves ``&#123;`` entities and URL fragments alone."""
+    """``#لافروف`` → ``لافروف``; leaves ``#3``, ``&#123;`` entities and URL fragments alone."""
     return _HASHTAG.sub("", text)

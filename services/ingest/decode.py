@@ -61,14 +61,24 @@ _MAX_CHAOS = 0.2  # charset-normalizer "mess" ratio above which a declared chars
 _SAMPLE = 16384  # bytes from each end of a large document given to charset detection
 
 
+# Declared or detected legacy charsets are decoded with their superset, as browsers do
+# (WHATWG Encoding Standard): pages labelled gb2312 use GBK characters, latin-1 pages use
+# cp1252 quotes. windows-1256 and ISO-8859-6 stay distinct (different byte layouts).
+_SUPERSETS = {
+    "gb2312": "gb18030", "gbk": "gb18030", "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252",
+    "iso8859-9": "cp1254", "tis-620": "cp874", "euc_kr": "cp949", "big5": "big5hkscs", "shift_jis": "cp932",
+}
+
+
 def _lookup(name: str | None) -> str | None:
-    """Python codec name for a declared charset, or None if unknown."""
+    """Python codec name for a declared charset (its browser superset), or None if unknown."""
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().lower()).name
+        codec = codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
+    return _SUPERSETS.get(codec, codec)
 
 
 def declared_charset(body: bytes, content_type: str | None = None) -> str | None:
@@ -95,8 +105,11 @@ def check_bytes(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
             raise RejectedDocument(f"binary:{name}", "file signature")
     if any(body.startswith(bom) for bom, _ in _BOMS):
         return  # UTF-16/32 legitimately contain NUL bytes
-    if b"\x00" in body[:65536]:
-        raise RejectedDocument("binary", "NUL bytes in content")
+    head = body[:65536]
+    nuls = head.count(b"\x00")
+    # a few stray NULs occur in real pages (broken CMS output); binary data is full of them
+    if nuls > max(4, len(head) // 100):
+        raise RejectedDocument("binary", f"{nuls} NUL bytes in the first {len(head)} bytes")
 
 
 def decode(body: bytes, content_type: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
@@ -123,8 +136,9 @@ def decode(body: bytes, content_type: str | None = None, max_bytes: int = DEFAUL
     for candidate in (sample, body) if sample is not body else (body,):
         match = charset_normalizer.from_bytes(candidate).best()
         if match is not None and match.encoding != "ascii":
+            encoding = _lookup(match.encoding) or match.encoding
             try:
-                return _finish(body.decode(match.encoding), match.encoding)
+                return _finish(body.decode(encoding), encoding)
             except (UnicodeDecodeError, LookupError):
                 continue
     # nothing coherent: keep what the declaration (or UTF-8) gives, but refuse garbage

@@ -8,12 +8,15 @@ Pure (no Celery, no I/O): the ingest task calls :func:`extract` and dead-letters
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from services.ingest import boilerplate as bp
 from services.ingest.decode import decode
 from services.ingest.errors import RejectedDocument
-from services.ingest.html_extract import extract_html, extractor_version
+from services.ingest.html_extract import anchor_texts, extract_html, extractor_version
 from services.ingest.language import detect_language
+from services.ingest.normalize import match_key
 from services.ingest.raw import RawDocument
 from services.ingest.textclean import clean_text
 from services.shared.schema import Article, Provenance, article_id, content_hash
@@ -25,7 +28,7 @@ _HTML_SNIFF = re.compile(
     re.I | re.S,
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_MIN_PROSE_CHARS = 200
+_MIN_CHARS = 60  # shorter than a one-sentence news brief
 
 
 def is_html(raw: RawDocument, text: str) -> bool:
@@ -44,22 +47,35 @@ def is_html(raw: RawDocument, text: str) -> bool:
     return bool(_HTML_SNIFF.match(text[:2048]))
 
 
-def check_article(text: str) -> None:
-    """Reject bodies that are not an article: empty, or a section front (link lists, no prose).
+def check_article(text: str, links: Callable[[], set[str]] | None = None) -> None:
+    """Reject bodies that are not an article: empty, a few words, or a section front.
 
-    A section front extracted as text is many short headline lines and little running
-    prose; an article, even a short brief, has at least one real paragraph.
+    A section front extracted as text is a list of short lines and little running prose.
+    So are lyrics, recipes and spec sheets, so for HTML the short lines must also be
+    *links* on the page (``links`` returns the page's folded anchor texts; it is only
+    called for suspicious bodies, keeping the common case free). For plain text, with no
+    links to check, the list must be long and made of headline-like lines.
     """
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         raise RejectedDocument("empty_body", "no text left after extraction")
+    if len(text.strip()) < _MIN_CHARS:
+        raise RejectedDocument("too_short", f"{len(text.strip())} characters")
     prose = [line for line in lines if bp.is_prose(line)]
     prose_chars = sum(len(line) for line in prose)
-    if not prose:
-        raise RejectedDocument("no_prose", f"{len(lines)} short lines, no paragraph of running text")
-    short = len(lines) - len(prose)
-    if short >= 8 and short > 3 * len(prose) and prose_chars < 3 * _MIN_PROSE_CHARS:
-        raise RejectedDocument("section_front", f"{short} short lines vs {len(prose)} paragraphs")
+    short = [line for line in lines if not bp.is_prose(line)]
+    if len(short) < 8 or len(short) <= 3 * len(prose) or prose_chars >= 600:
+        return
+    if links is not None:
+        anchors = links()
+        linked = sum(match_key(line) in anchors for line in short)
+        if linked >= 0.6 * len(short):
+            detail = f"{linked} of {len(lines)} lines are links, {len(prose)} paragraphs"
+            raise RejectedDocument("section_front", detail)
+    else:
+        headlines = sum(bp.is_headline_like(line, 15) for line in short)
+        if headlines >= 10 and headlines >= 0.8 * len(short) and prose_chars < 300:
+            raise RejectedDocument("section_front", f"{headlines} headline lines, {len(prose)} paragraphs")
 
 
 def extract(raw: RawDocument) -> Article:
@@ -71,6 +87,7 @@ def extract(raw: RawDocument) -> Article:
     if is_html(raw, text):
         res = extract_html(text, url=raw.url)
         title, body, published = res.title, res.text, res.published
+        links: Callable[[], set[str]] | None = partial(anchor_texts, text)
         author, sitename, dateline, sources = res.author, res.sitename, res.dateline, res.sources
         extractor = f"{VERSION}+{extractor_version()}"
     else:
@@ -78,7 +95,8 @@ def extract(raw: RawDocument) -> Article:
         title, body, published = clean.title, clean.text, clean.published
         dateline, sources = clean.dateline, clean.sources
         extractor = VERSION
-    check_article(body)
+        links = None
+    check_article(body, links)
     aid = article_id(url=raw.url) if raw.url else article_id(path=raw.source, content=raw.body)
     fields = {"fetched_at": raw.fetched_at} if raw.fetched_at else {}
     return Article(

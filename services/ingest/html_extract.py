@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 
 import trafilatura
 from trafilatura.settings import set_date_params
@@ -68,6 +69,7 @@ class HtmlResult:
     dateline: str | None = None
     sources: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    title_in_body: bool = False  # the headline opened trafilatura's text and was moved to ``title``
 
 
 def _published(html: str, htmldate: str | None) -> str | None:
@@ -117,7 +119,7 @@ def postfilter(text: str, title: str = "") -> tuple[str, str | None, str | None,
     dropped += furniture
     blocks = [[line] for line in kept if line.strip()]
     blocks = tc.drop_caption_copies(blocks, protect={match_key(title)} if title else None, keep_first_repeat=True)
-    blocks, dateline, sources = tc.finish_blocks(blocks, title)
+    blocks, dateline, sources = tc.finish_blocks(blocks, title, title_anywhere=False)
     return "\n\n".join(b[0] for b in blocks), published, dateline, sources, dropped
 
 
@@ -131,6 +133,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     sitename = normalize_text(doc.sitename) if doc.sitename else None
     title = _clean_title(doc.title or "", sitename)
     text, text_date, dateline, sources, dropped = postfilter(doc.text or "", title)
+    first = (doc.text or "").lstrip().split("\n", 1)[0]
     published = _published(html, doc.date) or text_date
     author = normalize_text(doc.author) if doc.author else None
     return HtmlResult(
@@ -142,4 +145,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         dateline=dateline,
         sources=sources,
         dropped=dropped,
+        title_in_body=bool(title) and match_key(first) == match_key(title),
     )
+
+
+_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def anchor_texts(html: str) -> set[str]:
+    """Folded texts of every link on the page (for telling link lists from prose lists)."""
+    return {match_key(unescape(_TAG.sub(" ", m.group(1)))) for m in _ANCHOR.finditer(html)}

@@ -2,11 +2,15 @@
 
 Stored text (what is indexed and what entity/date offsets point into):
 
-* NFKC. For Arabic this folds presentation forms (U+FB50–FDFF, U+FE70–FEFF, e.g. the
-  lam-alef ligature ``ﻻ`` → ``لا``) and ligature words (``ﷲ`` → ``الله``) into ordinary
-  letters, which is what a search index needs. It leaves normal Arabic letters, hamza
-  forms, ``ى``/``ي``, ``ة`` and the Arabic-Indic digits (٠–٩, ۰–۹) untouched; the only
-  change to ordinary vocalised text is the canonical re-ordering of stacked diacritics
+* NFKC on the compatibility characters that matter for search, NFC elsewhere. NFKC folds
+  Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF, e.g. the lam-alef ligature ``ﻻ``
+  → ``لا``), ligature words (``ﷲ`` → ``الله``), Latin ligatures (``ﬂ`` → ``fl``),
+  full-width letters and digits and exotic spaces into ordinary characters. It is *not*
+  applied to the whole text, because there it also rewrites characters whose form carries
+  meaning: ``km²`` → ``km2``, ``½`` → ``1⁄2``, ``…`` → ``...`` and CJK full-width
+  punctuation (``，`` → ``,``) in quoted foreign text. Normal Arabic letters, hamza forms,
+  ``ى``/``ي``, ``ة`` and Arabic-Indic digits (٠–٩, ۰–۹) are unchanged by either form; the
+  only change to vocalised text is NFC's canonical re-ordering of stacked diacritics
   (shadda + fatha), which renders identically.
 * Zero-width and bidi control characters removed: they are invisible, break exact
   matching and tokenisation, and scraped pages are full of them (RLM/LRM around numbers,
@@ -41,6 +45,19 @@ _SPACES = re.compile(r"[^\S\n]+")  # any white space except newline (tabs, NBSP,
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# compatibility characters folded with NFKC: Latin/Armenian/Hebrew ligatures and Arabic
+# presentation forms A (FB00–FDFF), Arabic presentation forms B (FE70–FEFE), Arabic
+# high-hamza letters, exotic spaces, full-width ASCII letters and digits
+_COMPAT = re.compile(
+    "[\ufb00-\ufdff\ufe70-\ufefe\u0675-\u0678\u00a0\u2000-\u200a\u202f\u205f\u3000"
+    "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
+)
+
+
+def _nfkc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
 TATWEEL = "\u0640"
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
@@ -48,7 +65,9 @@ _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 def normalize_text(text: str) -> str:
     """Normalise extracted text for storage (see module docstring for what changes)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = unicodedata.normalize("NFKC", text)
+    text = _COMPAT.sub(_nfkc, text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     if "\u200c" in text:  # the look-around patterns are slow: run them only when needed
         text = _ZWNJ_STRAY.sub("", text)

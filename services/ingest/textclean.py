@@ -385,18 +385,23 @@ def _drop_headline_runs(blocks: list[list[str]]) -> tuple[list[list[str]], list[
     return out, dropped
 
 
-def finish_blocks(blocks: list[list[str]], title: str) -> tuple[list[list[str]], str | None, list[str]]:
+def finish_blocks(
+    blocks: list[list[str]], title: str, *, title_anywhere: bool = True
+) -> tuple[list[list[str]], str | None, list[str]]:
     """Shared tail of both paths: title repeats, credits, dateline, hashtags.
 
-    Returns ``(blocks, dateline, sources)``.
+    In flattened text the headline is printed again wherever the page repeated it, so
+    every copy goes; in HTML (``title_anywhere=False``) only a copy opening the body does,
+    since a later identical line is the page's own content. Returns ``(blocks, dateline,
+    sources)``.
     """
     tkey = match_key(title)
     sources: list[str] = []
     out: list[list[str]] = []
-    for block in blocks:
+    for b, block in enumerate(blocks):
         kept = []
-        for line in block:
-            if tkey and match_key(line) == tkey:
+        for i, line in enumerate(block):
+            if tkey and match_key(line) == tkey and (title_anywhere or (b == 0 and i == 0)):
                 continue
             names = parse_source_line(line)
             if names:

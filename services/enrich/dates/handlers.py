@@ -56,10 +56,11 @@ def _numeric(m: re.Match, c: _Ctx) -> list[Cand]:
         return []  # part of a longer numeric chain (version, phone, IP)
     start, end = c.extend_weekday(m.start("n")), m.end("n")
     hmark = P.HMARK_AFTER.match(c.f, end)
-    if hmark and 1300 <= y <= 1500:
-        # Saudi style «1440/09/12هـ»: a Hijri date in numbers
-        conv = hijri_to_value(y, month, day)
-        return [(start, hmark.end(), conv[0], "hijri", conv[1], False)] if conv else []
+    if hmark or 1343 <= y <= 1500:
+        # Saudi style «1440/09/12هـ»: a Hijri date in numbers; a 14xx year in a numeric date
+        # of a modern article is Hijri even when the «هـ» is left out
+        conv = hijri_to_value(y, month, day) if 1300 <= y <= 1500 else None
+        return [(start, hmark.end() if hmark else end, conv[0], "hijri", conv[1], False)] if conv else []
     if not (1900 <= y <= 2100 and valid_day(month, day)):
         return []
     return [(start, end, _ymd(y, month, day), "gregorian", None, False)]
@@ -152,8 +153,17 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     before = c.before(start)
     if P.PLACE_BEFORE.search(before):
         return []
+    if year is None and not rel and not days:
+        listed = P.MONTH_LIST_AFTER.match(c.f, end)
+        if listed:  # «يناير وفبراير 2019»: the year (or «الماضيين») written once for both
+            year = int(listed.group("y")) if listed.group("y") else None
+            if year is not None and month > _GM[_key(listed.group("m2"))]:
+                year -= 1  # «من ديسمبر إلى مارس 2019»: December is the year before
+            rel = listed.group("rel")
     bare = not days and year is None and not second and not pcue and not rel
-    if bare and m1 in _AMBIGUOUS and not (P.MONTH_CUE_BEFORE.search(before) or "ب" in c.clitics(m.start())):
+    if bare and m1 in _AMBIGUOUS and not (
+        P.MONTH_CUE_BEFORE.search(before) or "ب" in c.clitics(m.start()) or P.MONTH_BEFORE.search(before)
+    ):
         return []
     relative = False
     rel_year = P.REL_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
@@ -161,7 +171,8 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
         r = rel_year.group("rel")
         year = c.pub.year + (-1 if r in PAST_WORDS else 1 if r in NEXT_WORDS else 0)
         end, relative = rel_year.end(), True
-    if year is None and c.pub is not None and not P.EVENT_BEFORE.search(before):
+    recurring = year is None and P.EVERY_YEAR_AFTER.match(c.f, end) is not None
+    if year is None and c.pub is not None and not recurring and not P.EVENT_BEFORE.search(before):
         direction = direction_for(rel, c.future(start), bool(days))
         year = anchor_year(month, days[-1] if days else None, c.pub, direction)
         relative = True
@@ -228,8 +239,10 @@ def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
         day = c.pub - timedelta(days=1)
     elif pre.startswith("اول"):
         day = c.pub - timedelta(days=2)
-    elif pre == "غدا":
+    elif pre in ("غدا", "غد", "الغد"):
         day = c.pub + timedelta(days=1)
+    elif pre == "بعد غد":
+        day = c.pub + timedelta(days=2)
     elif pre == "اليوم":
         day = anchor_weekday(wd, c.pub, "back")
     else:
@@ -265,6 +278,12 @@ def _relday(m: re.Match, c: _Ctx) -> list[Cand]:
         delta = -2
     elif w == "بعد غد":
         delta = 2
+    elif w in ("الليلة الماضية", "البارحة"):
+        delta = -1
+    elif w in ("غد", "الغد"):
+        if not t:
+            return []  # «الغد» alone is "the future" as often as "tomorrow"
+        delta = 1
     else:  # غدا is also the verb "became": require tanween, a day word, or a weekday/clause end after it
         after_ok = c.f[end:end + 1] in ("،", ",", ".") or _WEEKDAY_AFTER.match(c.f, end) is not None
         if not (t or after_ok or "ً" in c.original_slice(start, end)):

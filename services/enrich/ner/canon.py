@@ -57,13 +57,16 @@ def strip_first(word: str, doc_words: Set[str], lex: Lexicon) -> str:
     art = strip_clitic_keep_article(w)
     if art != w:
         return art
-    # 3. lexicon evidence: the stem is a known name and the whole word is not
-    if known(f, lex):
-        return w
+    # 3. lexicon evidence: the stem is a much better attested name than the whole word
     clitic, stem = split_clitic(f, min_stem=3)
-    if clitic and clitic in _SINGLE and known(stem, lex):
+    if clitic and clitic in _SINGLE and evidence(stem, lex) > 2 * evidence(f, lex):
         return w[len(clitic):]  # clean() and fold() keep one character per letter
     return w
+
+
+def evidence(word: str, lex: Lexicon) -> int:
+    """How well the lexicons attest a folded word as a name (0: not at all)."""
+    return lex.name_tokens.get(word, 0) + (5 if word in lex.loc else 0) + (2 if word in lex.first_names else 0)
 
 
 def canonical(words: list[str], doc_words: Set[str], lex: Lexicon) -> str:

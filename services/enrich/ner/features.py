@@ -23,8 +23,11 @@ CACHE_LIMIT = 100_000  # distinct words per cache before it is reset (bounds wor
 class Featurizer:
     """Turns token sequences into crfsuite feature lists, caching per-word work."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, keep: frozenset[str] | None = None) -> None:
+        """``keep``: the attributes a trained model has weights for; others are dropped
+        before tagging, which saves crfsuite a lookup per useless feature."""
         self.lex = lex
+        self.keep = keep
         self._own: dict[str, list[str]] = {}
         self._nb: dict[tuple[int, str], list[str]] = {}
         self._flags: dict[str, tuple[str, ...]] = {}
@@ -89,6 +92,8 @@ class Featurizer:
         if word in QUOTES:
             feats.append("quote")
         feats.extend("g=" + g for g in self.flags(word))
+        if self.keep is not None:
+            feats = [x for x in feats if x in self.keep]
         if len(self._own) >= CACHE_LIMIT:
             self._own.clear()
         self._own[word] = feats
@@ -109,6 +114,8 @@ class Featurizer:
             feats.extend(p + "g=" + g for g in self.flags(word))
         else:
             feats.extend(p + "g=" + g for g in self.flags(word) if g in {"TTL", "NAT", "ORGH", "STOP", "LOC"})
+        if self.keep is not None:
+            feats = [x for x in feats if x in self.keep]
         if len(self._nb) >= 4 * CACHE_LIMIT:
             self._nb.clear()
         self._nb[key] = feats
@@ -119,14 +126,17 @@ class Featurizer:
         """B-/I- marks for the longest multi-word place names found in the sequence."""
         marks = [""] * len(folded)
         lex = self.lex
+        firsts = lex.multi_first()
         i = 0
         while i < len(folded):
+            f = folded[i]
+            stem = split_clitic(f)[1]
+            longest = max(firsts.get(f, 0), firsts.get(stem, 0), firsts.get("ال" + stem, 0))
             hit = 0
-            for n in range(min(lex.max_multi, len(folded) - i), 1, -1):
-                toks = folded[i:i + n]
-                first = split_clitic(toks[0])[1]
-                if tuple(toks) in lex.loc_multi or (first != toks[0] and (
-                        (first, *toks[1:]) in lex.loc_multi or ("ال" + first, *toks[1:]) in lex.loc_multi)):
+            for n in range(min(longest, len(folded) - i), 1, -1):
+                rest = tuple(folded[i + 1:i + n])
+                if (f, *rest) in lex.loc_multi or (stem, *rest) in lex.loc_multi \
+                        or ("ال" + stem, *rest) in lex.loc_multi:
                     hit = n
                     break
             if hit:
@@ -138,29 +148,47 @@ class Featurizer:
                 i += 1
         return marks
 
-    def sequence(self, words: list[str]) -> list[list[str]]:
-        """Feature lists for one sentence of raw token strings."""
-        n = len(words)
-        folded = [fold(w) for w in words]
+    def sequence_extras(self, folded: list[str]) -> list[list[str]]:
+        """Per-position features that depend on more than one word: sentence edges,
+        bigrams, multi-word gazetteer hits."""
+        n = len(folded)
         gaz = self.gazetteer_spans(folded) if self.lex.max_multi > 1 else [""] * n
+        keep = self.keep
         out: list[list[str]] = []
-        for i, w in enumerate(words):
-            feats = list(self.own(w))
+        for i in range(n):
+            feats: list[str] = []
             if i == 0:
                 feats.append("BOS")
             else:
-                feats += self.neighbour(-1, words[i - 1])
-                feats.append("bg-=" + folded[i - 1] + "|" + folded[i])
-                if i > 1:
-                    feats += self.neighbour(-2, words[i - 2])
+                bg = "bg-=" + folded[i - 1] + "|" + folded[i]
+                if keep is None or bg in keep:
+                    feats.append(bg)
             if i == n - 1:
                 feats.append("EOS")
             else:
-                feats += self.neighbour(1, words[i + 1])
-                feats.append("bg+=" + folded[i] + "|" + folded[i + 1])
-                if i < n - 2:
-                    feats += self.neighbour(2, words[i + 2])
+                bg = "bg+=" + folded[i] + "|" + folded[i + 1]
+                if keep is None or bg in keep:
+                    feats.append(bg)
             if gaz[i]:
                 feats.append(gaz[i])
+            out.append(feats)
+        return out
+
+    def sequence(self, words: list[str]) -> list[list[str]]:
+        """Feature lists for one sentence of raw token strings (training and crfsuite)."""
+        n = len(words)
+        extras = self.sequence_extras([fold(w) for w in words])
+        out: list[list[str]] = []
+        for i, w in enumerate(words):
+            feats = list(self.own(w))
+            if i > 0:
+                feats += self.neighbour(-1, words[i - 1])
+                if i > 1:
+                    feats += self.neighbour(-2, words[i - 2])
+            if i < n - 1:
+                feats += self.neighbour(1, words[i + 1])
+                if i < n - 2:
+                    feats += self.neighbour(2, words[i + 2])
+            feats += extras[i]
             out.append(feats)
         return out

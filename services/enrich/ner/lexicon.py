@@ -94,6 +94,16 @@ class Lexicon:
     nationalities: set[str] = field(default_factory=set)
     name_tokens: Counter[str] = field(default_factory=Counter)  # bare entity tokens seen in the corpus
     max_multi: int = 1
+    _multi_first: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    def multi_first(self) -> dict[str, int]:
+        """Longest multi-word place name by its first token (skips most positions fast)."""
+        if self._multi_first is None:
+            firsts: dict[str, int] = {}
+            for toks in self.loc_multi:
+                firsts[toks[0]] = max(firsts.get(toks[0], 0), len(toks))
+            self._multi_first = firsts
+        return self._multi_first
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -130,25 +140,43 @@ class Lexicon:
             else:
                 self.loc_multi.add(toks)
                 self.max_multi = max(self.max_multi, len(toks))
+                self._multi_first = None
 
     def add_corpus(self, sents: Iterable[Sentence]) -> None:
-        """Add the entity tokens of tagged training sentences (first names, places, orgs)."""
+        """Add the entity tokens of tagged training sentences (first names, places, orgs).
+
+        A span's first token may carry a proclitic («بباريس»); it is stripped only when
+        the stem is attested on its own (as an entity start or a known place), so that
+        «واشنطن» is not turned into «اشنطن».
+        """
+        found: list[tuple[str, list[str]]] = []
         for sent in sents:
             words = [fold(w) for w, _ in sent]
-            for s, e, typ in spans([t for _, t in sent]):
-                toks = words[s:e]
-                first = split_clitic(toks[0])[1] if toks[0] not in self.loc else toks[0]
-                bare = [first, *toks[1:]]
-                for t in bare:
-                    self.name_tokens[t] += 1
-                if typ == "PER":
-                    if len(bare) > 1 and first not in TITLES:
-                        self.first_names.add(first)
-                    self.per_tokens.update(bare)
-                elif typ == "LOC":
-                    self.add_places([" ".join(toks)])
-                elif typ == "ORG":
-                    self.org_tokens.update(bare)
+            found.extend((typ, words[s:e]) for s, e, typ in spans([t for _, t in sent]))
+        counts = Counter(toks[0] for _, toks in found)
+
+        def attested(w: str) -> int:
+            return counts.get(w, 0) + (5 if w in self.loc else 0)
+
+        for typ, toks in found:
+            clitic, stem = split_clitic(toks[0])
+            first = toks[0]
+            if clitic and clitic != "ال":
+                if clitic.endswith("ال") or clitic.endswith("لل"):
+                    first = "ال" + stem
+                elif attested(stem) > 2 * attested(first):
+                    first = stem
+            bare = [first, *toks[1:]]
+            for t in bare:
+                self.name_tokens[t] += 1
+            if typ == "PER":
+                if len(bare) > 1 and first not in TITLES:
+                    self.first_names.add(first)
+                self.per_tokens.update(bare)
+            elif typ == "LOC":
+                self.add_places([" ".join(bare)])
+            elif typ == "ORG":
+                self.org_tokens.update(bare)
 
     def add_nationalities(self, countries: Iterable[str], sents: Iterable[Sentence]) -> None:
         """Nisba adjectives of country names, extended by corpus words built on known places.

@@ -18,7 +18,7 @@ from .canon import canonical, corefer, key
 from .corpus import spans as bio_spans
 from .features import Featurizer
 from .lexicon import STOP
-from .rules import propagate, title_chains, trim
+from .rules import drop_noise, org_edges, propagate, split_glued, title_chains, trim
 from .stack import stacked
 from .text import fold, sentences, tokenize
 
@@ -39,9 +39,9 @@ class CrfRecognizer:
                 f"NER model {model} is missing; build it with "
                 "`python -m services.enrich.ner.train --data DIR --out services/enrich/ner/model.crfsuite`")
         self.lex = lexmod.load(lexicon)
-        self.featurizer = Featurizer(self.lex)
         self.model = model
         self.pass1 = model.with_name(model.name.replace(".crfsuite", "") + ".pass1.crfsuite")
+        self.featurizer = Featurizer(self.lex, model_attributes([p for p in (model, self.pass1) if p.exists()]))
         self.types = types
         self._local = threading.local()
 
@@ -83,18 +83,22 @@ class CrfRecognizer:
 
     def find(self, text: str) -> list[Entity]:
         """Entities of one document with exact offsets, canonical names and keys."""
-        tokens = tokenize(text)
+        # Hashtag marks are transparent: «سيرغي #لافروف» is one name.
+        tokens = [t for t in tokenize(text) if t.text != "#"]
         if not tokens:
             return []
         words = [t.text for t in tokens]
         folded = [fold(w) for w in words]
         spans = self.tag_spans(words, text, tokens)
+        doc_words = set(folded)
+        spans = drop_noise(spans, words)
+        spans = split_glued(spans, folded, doc_words)
         spans = trim(spans, folded, words, self.lex)
+        spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)
         spans = propagate(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
-        doc_words = set(folded)
         mentions: list[tuple[int, int, str, str]] = []
         for s, e, typ in spans:
             name = canonical(words[s:e], doc_words, self.lex)
@@ -109,6 +113,19 @@ class CrfRecognizer:
             start, end = tokens[s].start, tokens[e - 1].end
             out.append(Entity(text=text[start:end], name=canon, type=typ, start=start, end=end, key=key(canon)))
         return out
+
+
+def model_attributes(models: list[Path]) -> frozenset[str]:
+    """Attributes with a non-zero weight in any of ``models`` (read once at load)."""
+    attrs: set[str] = set()
+    for path in models:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        try:
+            attrs.update(attr for attr, _label in tagger.info().state_features)
+        finally:
+            tagger.close()
+    return frozenset(attrs)
 
 
 def model_version(model: Path = MODEL_PATH) -> str:

@@ -18,7 +18,7 @@ from collections import Counter
 
 from .features import QUOTES
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
-from .text import is_arabic, split_clitic
+from .text import fold, is_arabic, split_clitic
 
 Span = tuple[int, int, str]
 _ARTICLE_CLITICS = ("ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل")
@@ -60,6 +60,59 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue  # a bare head («الحكومة») names no particular organisation
         out.append((s, e, typ))
     return out
+
+
+# Definite heads that, followed by a nationality adjective, name a state institution:
+# «الجيش الليبي», «البرلمان الليبي», «الجيش الوطني الليبي».
+STATE_HEADS = frozenset(fold(w) for w in ("الجيش", "البرلمان", "الحرس", "الكونغرس"))
+_STATE_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الوطنى"))
+
+
+def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Grow ORG spans over a preceding head («حكومة» + «الوفاق الوطني») and a trailing
+    nationality adjective («البنك المركزي» + «الليبي»); add «الجيش [الوطني] الليبي»."""
+    covered = set()
+    for s, e, _ in spans:
+        covered.update(range(s, e))
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "ORG":
+            if s > 0 and s - 1 not in covered and bare(folded[s - 1]) in ORG_HEADS:
+                s -= 1
+            while e < len(words) and e not in covered and lex.is_nationality(folded[e]) and folded[e].startswith("ال"):
+                e += 1
+        out.append((s, e, typ))
+    for i, f in enumerate(folded):
+        if i in covered or bare(f) not in STATE_HEADS:
+            continue
+        j = i + 1
+        while j < len(folded) and folded[j] in _STATE_FILLERS:
+            j += 1
+        if j < len(folded) and j not in covered and lex.is_nationality(folded[j]) and folded[j].startswith("ال"):
+            out.append((i, j + 1, "ORG"))
+            covered.update(range(i, j + 1))
+    return sorted(out)
+
+
+def split_glued(spans: list[Span], folded: list[str], doc_words: set[str]) -> list[Span]:
+    """End a PER span at an inner word that is another name behind a clitic
+    («حفتر للافروف»: «لافروف» also stands alone in the document)."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER":
+            for i in range(s + 1, e):
+                f = folded[i]
+                if any(f.startswith(c) and f[len(c):] in doc_words for c in ("لل", "ول", "وب", "ل", "ب", "و", "ف")
+                       if len(f) - len(c) >= 3):
+                    e = i
+                    break
+        out.append((s, e, typ))
+    return out
+
+
+def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
+    """Drop spans made only of lower-case Latin words («news-picture» debris)."""
+    return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])]
 
 
 def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:

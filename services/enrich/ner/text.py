@@ -9,14 +9,14 @@ name) must never collide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from camel_tools.utils.dediac import dediac_ar
 
-# A token is an Arabic word (letters, diacritics, tatweel), a Latin/digit word, or one
-# other non-space character. A tatweel that glues a clitic to a quote (بـ"حفتر") ends
-# the word it follows, so the clitic becomes its own token.
+# A token is an Arabic word (letters, diacritics, inner tatweel), a Latin/digit word, or
+# one other non-space character. A trailing tatweel that glues a clitic to a quote
+# (بـ"حفتر") stays with the clitic, so «بـ» is its own token and «حفتر» another.
 _AR = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5"
 _TOKEN_RE = re.compile(
     rf"[{_AR}]+(?:\u0640+[{_AR}]+)*\u0640*"
@@ -36,9 +36,8 @@ _PRE_ARTICLE = {"وبال": "ال", "فبال": "ال", "وكال": "ال", "و�
                 "ولل": "ال", "فلل": "ال", "لل": "ال"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token with its character span in the source text."""
+class Token(NamedTuple):
+    """One token with its character span in the source text (a tuple: cheap to build)."""
 
     text: str
     start: int

