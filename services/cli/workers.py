@@ -75,10 +75,14 @@ def ensure_workers(settings: Settings, stages: tuple[str, ...] = STAGES) -> list
     """Start a worker for every stage that has none; returns the stages this call started."""
     live = running_stages()
     started = [s for s in stages if s not in live and worker_pid(settings, s) is None]
-    for stage in started:
-        start_worker(settings, stage)
-    if started:
-        wait_ready(started)
+    try:
+        for stage in started:
+            start_worker(settings, stage)
+        if started:
+            wait_ready(started)
+    except BaseException:
+        stop_workers(settings, started)  # don't leave half a pipeline running behind a failed start
+        raise
     return started
 
 

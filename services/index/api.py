@@ -3,9 +3,10 @@
 Thin on purpose: the query is ``search.build_query`` (the same one ``naba search`` uses)
 and the response is ``search.parse_response``, so the CLI and the API cannot drift apart.
 OpenAPI docs are served at ``/docs`` (Swagger UI) and ``/openapi.json``.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: FastAPI reads the endpoint annotations at
+runtime, and they refer to the per-app ``engine`` dependency defined inside ``create_app``.
+"""
 
 from collections.abc import Callable
 from datetime import date

@@ -51,6 +51,16 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def retryable(exc: BaseException) -> bool:
+    """Push-back (429/5xx) or a dropped connection/timeout; both clients name those classes alike."""
+    status = _status(exc)
+    if status is not None:
+        return status in TRANSIENT_STATUSES
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return True
+    return any(n in cls.__name__ for cls in type(exc).__mro__ for n in ("ConnectionError", "Timeout"))
+
+
 class BulkWriter:
     """Accumulate documents; flush whenever the next one would break the count or byte bound.
 
@@ -111,8 +121,7 @@ class BulkWriter:
             try:
                 results = self.engine.bulk_ndjson("".join(pending.values()), refresh=self.refresh)
             except Exception as exc:  # whole request pushed back: resend it all, or give up on the last try
-                status = _status(exc)
-                if status is not None and status not in TRANSIENT_STATUSES:
+                if not retryable(exc):
                     raise
                 reason = f"request failed: {type(exc).__name__}: {exc}"
                 log.warning("bulk of %d docs failed (%s), attempt %d", len(pending), reason, attempt + 1)

@@ -46,10 +46,26 @@ def _settings():
     return get_settings()
 
 
+def _kill_stray_workers(home: str) -> None:
+    """Workers left by an interrupted earlier session would steal this session's messages."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            environ = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"services.cli.main\x00worker" in cmdline and f"NABA_HOME={home}".encode() in environ.split(b"\x00"):
+            with contextlib.suppress(OSError):
+                os.kill(int(proc.name), signal.SIGKILL)
+
+
 @pytest.fixture(scope="session")
 def stack() -> Iterator[dict[str, str]]:
     """Start (or reuse) the test stack; yields the environment every subprocess must get."""
     settings = _settings()
+    _kill_stray_workers(TEST_ENV["NABA_HOME"])
     from services.cli.stack import ensure_opensearch, ensure_redis, stop_opensearch, stop_redis
 
     started_redis = ensure_redis(settings)

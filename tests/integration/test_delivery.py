@@ -105,3 +105,58 @@ def test_sigkilled_worker_mid_task_still_indexes_exactly_once(workers, tmp_path)
     engine.refresh(s.index_prefix)
     assert engine.count(s.index_prefix, {"query": {"term": {"id": article_id}}}) == 1
     assert engine.count(s.index_prefix, {"query": {"term": {"source": str(seed)}}}) == 1
+
+
+def test_whole_worker_sigkilled_mid_task_is_restored_after_visibility_timeout(workers) -> None:  # noqa: ANN001
+    """No warm shutdown, no parent to requeue: Redis's visibility timeout brings the message back."""
+    from services.index.engine import make_engine
+    from services.shared import runs
+    from services.shared.celery_app import app
+    from services.shared.redis_client import get_redis
+    from services.shared.settings import get_settings
+
+    fast = {"visibility_timeout": "20", "task_time_limit": "10", "retry_backoff_max": "5"}
+    r = get_redis()
+    r.set(PAUSE_ONCE, "naba.enrich.process")
+    workers.start("ingest")
+    doomed = workers.start("enrich", include=["tests.integration.fault_tasks"], **fast)
+    workers.start("index")
+
+    seed = REPO / "seeds" / "004_bfa45bedac996ad1.txt"
+    run = runs.new_run_id()
+    runs.open_units(run, [runs.source_unit(str(seed))])
+    app.send_task("naba.ingest.process", kwargs={"source": str(seed), "run": run}, queue="naba.ingest")
+    _wait(lambda: r.get(PAUSED_PID), 90, "enrich to start the task")
+    os.killpg(doomed, signal.SIGKILL)  # the parent and its pool, at once
+
+    killed_at = time.monotonic()
+    workers.start("enrich", **fast)
+    state = _wait(lambda: (s := runs.state(run)).done and s, 120, "the restored message to be indexed")
+    assert time.monotonic() - killed_at >= 5  # it came back through the visibility timeout, not a requeue
+    assert len(state.indexed) == 1 and not state.dead
+    (article_id,) = state.indexed.values()
+    s = get_settings()
+    engine = make_engine(s)
+    engine.refresh(s.index_prefix)
+    assert engine.count(s.index_prefix, {"query": {"term": {"id": article_id}}}) == 1
+
+
+def test_worker_survives_a_redis_restart(workers) -> None:  # noqa: ANN001
+    """The broker blips (restart with AOF): the worker reconnects and keeps consuming, nothing is lost."""
+    from services.cli.stack import ensure_redis, stop_redis
+    from services.shared.celery_app import app
+    from services.shared.redis_client import get_redis
+    from services.shared.settings import get_settings
+
+    r = get_redis()
+    pid = workers.start("ingest", include=["tests.integration.fault_tasks"])
+    app.send_task("naba.ingest.test_crash", kwargs={"source": "before", "run": None}, queue="naba.ingest")
+    assert _wait(lambda: r.get(CRASH_DONE), 30, "the first message") == b"before"
+
+    stop_redis(get_settings())
+    time.sleep(3)
+    ensure_redis(get_settings())
+    app.send_task("naba.ingest.test_crash", kwargs={"source": "after", "run": None}, queue="naba.ingest")
+    assert _wait(lambda: r.get(CRASH_DONE) == b"after", 90, "the worker to reconnect and consume")
+    assert workers.procs and all(p.poll() is None for p in workers.procs.values()), "the worker process died"
+    assert pid in [p.pid for p in workers.procs.values()]

@@ -48,7 +48,7 @@ class FastCRF:
         self.zero = np.zeros(n)
         self.fz = featurizer
         self._own: dict[str, np.ndarray] = {}
-        self._nb: dict[tuple[int, str], np.ndarray] = {}
+        self._nb: dict[int, dict[str, np.ndarray]] = {off: {} for off in OFFSETS}
 
     def attributes(self) -> frozenset[str]:
         return frozenset(self.weights)
@@ -67,12 +67,12 @@ class FastCRF:
         return v
 
     def neighbour(self, off: int, word: str) -> np.ndarray:
-        k = (off, word)
-        v = self._nb.get(k)
+        cache = self._nb[off]
+        v = cache.get(word)
         if v is None:
-            if len(self._nb) >= 4 * CACHE_LIMIT:
-                self._nb.clear()
-            v = self._nb[k] = self._sum(self.fz.neighbour(off, word))
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            v = cache[word] = self._sum(self.fz.neighbour(off, word))
         return v
 
     def tag_doc(self, sents: list[list[str]], folded: list[list[str]],
@@ -89,11 +89,13 @@ class FastCRF:
         if not n:
             return [[] for _ in sents]
         sid = np.repeat(np.arange(len(sents)), lengths)
-        em = np.array([self.own(w) for w in words])
+        own = self._own
+        em = np.array([own[w] if w in own else self.own(w) for w in words])
         for off in OFFSETS:
             if n <= abs(off):
                 continue
-            nb = np.array([self.neighbour(off, w) for w in words])
+            cache = self._nb[off]
+            nb = np.array([cache.get(w) if w in cache else self.neighbour(off, w) for w in words])
             if off < 0:  # token i gets what word i+off contributes
                 same = (sid[-off:] == sid[:off])[:, None]
                 em[-off:] += nb[:off] * same
@@ -115,35 +117,33 @@ class FastCRF:
         return self._viterbi_batch(em, lengths)
 
     def _viterbi_batch(self, em: np.ndarray, lengths: list[int]) -> list[list[str]]:
-        n_lab = em.shape[1]
-        nonempty = [k for k, ln in enumerate(lengths) if ln]
-        lens = np.array([lengths[k] for k in nonempty])
-        t_max = int(lens.max())
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
-        pos = starts[:, None] + np.minimum(np.arange(t_max)[None, :], lens[:, None] - 1)
-        pad = em[pos]  # (S, T, L); positions past a sentence's end repeat its last row
-        active = np.arange(t_max)[None, :] < lens[:, None]
-        back = np.zeros((len(nonempty), t_max, n_lab), dtype=np.intp)
+        # Sentences sorted longest first, so the ones still running at step t are a prefix.
+        order = sorted((k for k, ln in enumerate(lengths) if ln), key=lambda k: -lengths[k])
+        lens = [lengths[k] for k in order]
+        t_max = lens[0]
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[order]
+        pos = starts[:, None] + np.minimum(np.arange(t_max)[None, :], np.array(lens)[:, None] - 1)
+        pad = em[pos]  # (S, T, L)
+        n_active = [sum(1 for ln in lens if ln > t) for t in range(t_max)]
+        back = np.zeros((len(order), t_max, em.shape[1]), dtype=np.intp)
         score = pad[:, 0].copy()
-        ident = np.arange(n_lab)
+        trans = self.trans[None]
         for t in range(1, t_max):
-            cand = score[:, :, None] + self.trans[None]
-            arg = cand.argmax(axis=1)
-            new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + pad[:, t]
-            act = active[:, t][:, None]
-            score = np.where(act, new, score)
-            back[:, t] = np.where(act, arg, ident)
-        best = score.argmax(axis=1)
-        paths = np.zeros((len(nonempty), t_max), dtype=np.intp)
-        paths[:, t_max - 1] = best
-        rows = np.arange(len(nonempty))
-        for t in range(t_max - 1, 0, -1):
-            best = back[rows, t, best]
-            paths[:, t - 1] = best
+            k = n_active[t]
+            cand = score[:k, :, None] + trans
+            back[:k, t] = cand.argmax(axis=1)
+            score[:k] = cand.max(axis=1) + pad[:k, t]
+        best = score.argmax(axis=1).tolist()
         labels = self.labels
         out: list[list[str]] = [[] for _ in lengths]
-        for r, k in enumerate(nonempty):
-            out[k] = [labels[j] for j in paths[r, :lengths[k]]]
+        for r, k in enumerate(order):
+            b = best[r]
+            path = [b]
+            rows = back[r, :lens[r]].tolist()
+            for t in range(lens[r] - 1, 0, -1):
+                b = rows[t][b]
+                path.append(b)
+            out[k] = [labels[j] for j in reversed(path)]
         return out
 
     def tag(self, words: list[str], folded: list[str]) -> list[str]:

@@ -31,6 +31,7 @@ class Featurizer:
         self._own: dict[str, list[str]] = {}
         self._nb: dict[tuple[int, str], list[str]] = {}
         self._flags: dict[str, tuple[str, ...]] = {}
+        self._gz: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     # -- per-word pieces ---------------------------------------------------------
     def flags(self, word: str) -> tuple[str, ...]:
@@ -122,21 +123,35 @@ class Featurizer:
         return feats
 
     # -- sequences ---------------------------------------------------------------
+    def _gaz_first(self, f: str) -> tuple[int, tuple[str, ...]]:
+        """Longest multi-word place starting with this word, and the forms to try."""
+        got = self._gz.get(f)
+        if got is None:
+            firsts = self.lex.multi_first()
+            stem = split_clitic(f)[1]
+            forms = tuple(dict.fromkeys((f, stem, "ال" + stem)))
+            got = (max(firsts.get(x, 0) for x in forms), forms)
+            if len(self._gz) >= CACHE_LIMIT:
+                self._gz.clear()
+            self._gz[f] = got
+        return got
+
     def gazetteer_spans(self, folded: list[str]) -> list[str]:
         """B-/I- marks for the longest multi-word place names found in the sequence."""
         marks = [""] * len(folded)
-        lex = self.lex
-        firsts = lex.multi_first()
+        multi = self.lex.loc_multi
+        gz = self._gz
         i = 0
         while i < len(folded):
-            f = folded[i]
-            stem = split_clitic(f)[1]
-            longest = max(firsts.get(f, 0), firsts.get(stem, 0), firsts.get("ال" + stem, 0))
+            got = gz.get(folded[i])
+            longest, forms = got if got is not None else self._gaz_first(folded[i])
+            if not longest:
+                i += 1
+                continue
             hit = 0
             for n in range(min(longest, len(folded) - i), 1, -1):
                 rest = tuple(folded[i + 1:i + n])
-                if (f, *rest) in lex.loc_multi or (stem, *rest) in lex.loc_multi \
-                        or ("ال" + stem, *rest) in lex.loc_multi:
+                if any((x, *rest) in multi for x in forms):
                     hit = n
                     break
             if hit:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pycrfsuite
-
 from services.shared.schema import Entity
 
 from . import lexicon as lexmod
 from .canon import canonical, corefer, key
 from .corpus import spans as bio_spans
+from .fast import FastCRF
 from .features import Featurizer
 from .lexicon import STOP
 from .rules import drop_noise, org_edges, propagate, split_glued, title_chains, trim
@@ -27,7 +26,12 @@ OUTPUT_TYPES = frozenset({"PER", "LOC", "ORG"})
 
 
 class CrfRecognizer:
-    """Arabic NER with a CRF plus news rules; safe to share within one process."""
+    """Arabic NER with a CRF plus news rules; safe to share within one process.
+
+    Decoding uses ``FastCRF`` (numpy Viterbi over cached per-word weights) rather than
+    ``pycrfsuite.Tagger``: same labels, about twice as fast, and thread-safe because it
+    only reads the model.
+    """
 
     _instance: CrfRecognizer | None = None
     _lock = threading.Lock()
@@ -41,9 +45,10 @@ class CrfRecognizer:
         self.lex = lexmod.load(lexicon)
         self.model = model
         self.pass1 = model.with_name(model.name.replace(".crfsuite", "") + ".pass1.crfsuite")
-        self.featurizer = Featurizer(self.lex, model_attributes([p for p in (model, self.pass1) if p.exists()]))
+        self.featurizer = Featurizer(self.lex)
+        self.final = FastCRF(model, self.featurizer)
+        self.first = FastCRF(self.pass1, self.featurizer) if self.pass1.exists() else None
         self.types = types
-        self._local = threading.local()
 
     @classmethod
     def get(cls) -> CrfRecognizer:
@@ -54,31 +59,15 @@ class CrfRecognizer:
                     cls._instance = cls()
         return cls._instance
 
-    def _taggers(self) -> tuple[pycrfsuite.Tagger | None, pycrfsuite.Tagger]:
-        # crfsuite taggers are not thread-safe: one pair per thread.
-        pair = getattr(self._local, "taggers", None)
-        if pair is None:
-            first = None
-            if self.pass1.exists():
-                first = pycrfsuite.Tagger()
-                first.open(str(self.pass1))
-            final = pycrfsuite.Tagger()
-            final.open(str(self.model))
-            pair = self._local.taggers = (first, final)
-        return pair
-
     def tag_spans(self, words: list[str], text: str, tokens: list) -> list[tuple[int, int, str]]:
         """CRF spans over the document's tokens: sentence-level pass 1, document-aware pass 2."""
-        first, final = self._taggers()
         bounds = sentences(tokens, text)
-        xs = [self.featurizer.sequence(words[a:b]) for a, b in bounds]
-        if first is not None:
-            p1 = [first.tag(x) for x in xs]
-            folded = [[fold(w) for w in words[a:b]] for a, b in bounds]
-            xs = [[f + g for f, g in zip(x, e, strict=True)] for x, e in zip(xs, stacked(folded, p1), strict=True)]
+        sents = [words[a:b] for a, b in bounds]
+        folded = [[fold(w) for w in s] for s in sents]
+        extra = stacked(folded, self.first.tag_doc(sents, folded)) if self.first is not None else None
         out: list[tuple[int, int, str]] = []
-        for (a, _), x in zip(bounds, xs, strict=True):
-            out.extend((a + s, a + e, t) for s, e, t in bio_spans(final.tag(x)))
+        for (a, _), tags in zip(bounds, self.final.tag_doc(sents, folded, extra), strict=True):
+            out.extend((a + s, a + e, t) for s, e, t in bio_spans(tags))
         return out
 
     def find(self, text: str) -> list[Entity]:
@@ -113,19 +102,6 @@ class CrfRecognizer:
             start, end = tokens[s].start, tokens[e - 1].end
             out.append(Entity(text=text[start:end], name=canon, type=typ, start=start, end=end, key=key(canon)))
         return out
-
-
-def model_attributes(models: list[Path]) -> frozenset[str]:
-    """Attributes with a non-zero weight in any of ``models`` (read once at load)."""
-    attrs: set[str] = set()
-    for path in models:
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        try:
-            attrs.update(attr for attr, _label in tagger.info().state_features)
-        finally:
-            tagger.close()
-    return frozenset(attrs)
 
 
 def model_version(model: Path = MODEL_PATH) -> str:

@@ -15,6 +15,7 @@ Spans are ``(start, end, type)`` over token indices, end exclusive.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from .features import QUOTES
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
@@ -29,6 +30,7 @@ def is_word(word: str) -> bool:
     return word[:1].isalpha()
 
 
+@lru_cache(maxsize=100_000)
 def is_title(f: str) -> bool:
     """A folded title or office word, with or without a leading clitic («والرئيس»)."""
     if f in TITLES:
@@ -172,6 +174,7 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     return result
 
 
+@lru_cache(maxsize=100_000)
 def bare(f: str) -> str:
     """A folded word without a single-letter proclitic, article kept («لحفتر» → «حفتر»)."""
     clitic, stem = split_clitic(f, min_stem=3)

@@ -49,6 +49,9 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+_SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
+
+
 def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     """Token index ranges of sentences: split at . ! ? ؟ and at blank or line breaks.
 
@@ -57,10 +60,12 @@ def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     begin = 0
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        brk = tok.text in {".", "!", "?", "؟", "…"}
-        if not brk and i + 1 < len(tokens) and "\n" in text[tok.end:tokens[i + 1].start]:
-            brk = True
+        brk = tok.text in _SENTENCE_END
+        if not brk and i < last:
+            nxt = tokens[i + 1].start
+            brk = nxt > tok.end and "\n" in text[tok.end:nxt]
         if brk:
             out.append((begin, i + 1))
             begin = i + 1

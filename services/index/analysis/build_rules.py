@@ -299,8 +299,9 @@ def adjective_rules(rules: Rules, names: dict[str, bool], corpus: Corpus, countr
         bare = split_article(norm)[1] if raw.startswith("ال") else norm
         if bare in names and bare not in order:
             order.append(bare)
-    order += [b for b, _ in sorted(((b, -corpus.loc[b] - corpus.loc["ال" + b]) for b in names), key=lambda x: x[1])
-              if b not in order and corpus.loc[b] + corpus.loc["ال" + b] >= MIN_PLACE_COUNT]
+    seen_as_place = {b: corpus.loc[b] + corpus.loc["ال" + b] for b in names}
+    order += [b for b in sorted(names, key=lambda b: (-seen_as_place[b], b))
+              if b not in order and seen_as_place[b] >= MIN_PLACE_COUNT]
     vocab = corpus.vocabulary()
     claimed: dict[str, str] = {}
     adjective_surface: dict[str, str] = {}
@@ -337,7 +338,7 @@ def adjective_rules(rules: Rules, names: dict[str, bool], corpus: Corpus, countr
         clean = len(stem) >= 3 and adj_of[form].startswith(stem)  # «روس» from «الروسي», not «لروس» from «لروسي»
         if clean and len(post[stem]) == 1 and stem not in taken and stem not in names:
             rules.stem_post[stem] = place
-        elif corpus.total(form) or form.startswith(CORE_ADJ_PREFIXES):
+        elif corpus.total(form) or form.startswith((*CORE_ADJ_PREFIXES, adj_of[form])):
             rules.stem_fixes.setdefault(form, place)
             rules.stats["adjective.surface"] += 1
     rules.stats["adjective.post"] = len(rules.stem_post)

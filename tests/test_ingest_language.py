@@ -1,0 +1,36 @@
+"""Offline language identification, including the script-ratio fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.ingest import language
+from services.ingest.language import detect_language, script_guess
+
+SAMPLES = {
+    "ar": "تبرأ الكرملين من دعم قوات شرق ليبيا بقيادة المشير خليفة حفتر في زحفها تجاه غرب البلاد.",
+    "fa": "وزیر امور خارجه ایران گفت که کشورش آماده گفتگو با همسایگان برای کاهش تنش‌ها در منطقه است.",
+    "ur": "پاکستان کے وزیر خارجہ نے کہا ہے کہ ان کا ملک خطے میں امن کے لیے ہر ممکن کوشش کرے گا۔",
+    "en": "The Kremlin said on Friday that Russia was not helping the forces of eastern Libya.",
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), SAMPLES.items())
+def test_detect(lang, text):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(("lang", "text"), SAMPLES.items())
+def test_script_fallback(lang, text):
+    assert script_guess(text) == lang
+
+
+def test_fallback_used_without_py3langid(monkeypatch):
+    monkeypatch.setattr(language, "_identifier", lambda: None)
+    assert detect_language(SAMPLES["ar"]) == "ar"
+    assert detect_language("Der Kreml sagte am Freitag") == "en"  # script only: Latin → en
+
+
+def test_nothing_to_judge():
+    assert detect_language("") is None
+    assert detect_language("12345 ... ٢٠١٩") is None

@@ -1,0 +1,206 @@
+"""Plain-text cleaner: header (title, date), furniture, captions, related lists, credits, datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.ingest.textclean import (
+    canonical_agency,
+    clean_text,
+    drop_caption_copies,
+    find_dateline,
+    parse_date_line,
+    parse_source_line,
+    strip_trailing_credit,
+)
+
+P1 = "أعلن وزير الخارجية المصري اليوم الأحد أن بلاده ستستضيف قمة إقليمية لبحث الأزمة الليبية الشهر المقبل."
+P2 = "وقال الوزير في مؤتمر صحفي إن القمة ستجمع ممثلين عن دول الجوار والأمم المتحدة والاتحاد الأفريقي."
+P3 = "وتشهد ليبيا منذ سقوط النظام السابق عام 2011 انقساما حادا بين حكومتين متنافستين في الشرق والغرب."
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("الجمعة 5 أبريل 2019 02:04 م", "2019-04-05T14:04"),
+        ("الجمعة 5 أبريل 2019 12:30 ص", "2019-04-05T00:30"),
+        ("نشر في: الأحد، 12 مايو 2019 - 10:15 صباحاً", "2019-05-12T10:15"),
+        ("١٤ آذار ٢٠٢٣", "2023-03-14"),
+        ("14 تموز/يوليو 2017", "2017-07-14"),
+        ("الثلاثاء 3 جانفي 2023", "2023-01-03"),
+        ("  • 2/20/2018", "2018-02-20"),  # US order: 20 cannot be a month
+        ("20/2/2018", "2018-02-20"),
+        ("05/04/2019", "2019-04-05"),  # ambiguous: day first, as Arabic sites write it
+        ("2019-04-05 14:30", "2019-04-05T14:30"),
+        ("تاريخ النشر: 2020/11/03", "2020-11-03"),
+        ("آخر تحديث: 07 رمضان 1440 - 12 مايو 2019", "2019-05-12"),
+        ("April 5, 2019", "2019-04-05"),
+    ],
+)
+def test_date_lines(line, iso):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.iso() == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1116",  # a view counter is not a date
+        "00:00",
+        "في 25 تموز/يوليو 2017 وقع الطرفان اتفاقا في باريس",  # a body sentence mentioning a date
+        "القاهرة - الجمعة 5 أبريل 2019",
+        "32/13/2019",
+        "5 أبريل 1850",
+    ],
+)
+def test_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_title_date_and_repeated_title():
+    text = f"عنوان الخبر الرئيسي هنا\n\nعنوان الخبر الرئيسي هنا\n\nالجمعة 5 أبريل 2019 02:04 م\n\n{P1}\n\n{P2}"
+    r = clean_text(text)
+    assert r.title == "عنوان الخبر الرئيسي هنا"
+    assert r.published == "2019-04-05T14:04"
+    assert r.text == f"{P1}\n\n{P2}"
+
+
+def test_no_date_means_null():
+    r = clean_text(f"عنوان الخبر\n\n1116\n0\n\n{P1}")
+    assert r.published is None
+    assert r.text == P1
+
+
+def test_bullet_metadata_block():
+    text = f"عنوان الخبر\n\n  • 2/20/2018\n  • 00:00\n  • 2\n  • 0\nnews-picture\n\nموسكو - {P1}\n\nمشاركة :"
+    r = clean_text(text)
+    assert r.published == "2018-02-20"
+    assert r.text == f"موسكو - {P1}"
+    assert r.dateline == "موسكو"
+
+
+def test_list_items_in_body_are_kept():
+    text = f"عنوان الخبر\n\n{P1}\n\nوتضمن الاتفاق:\n• وقف إطلاق النار\n• تبادل الأسرى\n\n{P2}"
+    r = clean_text(text)
+    assert "• وقف إطلاق النار" in r.text and "• تبادل الأسرى" in r.text
+
+
+def test_related_headlines_after_lead():
+    text = (
+        f"عنوان الخبر\n\n{P1}\n\n"
+        "الجيش الليبي يتهم دولا داعمة للسراج بمحاولة الإضرار بأمن ليبيا\n"
+        "الجيش الليبي يجري اتصالات مع مدينة الزاوية لدخولها دون قتال\n"
+        "توقف العمليات على مشارف طرابلس يأتي لتجنب سقوط ضحايا من المدنيين\n\n"
+        f"{P2}\n\n{P3}"
+    )
+    r = clean_text(text)
+    assert "الزاوية" not in r.text
+    assert r.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_single_subheading_is_kept():
+    text = f"عنوان الخبر\n\n{P1}\n\nخلفية الأزمة الليبية\n\n{P2}\n\n{P3}"
+    assert "خلفية الأزمة الليبية" in clean_text(text).text
+
+
+def test_caption_copies_dropped_rewrapped_too():
+    para = "وتظهر هذه العملية التقارب بين موسكو وخليفة حفتر القائد العام للجيش الليبي الذي يرفض الاعتراف بالحكومة."
+    caption = "خليفة حفتر القائد العام للجيش الليبي الذي يرفض الاعتراف"
+    text = f"عنوان\n\n{P1}\n\n{para}\n\n{caption}\nخليفة حفتر القائد العام\nللجيش الليبي الذي يرفض الاعتراف\n\n{P2}"
+    r = clean_text(text)
+    lines = r.text.split("\n")
+    assert para in lines and caption not in lines
+    assert "خليفة حفتر القائد العام" not in lines and "للجيش الليبي الذي يرفض الاعتراف" not in lines
+
+
+def test_caption_repeated_without_paragraph():
+    blocks = [[P1], ["مشهد عام من مدينة بنغازي الليبية"], [P2], ["مشهد عام من مدينة بنغازي الليبية"]]
+    assert drop_caption_copies(blocks) == [[P1], [P2]]
+
+
+def test_comments_after_header_are_cut():
+    text = (
+        f"عنوان\n\n{P1}\n\n{P2}\n\nالتعليقات المنشورة لا تعبر عن رأي الموقع وإنما عن رأي أصحابها\n\n"
+        "3 تعليقات\n\n1. هذا كلام غير صحيح والواقع مختلف تماما عما ورد في الخبر\n\n2. الله يحفظ ليبيا"
+    )
+    r = clean_text(text)
+    assert r.text == f"{P1}\n\n{P2}"
+
+
+def test_source_line_and_trailing_credit():
+    r = clean_text(f"عنوان\n\n{P1}\n\n{P2}\n\nالمصدر | الخليج الجديد + رويترز\n\n  كلمات مفتاحية")
+    assert r.sources == ["الخليج الجديد", "رويترز"]
+    assert "المصدر" not in r.text and "كلمات مفتاحية" not in r.text
+    r = clean_text(f"عنوان\n\n{P1}\n\n{P2[:-1]}.(REUTERS)")
+    assert r.sources == ["رويترز"]
+    assert r.text.endswith(P2) and "REUTERS" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("المصدر | الخليج الجديد + رويترز", ["الخليج الجديد", "رويترز"]),
+        ("المصدر: وكالات", ["وكالات"]),
+        ("(أ ف ب)", ["فرانس برس"]),
+        ("رويترز", ["رويترز"]),
+        ("Source: Reuters / AFP", ["رويترز", "فرانس برس"]),
+    ],
+)
+def test_parse_source_line(line, names):
+    assert parse_source_line(line) == names
+
+
+def test_not_source_lines():
+    assert parse_source_line("وقال مصدر أمني إن الهجوم وقع فجرا وأسفر عن سقوط ثلاثة قتلى وعدد من الجرحى.") is None
+    assert parse_source_line("وكالات الإغاثة الدولية تحذر من كارثة إنسانية") is None
+
+
+def test_trailing_credit_only_known_agencies():
+    assert strip_trailing_credit("قال الوزير إن الوضع مستقر. (أ ف ب)") == ("قال الوزير إن الوضع مستقر.", ["فرانس برس"])
+    # a parenthesis that is part of the sentence stays
+    assert strip_trailing_credit("وأعلنت فصائل من مدينة مصراتة (غرب)")[1] == []
+    assert canonical_agency("REUTERS") == "رويترز"
+
+
+@pytest.mark.parametrize(
+    ("para", "place", "agencies"),
+    [
+        ("موسكو - أعلن رئيس مجموعة الاتصال الروسية أن الحكومة طلبت المساعدة.", "موسكو", []),
+        ("القاهرة (رويترز) - قال مسؤولون إن المحادثات ستستأنف الأسبوع المقبل.", "القاهرة", ["رويترز"]),
+        ("الدار البيضاء – أعلنت السلطات المغربية عن إجراءات جديدة.", "الدار البيضاء", []),
+        ("بيروت، 5 نيسان (أ ف ب) - شهدت العاصمة اللبنانية احتجاجات.", "بيروت", ["فرانس برس"]),
+    ],
+)
+def test_datelines(para, place, agencies):
+    assert find_dateline(para) == (place, agencies)
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "وقال الوزير إن الحكومة - التي تشكلت حديثا - ستعمل على إصلاح الاقتصاد.",
+        "أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا في البلاد.",
+        "مصراتة (غرب) - موالية لحكومة الوفاق",
+    ],
+)
+def test_not_datelines(para):
+    assert find_dateline(para) == (None, [])
+
+
+def test_dateline_kept_in_text():
+    r = clean_text(f"عنوان\n\nموسكو - {P1}\n\n{P2}")
+    assert r.dateline == "موسكو"
+    assert r.text.startswith("موسكو - ")
+
+
+def test_hashtags_unwrapped_everywhere():
+    r = clean_text(f"#ليبيا : حفتر في موسكو\n\nالتقى حفتر وزير الخارجية الروسي سيرغي #لافروف اليوم.\n\n{P2}")
+    assert r.title == "ليبيا : حفتر في موسكو"
+    assert "#" not in r.text and "لافروف" in r.text
+
+
+def test_promo_and_share_lines_but_not_body_mentions():
+    body = 'وردا على سؤال، قال بيسكوف: "لا نشارك في ذلك بأي شكل من الأشكال".'
+    text = f"عنوان\n\n{P1}\n\n{body}\n\nتابعونا على تويتر\n\nشارك"
+    r = clean_text(text)
+    assert r.text == f"{P1}\n\n{body}"
