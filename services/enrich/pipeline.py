@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.shared.schema import Article
 
 from .dates import DATES_VERSION, find_dates
-from .entities import NER_MODEL_VERSION, find_entities
+from .entities import find_entities, ner_model_name
 
 
 def enrich(article: Article) -> Article:
@@ -13,7 +13,7 @@ def enrich(article: Article) -> Article:
     dates = find_dates(article.text, article.published)
     provenance = article.provenance.model_copy(
         update={
-            "ner_model": NER_MODEL_VERSION,
+            "ner_model": ner_model_name(),
             "dates_version": DATES_VERSION,
             "stages": [*[s for s in article.provenance.stages if s != "enrich"], "enrich"],
         }
