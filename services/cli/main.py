@@ -75,17 +75,16 @@ def process(sources: Annotated[list[str], typer.Argument(help="Files, directorie
 @app.command("enrich")
 def enrich_cmd() -> None:
     """Read article JSON lines (id, title, text, published, …) on stdin; write them back with entities and dates."""
-    from services.enrich.dates import find_dates
-    from services.enrich.entities import find_entities
+    from services.enrich.pipeline import annotate
 
     for n, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:
             doc = json.loads(line)
-            text = doc.get("text") or ""
-            doc["entities"] = [e.model_dump() for e in find_entities(text)]
-            doc["dates"] = [d.model_dump() for d in find_dates(text, doc.get("published"))]
+            entities, dates = annotate(doc.get("text") or "", doc.get("published"))
+            doc["entities"] = [e.model_dump() for e in entities]
+            doc["dates"] = [d.model_dump() for d in dates]
         except (ValueError, TypeError, AttributeError) as exc:
             console.print(f"[red]line {n}: {exc}[/red]")
             raise typer.Exit(2) from exc

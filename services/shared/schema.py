@@ -43,6 +43,8 @@ class DateMention(BaseModel):
 
     ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``XXXX-MM`` or ``XXXX-MM-DD``;
     ``relative`` is true when the value came from resolving against ``published``.
+    ``where`` is ``published`` for the article's own publication date, which usually sits in
+    page furniture outside ``text`` (its offsets are then 0, 0).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -54,6 +56,7 @@ class DateMention(BaseModel):
     calendar: Calendar = "gregorian"
     original: str | None = None  # the Hijri value as written, when calendar == "hijri"
     relative: bool = False
+    where: Literal["text", "published"] = "text"
 
 
 class Provenance(BaseModel):

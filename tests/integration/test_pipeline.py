@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from services.shared.schema import Article
-
 from .conftest import NABA, REPO
 
 pytestmark = pytest.mark.integration
@@ -93,18 +91,3 @@ def test_workers_expose_prometheus_metrics(workers) -> None:  # noqa: ANN001
         assert processed, body[:500]
         assert float(processed[0].rsplit(" ", 1)[1]) >= (1 if stage == "ingest" else 5)
         assert f'naba_stage_latency_seconds_count{{stage="{stage}"}}' in body
-
-
-def test_process_prints_one_valid_article_per_seed() -> None:
-    res = subprocess.run([*NABA, "process", *map(str, SEEDS)], cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert res.returncode == 0, res.stderr
-    lines = [line for line in res.stdout.splitlines() if line.strip()]
-    assert len(lines) == 5
-    articles = [Article.model_validate_json(line) for line in lines]
-    assert [Path(a.source).name for a in articles] == [s.name for s in SEEDS]
-    for a in articles:
-        assert a.title and a.text and a.entities and a.dates
-        for e in a.entities:
-            assert a.text[e.start:e.end] == e.text
-        for d in a.dates:
-            assert a.text[d.start:d.end] == d.text
