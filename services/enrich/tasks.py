@@ -7,7 +7,11 @@ from services.shared.celery_app import app
 from services.shared.delivery import StageTask
 from services.shared.queues import QUEUE, TASK
 
-from .pipeline import enrich
+from .pipeline import annotate, enrich
+
+# Load the model and lexicons in the worker's parent process, before the pool forks: children
+# share the pages copy-on-write and the first message doesn't pay seconds of start-up.
+annotate("تمهيد", None)
 
 
 @app.task(name=TASK["enrich"], base=StageTask, bind=True)

@@ -34,7 +34,8 @@ def make_app() -> Celery:
         task_serializer="json",
         accept_content=["json"],
         task_time_limit=s.task_time_limit,
-        task_soft_time_limit=max(1, s.task_time_limit - 30),
+        # The soft limit leaves the task time to clean up before the hard kill.
+        task_soft_time_limit=s.task_time_limit - max(1, min(30, s.task_time_limit // 10)),
         task_default_queue=QUEUE["ingest"],
         task_create_missing_queues=True,
         broker_connection_retry_on_startup=True,
