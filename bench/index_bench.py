@@ -1,6 +1,6 @@
 """Index bench: naba's BulkWriter vs raw ``opensearchpy.helpers.streaming_bulk``, and search latency.
 
-    .venv/bin/python bench/index_bench.py [--docs 10000] [--chunk 500] [--runs 2] [--queries 300]
+    .venv/bin/python bench/index_bench.py [--docs 10000] [--chunk 500] [--runs 3] [--slices 10] [--queries 300]
                                           [--url http://127.0.0.1:9231] [--keep]
 
 Without ``--url`` it starts its own single-node OpenSearch through ``services.cli.stack``
@@ -8,8 +8,9 @@ on port 9231 (home ``var/bench-stack``), and stops it afterwards unless ``--keep
 ``--url`` it uses that node. Documents are synthesised from the seed articles
 (``seeds/*.txt``: sentences shuffled into new bodies, titles and entity lists), built once,
 and sent identically by both writers: same documents, same chunk size, same byte bound,
-into fresh indexes made from the same template. The two writers alternate, run after run,
-so neither profits from a warmer JVM; the best run of each is reported.
+into fresh indexes made from the same template. Each run interleaves the two writers slice
+by slice (``--slices``, alternating who goes first), so on a shared machine both see the
+same background load and neither profits from a warmer JVM; the best run of each is reported.
 
 Search latency is measured on the naba index holding all ``--docs`` documents: the full
 naba query (``build_query``: stemmed + exact + phrase clauses, filters, facets,
@@ -148,7 +149,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--chunk", type=int, default=500)
     ap.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024)
-    ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--slices", type=int, default=10,
+                    help="interleave the writers slice by slice, so both see the same background load")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--url", help="use this OpenSearch node instead of starting one")
     ap.add_argument("--keep", action="store_true", help="leave the node started by the bench running")
@@ -171,17 +174,25 @@ def main(argv: list[str] | None = None) -> None:
               f"chunk {args.chunk} docs / {args.max_bytes / 2**20:.0f} MiB", flush=True)
         tag = uuid.uuid4().hex[:6]
         naba_idx, raw_idx = f"bench-naba-{tag}", f"bench-raw-{tag}"
+        contenders = {"naba": (run_naba, naba_idx), "raw": (run_raw, raw_idx)}
         best = {"naba": float("inf"), "raw": float("inf")}
-        # one small warm-up so JIT and index creation costs are not charged to the first contender
+        # a small warm-up so JIT and first-index costs are not charged to the first contender
         fresh_index(engine, naba_idx)
         run_naba(engine, naba_idx, docs[:1000], args.chunk, args.max_bytes)
+        step = -(-len(docs) // args.slices)
         for r in range(args.runs):
-            order = [("raw", run_raw, raw_idx), ("naba", run_naba, naba_idx)]
-            for name, fn, idx in (order if r % 2 == 0 else order[::-1]):
+            for idx in (naba_idx, raw_idx):
                 fresh_index(engine, idx)
-                secs = fn(engine, idx, docs, args.chunk, args.max_bytes)
-                best[name] = min(best[name], secs)
-                print(f"  run {r + 1} {name:4}: {len(docs) / secs:8.0f} docs/s ({secs:.2f} s)", flush=True)
+            spent = {"naba": 0.0, "raw": 0.0}
+            for k, lo in enumerate(range(0, len(docs), step)):
+                order = ["raw", "naba"] if (r + k) % 2 == 0 else ["naba", "raw"]
+                for name in order:
+                    fn, idx = contenders[name]
+                    spent[name] += fn(engine, idx, docs[lo:lo + step], args.chunk, args.max_bytes)
+            for name in ("raw", "naba"):
+                best[name] = min(best[name], spent[name])
+            print(f"  run {r + 1}: naba {len(docs) / spent['naba']:6.0f} docs/s, raw {len(docs) / spent['raw']:6.0f} "
+                  f"docs/s, ratio {spent['raw'] / spent['naba']:.2f}", flush=True)
         naba_rate, raw_rate = len(docs) / best["naba"], len(docs) / best["raw"]
 
         engine.refresh(naba_idx)

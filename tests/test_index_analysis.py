@@ -247,3 +247,15 @@ def test_parse_response() -> None:
 def test_version_of() -> None:
     assert version_of("naba", "naba-v12") == 12
     assert version_of("naba", "naba-x-v1") is None
+
+
+def test_names_from_index_facets() -> None:
+    from services.index.analysis.build_rules import names_from_aggregations, names_query
+
+    assert set(names_query()["aggs"]) == {"PER", "LOC", "ORG"}  # type: ignore[arg-type]
+    resp = {"aggregations": {
+        "PER": {"buckets": [{"key": "خليفه حفتر", "doc_count": 9}, {"key": "د كي", "doc_count": 3}]},
+        "LOC": {"buckets": [{"key": "طرابلس", "doc_count": 5}, {"key": "الولايات المتحده", "doc_count": 5}]},
+        "ORG": {"buckets": [{"key": "وزاره الخارجيه", "doc_count": 4}, {"key": "الكرملين", "doc_count": 4}]},
+    }}
+    assert names_from_aggregations(resp) == sorted(["خليفه", "حفتر", "طرابلس", "الكرملين"])

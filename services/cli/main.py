@@ -261,6 +261,18 @@ def index_ensure() -> None:
     out.print(ensure_index(make_engine(s), s.index_prefix))
 
 
+def _register_index_commands() -> None:
+    from . import index_cmds
+
+    index_app.command("migrate", help="Build the next index version from the template and swap aliases, live.")(
+        index_cmds.migrate
+    )
+    app.command("api", help="Serve the HTTP search API (FastAPI; OpenAPI docs at /docs).")(index_cmds.api)
+
+
+_register_index_commands()
+
+
 def main() -> None:
     app()
 

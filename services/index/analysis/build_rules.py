@@ -1,6 +1,6 @@
 """Generate the ``stemmer_override`` rules that repair Lucene's Arabic light stemmer for news.
 
-    python -m services.index.analysis.build_rules --data DIR [--out services/index/analysis]
+    python -m services.index.analysis.build_rules --data DIR [--names FILE ...] [--names-from-index]
 
 ``DIR`` holds the NER training corpora (``anercorp-train.txt``, optional ``aqmar.txt``,
 CoNLL ``token TAG``). Nothing is hand-listed: every rule comes from the corpus, CLDR
@@ -29,6 +29,10 @@ are written, each feeding one filter of ``template.json``:
     country («الخارجية الروسية» is found by «روسيا»); ``.exact`` keeps them apart.
 
 All keys and values are written in the engine's normalised alphabet (see ``arabic.py``).
+
+Names newer than the corpus (ANERcorp predates «حفتر») come from ``--names`` files or,
+with ``--names-from-index``, from the entity facets of the running index: NER finds the
+names in the news, the rules are regenerated, ``naba index migrate`` builds the next version.
 """
 
 from __future__ import annotations
@@ -188,6 +192,32 @@ def ner_lexicon(path: Path = NER_LEXICON) -> dict[str, set[str]]:
         lex = json.load(fh)
     kinds = ("loc", "first_names", "per_tokens", "org_tokens", "nationalities")
     return {k: {loose_key(w) for w in lex.get(k, [])} for k in kinds}
+
+
+def names_query(min_docs: int = 3, size: int = 10_000) -> dict[str, object]:
+    """Entity facets of the live index: the names naba's NER has found in the news itself."""
+    return {"size": 0, "aggs": {t: {"terms": {"field": f"entities.{t}", "size": size, "min_doc_count": min_docs}}
+                                for t in ("PER", "LOC", "ORG")}}
+
+
+def names_from_aggregations(resp: dict[str, object]) -> list[str]:
+    """Known names from :func:`names_query`'s answer.
+
+    Every token of a person's name («خليفة حفتر» → «حفتر»: news refers to people by one
+    part), but only single-word places and organisations: the words inside «الولايات
+    المتحدة» or «وزارة الخارجية» are ordinary words and must stay stemmable.
+    """
+    out: set[str] = set()
+    aggs = resp.get("aggregations") or {}
+    assert isinstance(aggs, dict)
+    for typ, agg in aggs.items():
+        for bucket in agg.get("buckets", []):
+            words = str(bucket["key"]).split()
+            if typ == "PER":
+                out.update(w for w in words if len(w) >= 3)
+            elif len(words) == 1:
+                out.add(words[0])
+    return sorted(out)
 
 
 def read_names(paths: Iterable[Path]) -> list[str]:
@@ -384,9 +414,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument("--names", type=Path, action="append", default=[],
                     help="extra known names, one per line (repeatable), e.g. exported from the index's entity facets")
+    ap.add_argument("--names-from-index", action="store_true",
+                    help="also take names from the configured index's entity facets (NABA_SEARCH_URL, prefix)")
     args = ap.parse_args(argv)
     corpus = load_corpus(args.data)
-    rules = build(corpus, country_names(), city_names(), ner_lexicon(), read_names(args.names))
+    extra = read_names(args.names)
+    if args.names_from_index:
+        from services.index.engine import make_engine
+        from services.shared.settings import get_settings
+
+        settings = get_settings()
+        engine = make_engine(settings)
+        try:
+            extra += names_from_aggregations(engine.search(settings.index_prefix, names_query()))
+        finally:
+            engine.close()
+    rules = build(corpus, country_names(), city_names(), ner_lexicon(), extra)
     sizes = write(rules, args.out)
     print(" ".join(f"{k}={v}" for k, v in sizes.items()), dict(rules.stats))
 
