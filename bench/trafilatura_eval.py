@@ -132,8 +132,10 @@ def main() -> int:
     print(f"pages: {n} (missing files: {missing}); naba rejected/empty: {rejected}")
     for name, c in totals.items():
         p, r, f = scores(c)
-        print(f"{name:12s} precision={p:.4f} recall={r:.4f} f1={f:.4f}  tp={c[0]} fp={c[1]} fn={c[2]} tn={c[3]}"
-              f"  time={timing[name]:.1f}s")
+        print(
+            f"{name:12s} precision={p:.4f} recall={r:.4f} f1={f:.4f}  tp={c[0]} fp={c[1]} fn={c[2]} tn={c[3]}"
+            f"  time={timing[name]:.1f}s"
+        )
     return 0
 
 

@@ -124,4 +124,13 @@ def test_is_comments_start():
 
 def test_unwrap_hashtags():
     assert unwrap_hashtags("التقى #حفتر وزير الخارجية #لافروف في #موسكو") == "التقى حفتر وزير الخارجية لافروف في موسكو"
-    assert unwrap_hashtags("#Libya and #3 and &#1604; and https://x.com/#frag") == "Libya and #3 and &#1604; and https://x.com/#frag"
+    assert (
+        unwrap_hashtags("#Libya and #3 and &#1604; and https://x.com/#frag")
+        == "Libya and #3 and &#1604; and https://x.com/#frag"
+    )
+
+
+def test_phone_numbers_are_not_counters():
+    assert classify("+81 158-23-2012") is None
+    assert classify("0021 71 123 456 789") is None
+    assert classify("1,234,567") == "counter"

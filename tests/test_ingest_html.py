@@ -9,6 +9,12 @@ import trafilatura
 from services.ingest.html_extract import EXTRACT_OPTIONS, anchor_texts, extract_html, postfilter
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+# fmt: off
+FURNITURE_IN_FIXTURE = (
+    "اقرأ أيضا", "تابعونا", "أخبار ذات صلة", "الحكومة تقر موازنة الطاقة", "تعليقات", "كلام جميل",
+    "نريد أفعالا", "لن يتم نشر", "الوسوم", "جميع الحقوق محفوظة", "عدد المشاهدات", "(رويترز)",
+)
+# fmt: on
 
 
 def _read(name: str) -> str:
@@ -25,10 +31,7 @@ def test_article_with_comments_share_bar_related_links():
     assert r.sources == ["رويترز"]
     assert r.text.startswith("البصرة - أعلن وزير الطاقة")
     assert "وأضاف أن الوزارة ستشارك القطاع الخاص" in r.text  # «ستشارك» in a sentence stays
-    for furniture in (
-        "اقرأ أيضا", "تابعونا", "أخبار ذات صلة", "الحكومة تقر موازنة الطاقة", "تعليقات", "كلام جميل",
-        "نريد أفعالا", "لن يتم نشر", "الوسوم", "جميع الحقوق محفوظة", "عدد المشاهدات", "(رويترز)",
-    ):
+    for furniture in FURNITURE_IN_FIXTURE:
         assert furniture not in r.text, furniture
 
 
@@ -49,17 +52,28 @@ def test_post_filter_removes_what_trafilatura_keeps():
 def test_postfilter_caption_copy_and_leading_title():
     title = "حفتر يطلب دعما عسكريا من موسكو"
     para = "وتظهر الزيارة التقارب بين موسكو والقائد العسكري خليفة حفتر الذي يرفض الاعتراف بحكومة الوفاق الوطني."
-    text = "\n".join([title, para, "القائد العسكري خليفة حفتر الذي يرفض الاعتراف", "وقال المتحدث إن المحادثات كانت مثمرة وبناءة."])
-    body, _, _, _, _ = postfilter(text, title)
-    assert body.split("\n\n") == [para, "وقال المتحدث إن المحادثات كانت مثمرة وبناءة."]
+    last = "وقال المتحدث إن المحادثات كانت مثمرة وبناءة."
+    text = "\n".join([title, para, "القائد العسكري خليفة حفتر الذي يرفض الاعتراف", last])
+    assert postfilter(text, title).text.split("\n\n") == [para, last]
 
 
 def test_postfilter_keeps_short_list_in_html():
-    text = "مكونات الطبق:\n- الدقيق\n- 390 غرام سكر\n- ملح\nويخلط الدقيق مع السكر جيدا قبل إضافة الماء الدافئ تدريجيا إلى الخليط."
-    body, *_ = postfilter(text)
+    text = (
+        "مكونات الطبق:\n- الدقيق\n- 390 غرام سكر\n- ملح\n"
+        "ويخلط الدقيق مع السكر جيدا قبل إضافة الماء الدافئ تدريجيا إلى الخليط."
+    )
+    body = postfilter(text).text
     assert "- الدقيق" in body and "- 390 غرام سكر" in body
 
 
 def test_anchor_texts():
     html = '<p><a href="/1">حفتر <b>يصل</b> موسكو</a> و<a href="/2">Read &amp; share</a></p>'
     assert anchor_texts(html) == {"حفتر يصل موسكو", "read & share"}
+
+
+def test_postfilter_byline_under_long_headline():
+    title = "الناشط الحقوقي السوداني خالد عبد الكريم لـ«الصباح»: كل الشروط متوفرة لثورة سودانية ولا حاجة لنستورد شيئا"
+    para = "مالذي يحدث في السودان؟ والى أين يتجه البلد الذي يقوده الرئيس منذ ثلاثين عاما؟ وماذا عن الوعود الرسمية؟"
+    out = postfilter(f"{title}\nحوار: آسيا العتروس\n{para}", title)
+    assert out.author == "آسيا العتروس"
+    assert out.text == para

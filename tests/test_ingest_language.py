@@ -34,3 +34,12 @@ def test_fallback_used_without_py3langid(monkeypatch):
 def test_nothing_to_judge():
     assert detect_language("") is None
     assert detect_language("12345 ... ٢٠١٩") is None
+
+
+def test_other_scripts_go_to_the_model():
+    assert detect_language("Кремль заявил в пятницу, что Россия не помогает силам на востоке Ливии.") == "ru"
+
+
+def test_kurdish_and_pashto_letters():
+    assert script_guess("هەرێمی کوردستان ڕایگەیاند کە کۆبوونەوەیەک لەگەڵ بەغدا دەکات") == "ckb"
+    assert script_guess("د افغانستان د بهرنیو چارو وزارت ویلي چې ښار کې امنیت ټینګ دی") == "ps"

@@ -106,7 +106,8 @@ def test_single_subheading_is_kept():
 def test_caption_copies_dropped_rewrapped_too():
     para = "وتظهر هذه العملية التقارب بين موسكو وخليفة حفتر القائد العام للجيش الليبي الذي يرفض الاعتراف بالحكومة."
     caption = "خليفة حفتر القائد العام للجيش الليبي الذي يرفض الاعتراف"
-    text = f"عنوان\n\n{P1}\n\n{para}\n\n{caption}\nخليفة حفتر القائد العام\nللجيش الليبي الذي يرفض الاعتراف\n\n{P2}"
+    rewrapped = "خليفة حفتر القائد العام\nللجيش الليبي الذي يرفض الاعتراف"
+    text = f"عنوان الخبر الرئيسي\n\n{P1}\n\n{para}\n\n{caption}\n{rewrapped}\n\n{P2}"
     r = clean_text(text)
     lines = r.text.split("\n")
     assert para in lines and caption not in lines
@@ -120,7 +121,7 @@ def test_caption_repeated_without_paragraph():
 
 def test_comments_after_header_are_cut():
     text = (
-        f"عنوان\n\n{P1}\n\n{P2}\n\nالتعليقات المنشورة لا تعبر عن رأي الموقع وإنما عن رأي أصحابها\n\n"
+        f"عنوان الخبر الرئيسي\n\n{P1}\n\n{P2}\n\nالتعليقات المنشورة لا تعبر عن رأي الموقع وإنما عن رأي أصحابها\n\n"
         "3 تعليقات\n\n1. هذا كلام غير صحيح والواقع مختلف تماما عما ورد في الخبر\n\n2. الله يحفظ ليبيا"
     )
     r = clean_text(text)
@@ -128,10 +129,10 @@ def test_comments_after_header_are_cut():
 
 
 def test_source_line_and_trailing_credit():
-    r = clean_text(f"عنوان\n\n{P1}\n\n{P2}\n\nالمصدر | الخليج الجديد + رويترز\n\n  كلمات مفتاحية")
+    r = clean_text(f"عنوان الخبر الرئيسي\n\n{P1}\n\n{P2}\n\nالمصدر | الخليج الجديد + رويترز\n\n  كلمات مفتاحية")
     assert r.sources == ["الخليج الجديد", "رويترز"]
     assert "المصدر" not in r.text and "كلمات مفتاحية" not in r.text
-    r = clean_text(f"عنوان\n\n{P1}\n\n{P2[:-1]}.(REUTERS)")
+    r = clean_text(f"عنوان الخبر الرئيسي\n\n{P1}\n\n{P2[:-1]}.(REUTERS)")
     assert r.sources == ["رويترز"]
     assert r.text.endswith(P2) and "REUTERS" not in r.text
 
@@ -188,7 +189,7 @@ def test_not_datelines(para):
 
 
 def test_dateline_kept_in_text():
-    r = clean_text(f"عنوان\n\nموسكو - {P1}\n\n{P2}")
+    r = clean_text(f"عنوان الخبر الرئيسي\n\nموسكو - {P1}\n\n{P2}")
     assert r.dateline == "موسكو"
     assert r.text.startswith("موسكو - ")
 
@@ -201,6 +202,55 @@ def test_hashtags_unwrapped_everywhere():
 
 def test_promo_and_share_lines_but_not_body_mentions():
     body = 'وردا على سؤال، قال بيسكوف: "لا نشارك في ذلك بأي شكل من الأشكال".'
-    text = f"عنوان\n\n{P1}\n\n{body}\n\nتابعونا على تويتر\n\nشارك"
+    text = f"عنوان الخبر الرئيسي\n\n{P1}\n\n{body}\n\nتابعونا على تويتر\n\nشارك"
     r = clean_text(text)
     assert r.text == f"{P1}\n\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("كتب: محمد عبد الله", ("byline", "محمد عبد الله")),
+        ("بقلم - سارة المصري", ("byline", "سارة المصري")),
+        ("By John Smith", ("byline", "John Smith")),
+        ("آخر تحديث: 10:15", ("timestamp", None)),
+        ("منذ 3 ساعات", ("timestamp", None)),
+        ("قبل يومين", ("timestamp", None)),
+        ("الأحد 12 مايو 2019", ("date_line", "2019-05-12")),
+        ("كتب الوزير رسالة إلى نظيره الروسي يطلب فيها الدعم.", None),  # a sentence, not a byline
+        ("تقرير الأمم المتحدة الجديد عن ليبيا", None),
+    ],
+)
+def test_header_meta(line, meta):
+    from services.ingest.textclean import header_meta
+
+    assert header_meta(line) == meta
+
+
+def test_byline_and_timestamp_in_header_only():
+    text = f"عنوان الخبر الرئيسي\n\nكتب: محمد عبد الله\n\nمنذ 3 ساعات\n\n{P1}\n\nكتب: محمد عبد الله\n\n{P2}"
+    r = clean_text(text)
+    assert r.author == "محمد عبد الله"
+    assert r.text == f"{P1}\n\nكتب: محمد عبد الله\n\n{P2}"  # after the first paragraph it is text
+
+
+def test_section_label_is_not_the_title():
+    r = clean_text(f"سياسة\n\nمصر تستضيف قمة حول ليبيا\n\n{P1}")
+    assert r.title == "مصر تستضيف قمة حول ليبيا"
+
+
+def test_related_run_inside_a_block_without_blank_lines():
+    text = (
+        f"عنوان الخبر الرئيسي\n{P1}\n"
+        "الجيش الليبي يتهم دولا داعمة للسراج بمحاولة الإضرار بأمن ليبيا\n"
+        "الجيش الليبي يجري اتصالات مع مدينة الزاوية لدخولها دون قتال\n"
+        "توقف العمليات على مشارف طرابلس يأتي لتجنب سقوط ضحايا من المدنيين\n"
+        f"{P2}\n{P3}"
+    )
+    assert clean_text(text).text == f"{P1}\n{P2}\n{P3}"
+
+
+def test_bulleted_list_after_lead_is_content():
+    items = "• وقف إطلاق النار في كل الجبهات\n• تبادل الأسرى بين الطرفين\n• فتح الممرات الإنسانية للمدنيين"
+    r = clean_text(f"عنوان الخبر الرئيسي\n\n{P1}\n\n{items}\n\n{P2}")
+    assert items in r.text

@@ -42,6 +42,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 # --- vocabulary-only lines: share bars, print/e-mail/font tools, social networks, ads ---
+# fmt: off
 _WIDGET_WORDS = sorted(
     (
         w.translate(_FOLD)
@@ -52,6 +53,7 @@ _WIDGET_WORDS = sorted(
             "طباعه الخبر", "حفظ", "نسخ الرابط", "الرابط المختصر", "رابط مختصر", "تم نسخ الرابط", "تم النسخ", "نسخ",
             "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "البريد الإلكتروني",
             "بريد إلكتروني", "إعلان", "اعلانات", "محتوى مدفوع", "برعاية", "التالي", "السابق",
+            "اضغط هنا", "انقر هنا", "المزيد", "click here", "read more", "more",
             # networks
             "فيسبوك", "فيس بوك", "تويتر", "إكس", "واتساب", "واتس اب", "واتس آب", "تلغرام", "تليغرام", "تيليجرام",
             "تليجرام", "لينكد إن", "لينكدإن", "يوتيوب", "انستغرام", "انستجرام", "إنستغرام", "تيك توك", "سناب شات",
@@ -65,6 +67,7 @@ _WIDGET_WORDS = sorted(
     key=len,
     reverse=True,
 )
+# fmt: on
 _WIDGET_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _WIDGET_WORDS) + r")(?!\w)", re.I)
 _COUNT_WORDS_RX = _rx(
     r"(?<!\w)(?:عدد المشاهدات|عدد القراءات|عدد الزيارات|المشاهدات|مشاهدات|مشاهدة|قراءات|قراءة|زيارات|زيارة|"
@@ -81,7 +84,8 @@ _RELATED_HEADER = _rx(
     r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) "
     r"(?:ذات صلة|ذات الصلة|متعلقة|مرتبطة|مشابهة|ذات علاقة)"
     r"|^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا|تعليقا|شعبية)|^(?:المزيد من|مزيد من) (?:الأخبار|الاخبار|المقالات|\S+)$"
-    r"|^(?:قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|لا تفوتك|اخترنا لك|اخترنا لكم|أخبار أخرى|اخبار اخرى|آخر الأخبار)"
+    r"|^(?:قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|لا تفوتك|اخترنا لك|اخترنا لكم|أخبار أخرى|اخبار اخرى|آخر الأخبار"
+    r"|ذات صلة|مقالات مقترحة|مواضيع مقترحة|مواضيع قد تهمك)"
     r"|^(?:related (?:articles|posts|stories|news|content)|more (?:stories|news|from)|you (?:may|might) also like"
     r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|latest news|what to read next)"
 )
@@ -106,7 +110,8 @@ _TAGS = _rx(
     r"هاشتاج|هاشتاغ|الهاشتاج|tags|tagged|keywords|topics)(?:\s*[:：|]|$|\s)"
 )
 _FOLLOW = _rx(
-    r"^(?:تابعوا|تابعونا|تابعنا|تابعي|تابعوني|اشترك|اشتركوا|اشتركي|انضم|انضموا|انضمي|حمل|حملوا|نزل|لمتابعة|للمتابعة|"
+    r"^(?:تابعوا|تابعونا|تابعنا|تابعي|تابعوني|تابع (?:آخر|أحدث|أبرز|كل|جميع|المزيد|أخبار|تغطية)|"
+    r"اشترك|اشتركوا|اشتركي|انضم|انضموا|انضمي|حمل|حملوا|نزل|لمتابعة|للمتابعة|"
     r"للاشتراك|للانضمام|لتصلك|ليصلك|follow us|follow|subscribe|sign up|join us|download)(?!\w)"
 )
 _PLATFORM = _rx(
@@ -118,9 +123,7 @@ _COPYRIGHT = _rx(
     r"©|\(c\)\s*\d{4}|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|حقوق النشر|حقوق الطبع|all rights reserved|"
     r"copyright\s*(?:©|\d{4})|^(?:يمنع|يحظر|لا يجوز) (?:نسخ|نقل|إعادة نشر|اعادة نشر|الاقتباس)"
 )
-_IMAGE_TOKEN = re.compile(
-    r"^[a-z0-9]+(?:[_.-][a-z0-9]+)*$", re.I
-)
+_IMAGE_TOKEN = re.compile(r"^[a-z0-9]+(?:[_.-][a-z0-9]+)*$", re.I)
 _IMAGE_WORDS = re.compile(r"picture|image|img|photo|thumb|placeholder|banner|avatar|\.jpe?g|\.png|\.gif|\.webp", re.I)
 _IMAGE_CREDIT = _rx(
     r"^(?:صورة|الصورة|صور|photo|image|foto|picture)"
@@ -171,13 +174,22 @@ def is_prose(line: str) -> bool:
 
 
 def is_counter(line: str) -> bool:
-    """Bare numbers, times and separators: view/like counters, «00:00», «1116»."""
-    k = key(line)
-    return bool(k) and bool(_NUMBERS_PUNCT.match(k)) and any(ch.isdigit() for ch in k)
+    """Bare numbers, times and separators: view/like counters, «00:00», «1116».
+
+    Long digit strings (a phone number «+81 158-23-2012», an ISBN) are information, not counters.
+    """
+    return _counter(line, key(line))
+
+
+def _counter(line: str, k: str) -> bool:
+    if not k or not _NUMBERS_PUNCT.match(k) or line.lstrip().startswith("+"):
+        return False
+    digits = sum(ch.isdigit() for ch in k)
+    return 0 < digits <= 8
 
 
 def is_bullet_meta(line: str) -> bool:
-    """A bulleted metadata item (date, time, count, one or two words) rather than a list sentence."""
+    """A bulleted date or time («• 2/20/2018», «- 14:05»), not a list item of the article."""
     if not _BULLET_START.match(line):
         return False
     k = key(line)
@@ -190,10 +202,14 @@ def is_bullet_meta(line: str) -> bool:
 
 def is_comments_start(line: str) -> bool:
     """Header, form or policy line that opens the reader-comments zone."""
-    k = key(line)
-    if not k or word_count(k) > 40 or _CODE_CHARS.search(line):
+    return _comments_start(line, key(line))
+
+
+def _comments_start(line: str, k: str, n: int | None = None) -> bool:
+    n = word_count(k) if n is None else n
+    if not k or n > 40 or _CODE_CHARS.search(line):
         return False  # «"Comment": {» in a code sample is not a comments header
-    if word_count(k) <= 8 and _COMMENTS_HEADER.search(k):
+    if n <= 8 and _COMMENTS_HEADER.search(k):
         return True
     return bool(_EMAIL_POLICY.search(k) or _COMMENT_POLICY.search(k))
 
@@ -203,6 +219,10 @@ def is_related_header(line: str) -> bool:
     return bool(k) and word_count(k) <= 7 and bool(_RELATED_HEADER.search(k))
 
 
+def _related_header(k: str, n: int) -> bool:
+    return n <= 7 and bool(_RELATED_HEADER.search(k))
+
+
 def _widget_only(k: str) -> bool:
     rest = _WIDGET_RX.sub(" ", k)
     rest = _COUNT_WORDS_RX.sub(" ", rest)
@@ -210,16 +230,19 @@ def _widget_only(k: str) -> bool:
 
 
 def _breadcrumb(k: str) -> bool:
+    """«الرئيسية » أخبار » ليبيا», «أخبار / الشرق الأوسط / ليبيا»: short crumbs, no figures."""
     parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
     short_parts = all(
         _HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) and ":" not in p for p in parts
     )
     if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in ("الرئيسيه", "home")):
         return word_count(k) <= 16
+    # WordPress-style category lists: «في أخبار عربية, في الواجهة» (often glued: «فيأخبار»)
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
-    return bool(segments) and all(_IN_CATEGORY.match(s) and word_count(s) <= 4 for s in segments) and (
-        len(segments) >= 2 or "فياخبار" in k.replace(" ", "")
-    )
+    return len(segments) >= 2 and all(_IN_CATEGORY.match(s) and word_count(s) <= 4 for s in segments)
+
+
+_MAX_RULE_WORDS = 41  # the longest line any rule below can match (comment policies, promos)
 
 
 def classify(line: str) -> str | None:
@@ -227,21 +250,23 @@ def classify(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
+    if stripped.count(" ") >= _MAX_RULE_WORDS and not stripped.startswith("#"):
+        return None  # a long paragraph: every rule below is for short lines (fast path)
     k = key(stripped)
     if not k:
         return "punctuation"
     n = word_count(k)
-    if is_counter(stripped):
+    if _counter(stripped, k):
         return "counter"
-    if is_bullet_meta(stripped):
+    if n <= 4 and _BULLET_START.match(stripped) and _DATEISH.search(k):
         return "bullet_meta"
     if n <= 10 and _widget_only(k):
         return "widget"
     if n <= 30 and _READ_ALSO.search(k):
         return "read_also"
-    if is_related_header(stripped):
+    if _related_header(k, n):
         return "related_header"
-    if is_comments_start(stripped):
+    if _comments_start(stripped, k, n):
         return "comments"
     if n <= 25 and _TAGS.search(k):
         return "tags"
@@ -257,7 +282,7 @@ def classify(line: str) -> str | None:
         return "category"
     if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):
         return "breadcrumb"
-    if k.startswith("#") and all(t.startswith("#") for t in k.split()):
+    if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
     return None
 
@@ -303,4 +328,4 @@ _HASHTAG = re.compile(r"(?<![\w&/])#(?=[^\W\d_])")  # «#3» is a number, not a 
 
 def unwrap_hashtags(text: str) -> str:
     """``#لافروف`` → ``لافروف``; leaves ``#3``, ``&#123;`` entities and URL fragments alone."""
-    return _HASHTAG.sub("", text)
+    return _HASHTAG.sub("", text) if "#" in text else text

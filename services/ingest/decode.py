@@ -59,15 +59,18 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _MAX_CHAOS = 0.2  # charset-normalizer "mess" ratio above which a declared charset is wrong
 _SAMPLE = 16384  # bytes from each end of a large document given to charset detection
+_BAD_CHARS = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f]")
 
 
 # Declared or detected legacy charsets are decoded with their superset, as browsers do
 # (WHATWG Encoding Standard): pages labelled gb2312 use GBK characters, latin-1 pages use
 # cp1252 quotes. windows-1256 and ISO-8859-6 stay distinct (different byte layouts).
+# fmt: off
 _SUPERSETS = {
     "gb2312": "gb18030", "gbk": "gb18030", "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252",
     "iso8859-9": "cp1254", "tis-620": "cp874", "euc_kr": "cp949", "big5": "big5hkscs", "shift_jis": "cp932",
 }
+# fmt: on
 
 
 def _lookup(name: str | None) -> str | None:
@@ -165,7 +168,7 @@ def _finish(text: str, encoding: str) -> tuple[str, str]:
     if not text.strip():
         raise RejectedDocument("empty", "no text after decoding")
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    bad = len(_BAD_CHARS.findall(sample))
     if bad > max(8, len(sample) // 20):
         raise RejectedDocument("undecodable", f"{bad} replacement/control characters in {encoding} text")
     return text, encoding

@@ -31,13 +31,23 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MIN_CHARS = 60  # shorter than a one-sentence news brief
 
 
+_NOT_TEXT_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/msword")
+
+
+def content_type_of(raw: RawDocument) -> str | None:
+    """The Content-Type: the explicit field, else the header in any letter case."""
+    if raw.content_type:
+        return raw.content_type
+    return next((v for k, v in raw.headers.items() if k.lower() == "content-type"), None)
+
+
 def is_html(raw: RawDocument, text: str) -> bool:
     """Route by declared kind, then Content-Type, then file extension, then the first tag."""
     if raw.kind == "html":
         return True
     if raw.kind == "text":
         return False
-    ctype = (raw.content_type or raw.headers.get("content-type", "")).lower()
+    ctype = (content_type_of(raw) or "").lower()
     if any(t in ctype for t in _HTML_TYPES):
         return True
     if ctype.startswith("text/plain"):
@@ -81,7 +91,9 @@ def check_article(text: str, links: Callable[[], set[str]] | None = None) -> Non
 def extract(raw: RawDocument) -> Article:
     """Turn one raw document into a clean :class:`Article` (raises :class:`RejectedDocument`)."""
     settings = get_settings()
-    content_type = raw.content_type or raw.headers.get("content-type")
+    content_type = content_type_of(raw)
+    if content_type and content_type.lower().lstrip().startswith(_NOT_TEXT_TYPES):
+        raise RejectedDocument("content_type", content_type)
     text, _encoding = decode(raw.body, content_type, max_bytes=settings.max_document_bytes)
     author = sitename = None
     if is_html(raw, text):
@@ -93,7 +105,7 @@ def extract(raw: RawDocument) -> Article:
     else:
         clean = clean_text(text)
         title, body, published = clean.title, clean.text, clean.published
-        dateline, sources = clean.dateline, clean.sources
+        dateline, sources, author = clean.dateline, clean.sources, clean.author
         extractor = VERSION
         links = None
     check_article(body, links)

@@ -1,10 +1,12 @@
 """Offline language identification.
 
-py3langid (the numpy port of langid.py, ~100 languages, no network, ~1 ms per article)
-when it is installed; otherwise a script-ratio fallback that separates Arabic, Persian,
-Urdu and English by their letters, which is enough to route documents in an Arabic
-pipeline. Only the first few thousand characters are looked at: the language of a news
-article does not change half-way, and this keeps the cost flat for long pages.
+Arabic-script text is decided by its letters: letters absent from Arabic orthography
+separate Persian, Urdu, Pashto and Sorani Kurdish from Arabic better than n-gram models
+do on short texts, and it costs nothing for the common case. Other scripts go to
+py3langid (the numpy port of langid.py: ~100 languages, offline) when it is installed;
+without it, Latin script is reported as English. Only the first characters are looked
+at: the language of a news article does not change half-way, and py3langid's cost grows
+with the length of its input.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SAMPLE = 3000
-_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_SAMPLE = 1000  # py3langid's cost grows with length; a paragraph is plenty
+# letters only: Arabic-Indic digits and Arabic punctuation say nothing about the language
+_ARABIC_LETTERS = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]")
-_PERSIAN_ONLY = re.compile("[پچژگکی]")  # letters absent from Arabic orthography
-_URDU_ONLY = re.compile("[ٹڈڑںےھۓ]")
-# a Persian/Urdu guess from py3langid on text written with Arabic-only letters is a
-# short-text error; these languages are then re-decided by their letters
-_ARABIC_SCRIPT_LANGS = {"ar", "fa", "ur", "ps", "ku", "ckb", "ug", "sd"}
+# letters that Arabic orthography lacks, by the language that uses them most
+_MARKERS: tuple[tuple[str, re.Pattern[str], float], ...] = (
+    ("ckb", re.compile("[ڕێۆڵڤ]"), 0.01),  # Sorani Kurdish
+    ("ps", re.compile("[ټډړږښځڅۍې]"), 0.01),  # Pashto
+    ("ur", re.compile("[ٹڈڑںےھۓ]"), 0.01),  # Urdu
+    ("fa", re.compile("[پچژگکی]"), 0.02),  # Persian (also in ur/ps/ckb, hence last)
+)
 
 
 @lru_cache(maxsize=1)
@@ -32,34 +37,32 @@ def _identifier():
 
 
 def script_guess(text: str) -> str | None:
-    """Language from letters alone: ar/fa/ur for Arabic script, en for Latin, None if no letters."""
+    """Language from letters alone: ar/fa/ur/ps/ckb for Arabic script, en for Latin, None otherwise."""
     arabic = len(_ARABIC_LETTERS.findall(text))
     latin = len(_LATIN_LETTERS.findall(text))
     if arabic + latin == 0:
         return None
     if arabic >= latin:
-        persian = len(_PERSIAN_ONLY.findall(text))
-        urdu = len(_URDU_ONLY.findall(text))
-        if urdu > 0.01 * arabic:
-            return "ur"
-        if persian > 0.02 * arabic:
-            return "fa"
+        for lang, rx, share in _MARKERS:
+            if len(rx.findall(text)) > share * arabic:
+                return lang
         return "ar"
     return "en"
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of ``text`` (``"ar"``, ``"en"``, …) or None when there is nothing to judge."""
+    """ISO 639 code of ``text`` (``"ar"``, ``"en"``, ``"ru"``…) or None when it has no letters."""
     sample = text[:_SAMPLE]
     script = script_guess(sample)
-    if script is None:
+    if script not in (None, "en"):
+        return script  # Arabic script: the letters have decided
+    if not _ANY_LETTER.search(sample):
         return None
     ident = _identifier()
     if ident is None:
         return script
     lang, _prob = ident.classify(sample)
-    if script in ("ar", "fa", "ur"):
-        # py3langid confuses ar/fa/ur on short or mixed text, where the letters are decisive;
-        # it is trusted for the other Arabic-script languages it knows (Pashto, Kurdish…)
-        return lang if lang in _ARABIC_SCRIPT_LANGS - {"ar", "fa", "ur"} else script
     return lang
+
+
+_ANY_LETTER = re.compile(r"[^\W\d_]")

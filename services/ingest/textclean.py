@@ -33,9 +33,20 @@ _MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=Tru
 _EN_MONTHS = {
     m: i
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for m in names
@@ -51,8 +62,12 @@ _TIME = re.compile(
     r"(?P<ap>صباحا|صباحاً|ص|مساء|مساءا|مساءً|م|ظهرا|ظهراً|am|pm|a\.m\.|p\.m\.)?(?!\w)"
 )
 _WEEKDAY_ALT = "|".join(
-    sorted({match_key(w) for w in WEEKDAYS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                "sunday"}, key=len, reverse=True)
+    sorted(
+        {match_key(w) for w in WEEKDAYS}
+        | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+        key=len,
+        reverse=True,
+    )
 )
 _DATE_WORDS = re.compile(
     rf"(?<!\w)(?:{_WEEKDAY_ALT}|يوم|نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم التحديث|تحديث|محدث|بتاريخ|نشر|في|"
@@ -113,13 +128,13 @@ def parse_date_line(line: str) -> ParsedDate | None:
             y, d = int(m.group("y")), int(m.group("d"))
             if month and _valid(y, month, d):
                 found = (y, month, d)
-                rest = rest[: m.start()] + " " + rest[m.end():]
+                rest = rest[: m.start()] + " " + rest[m.end() :]
                 break
     if found is None:
         m = _NUMERIC.search(rest)
         if m:
             found = _numeric_date(int(m.group("a")), int(m.group("b")), int(m.group("c")))
-            rest = rest[: m.start()] + " " + rest[m.end():]
+            rest = rest[: m.start()] + " " + rest[m.end() :]
     if found is None:
         return None
     hour = minute = None
@@ -133,7 +148,7 @@ def parse_date_line(line: str) -> ParsedDate | None:
             hour = 0
         if hour > 23 or minute > 59:
             hour = minute = None
-        rest = rest[: t.start()] + " " + rest[t.end():]
+        rest = rest[: t.start()] + " " + rest[t.end() :]
     rest = _HIJRI_TAIL.sub(" ", rest)
     rest = _DATE_WORDS.sub(" ", rest)
     if re.sub(r"[\s\W_]+", "", rest):
@@ -299,6 +314,7 @@ class CleanText:
     title: str = ""
     text: str = ""
     published: str | None = None
+    author: str | None = None
     dateline: str | None = None
     sources: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
@@ -317,9 +333,9 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 def _is_title_candidate(line: str) -> bool:
     return (
         bp.classify(line) is None
-        and parse_date_line(line) is None
+        and header_meta(line) is None
         and parse_source_line(line) is None
-        and 1 <= bp.word_count(line) <= 30
+        and 2 <= bp.word_count(line) <= 30  # a lone word on top is a section label («سياسة»)
         and bool(re.search(r"[^\W\d_]", line))
         # a headline has no final full stop; a long line ending in one is the first paragraph
         and not (line.rstrip().endswith((".", "…", "؛")) and bp.word_count(line) > 12)
@@ -327,62 +343,122 @@ def _is_title_candidate(line: str) -> bool:
 
 
 _HEADER_BULLET = re.compile(r"^\s*[•·▪◦●■►▸‣⁃∙]")
+# «كتب: محمد علي», «بقلم - سارة المصري», «By John Smith»: a byline in the page header
+_BYLINE = re.compile(
+    r"^(?:(?:كتب|كتبت|بقلم|by)\s*[:：\-–—|]?\s*"
+    # words that also open titles («تقرير الأمم المتحدة…») need the separator
+    r"|(?:إعداد|اعداد|تقرير|متابعة|تحرير|حوار|ترجمة|المحرر)\s*[:：\-–—|]\s*)"
+    r"(?P<name>[^\d:：.،,!?؟]{3,40}?)\s*$",
+    re.I,
+)
+# «آخر تحديث: 10:15», «منذ 3 ساعات», «قبل يومين»: a time stamp without a usable date
+_TIMESTAMP = re.compile(
+    r"^(?:(?:اخر تحديث|تحديث|نشر|محدث|updated|published)\s*[:：]?\s*)?(?:\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?|"
+    r"(?:منذ|قبل)\s+(?:\d+\s+)?(?:دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|اسبوع|اسابيع|شهر|اشهر)"
+    r"|\d+\s+(?:minutes?|hours?|days?)\s+ago)$",
+    re.I,
+)
 
 
-def split_header(lines: list[str]) -> tuple[str, str | None, list[str], list[tuple[str, str]]]:
-    """Find the title and publication date in the page header.
+def header_meta(line: str) -> tuple[str, str | None] | None:
+    """Classify a page-header line: ``("date_line", iso)``, ``("byline", name)``, ``("timestamp", None)``.
 
-    The title is the first substantive line; the date comes from the first line, before
-    the first paragraph of prose, that is nothing but a date (a date line or a bulleted
-    metadata item). Returns ``(title, published_iso, remaining_lines, dropped)``.
+    Only meaningful before the first paragraph of prose: «كتب …» deep in the body is text.
     """
-    title = ""
-    published = None
+    parsed = parse_date_line(line)
+    if parsed is not None:
+        return "date_line", parsed.iso()
+    if bp.word_count(line) <= 8 and not bp.has_sentence_end(line):
+        m = _BYLINE.match(line.strip())
+        if m and bp.word_count(m.group("name")) <= 4:
+            return "byline", m.group("name").strip()
+        if _TIMESTAMP.match(bp.key(line)):
+            return "timestamp", None
+    return None
+
+
+@dataclass(slots=True)
+class Header:
+    title: str = ""
+    published: str | None = None
+    author: str | None = None
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def split_header(lines: list[str]) -> tuple[Header, list[str]]:
+    """Find the title, publication date and byline in the page header.
+
+    The title is the first substantive line. Before the first paragraph of prose, lines
+    that are nothing but a date give ``published`` (the first one: a later one is an
+    update), a byline gives ``author``, and time stamps and short bulleted metadata
+    («• 2», «• أخبار») are dropped. Returns the header and the remaining lines.
+    """
+    head = Header()
     out: list[str] = []
-    dropped: list[tuple[str, str]] = []
     in_header = True
     for line in lines:
         if in_header and line.strip():
-            if not title and _is_title_candidate(line):
-                title = line.strip()
-                dropped.append((line, "title"))
+            if not head.title and _is_title_candidate(line):
+                head.title = line.strip()
+                head.dropped.append((line, "title"))
                 continue
-            parsed = parse_date_line(line)
-            if parsed is not None:
-                if published is None:
-                    published = parsed.iso()
-                dropped.append((line, "date_line"))
+            meta = header_meta(line)
+            if meta is not None:
+                kind, value = meta
+                if kind == "date_line" and head.published is None:
+                    head.published = value
+                elif kind == "byline" and head.author is None:
+                    head.author = value
+                head.dropped.append((line, kind))
                 continue
-            if title and _HEADER_BULLET.match(line) and bp.word_count(line) <= 5:
-                dropped.append((line, "header_bullet"))  # «• 2», «• أخبار»: metadata, not a list
+            if head.title and _HEADER_BULLET.match(line) and bp.word_count(line) <= 5:
+                head.dropped.append((line, "header_bullet"))
                 continue
             if bp.is_prose(line):
                 in_header = False
         out.append(line)
-    return title, published, out, dropped
+    return head, out
+
+
+def _is_list_headline(line: str) -> bool:
+    """A related-story link: headline-like and not a bulleted list item (those are content)."""
+    return bp.is_headline_like(line, 22) and not _HEADER_BULLET.match(line) and not line.lstrip().startswith("-")
 
 
 def _drop_headline_runs(blocks: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, str]]]:
-    """Related-story lists after the lead or at the end: a block of ≥2 short unpunctuated lines.
+    """Related-story lists after the lead or at the end of the article.
 
-    Within the first three blocks or the last two (where CMS templates put "related"
-    boxes), a block whose every line is headline-like is a list of links, not prose.
+    Within the first four blocks or the last two (where CMS templates put "related"
+    boxes), a block of two or more lines that are all headline-like is a list of links,
+    not prose; so is a run of three or more such lines inside a block that also holds
+    prose (pages flattened without blank lines between paragraphs). Nothing is dropped
+    from a text that has no prose at all — that is for the section-front check to judge.
     """
+    if not any(bp.has_sentence_end(line) or bp.word_count(line) > 25 for b in blocks for line in b):
+        return blocks, []
     dropped: list[tuple[str, str]] = []
     out: list[list[str]] = []
     n = len(blocks)
     for i, block in enumerate(blocks):
-        at_edge = i <= 3 or i >= n - 2
-        if (
-            at_edge
-            and len(block) >= 2
-            and all(bp.is_headline_like(line, 22) for line in block)
-            and any(bp.has_sentence_end(line) or bp.word_count(line) > 25 for b in blocks for line in b)
-        ):
+        if not (i <= 3 or i >= n - 2):
+            out.append(block)
+            continue
+        flags = [_is_list_headline(line) for line in block]
+        if len(block) >= 2 and all(flags):
             dropped.extend((line, "related_list") for line in block)
             continue
-        out.append(block)
-    return out, dropped
+        keep = [True] * len(block)
+        j = 0
+        while j < len(block):
+            k = j
+            while k < len(block) and flags[k]:
+                k += 1
+            if k - j >= 3:
+                keep[j:k] = [False] * (k - j)
+                dropped.extend((line, "related_list") for line in block[j:k])
+            j = max(k, j + 1)
+        out.append([line for line, kp in zip(block, keep, strict=True) if kp])
+    return [b for b in out if b], dropped
 
 
 def finish_blocks(
@@ -435,7 +511,8 @@ def clean_text(raw_text: str) -> CleanText:
     """Clean a plain-text article. Pure function: same input, same output."""
     text = normalize_text(raw_text)
     lines = text.split("\n")
-    title, published, lines, dropped = split_header(lines)
+    head, lines = split_header(lines)
+    title, dropped = head.title, head.dropped
     kept, furniture = bp.filter_lines(lines)
     dropped += furniture
     blocks = _blocks(kept)
@@ -447,7 +524,8 @@ def clean_text(raw_text: str) -> CleanText:
     return CleanText(
         title=bp.unwrap_hashtags(title),
         text=body,
-        published=published,
+        published=head.published,
+        author=head.author,
         dateline=dateline,
         sources=sources,
         dropped=dropped,
