@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
+from kombu.exceptions import OperationalError
 
 REPO = Path(__file__).resolve().parents[2]
 NABA = [sys.executable, "-m", "services.cli.main"]
@@ -119,7 +121,12 @@ class Workers:
 
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for reply in app.control.ping(timeout=0.5) or []:
+            try:
+                replies = app.control.ping(timeout=0.5) or []
+            except (OperationalError, redis.ConnectionError):  # a pooled connection from before a Redis restart
+                app.pool.force_close_all()
+                continue
+            for reply in replies:
                 if any(f".{pid}@" in name for name in reply):
                     return
         raise TimeoutError(f"worker {pid} did not answer ping; logs in {self.tmp}")
