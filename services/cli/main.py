@@ -29,7 +29,8 @@ app.add_typer(dead_app, name="dead")
 app.add_typer(index_app, name="index")
 
 console = Console(stderr=True)
-out = Console()
+# Arabic titles wrap badly in narrow columns: give piped output (CI logs, files) a wide page.
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _logging(verbose: bool = False) -> None:
@@ -38,6 +39,8 @@ def _logging(verbose: bool = False) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    for noisy in ("opensearch", "elastic_transport", "elasticsearch", "httpx", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 @app.command()
