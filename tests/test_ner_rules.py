@@ -14,7 +14,7 @@ from services.enrich.ner.text import fold
 @pytest.fixture()
 def lex() -> Lexicon:
     lx = Lexicon()
-    lx.add_places(["موسكو", "روسيا", "باريس", "الأردن", "الزاوية"])
+    lx.add_places(["موسكو", "روسيا", "باريس", "الأردن", "الزاوية", "واشنطن"])
     lx.first_names.update({fold("سيرغي"), fold("خليفة")})
     lx.per_tokens.update({fold("لافروف"), fold("حفتر")})
     lx.name_tokens.update({fold("موسكو"): 5, fold("باريس"): 3, fold("حفتر"): 4})
@@ -40,6 +40,7 @@ def test_strip_first_keeps_article_and_real_letters(lex):
     assert strip_first("باريس", set(), lex) == "باريس"
     assert strip_first("واشنطن", set(), lex) == "واشنطن"
     assert strip_first("الأردن", set(), lex) == "الأردن"
+    assert strip_first("وإدغار", set(), lex) == "إدغار"  # unknown word: «و» is the conjunction
 
 
 def test_canonical_joins_tokens(lex):
@@ -107,7 +108,7 @@ def test_title_chain_requires_first_name(lex):
 
 def test_propagate_tags_repeats_and_votes(lex):
     words, folded = _prep("حفتر قال إن لحفتر و حفتر")
-    spans = propagate([(0, 1, "PER"), (5, 6, "ORG"), (5, 6, "PER")][:2], folded, words, lex)
+    spans = propagate([(0, 1, "PER"), (5, 6, "PER")], folded, words, lex)
     assert (3, 4, "PER") in spans
     assert all(t in ("PER", "ORG") for _, _, t in spans)
 
@@ -119,3 +120,80 @@ def test_stacked_features_vote_across_sentences():
     feats = stacked(folded, tags)
     assert "dv=PER" in feats[1][1] and "p1=O" in feats[1][1]
     assert blocks(32, 15) == [(0, 15), (15, 30), (30, 32)]
+
+
+def test_looks_like_verb_and_name_like(lex):
+    from services.enrich.ner.rules import looks_like_verb, name_like
+
+    assert looks_like_verb(fold("يعولان")) and looks_like_verb(fold("يطلبون"))
+    assert not looks_like_verb(fold("لافروف")) and not looks_like_verb(fold("يوسف"))
+    assert name_like(fold("لافروف"), "لافروف", lex)
+    assert not name_like(fold("في"), "في", lex)
+    assert not name_like(fold("الروسي"), "الروسي", lex)
+    assert not name_like(fold("لتحرير"), "لتحرير", lex)  # a preposition inside a name chain
+
+
+def test_in_class_tries_whole_word_first():
+    from services.enrich.ner.rules import CONSTRUCT_HEADS, in_class
+
+    assert in_class(fold("وكالة"), CONSTRUCT_HEADS)
+    assert in_class(fold("وحكومة"), CONSTRUCT_HEADS)
+    assert not in_class(fold("حفتر"), CONSTRUCT_HEADS)
+
+
+def test_title_chain_with_unknown_first_name_needs_two_words(lex):
+    words, folded = _prep("سقوط نظام العقيد معمر القذافي عام")
+    assert title_chains([], folded, words, lex) == [(3, 5, "PER")]
+    words, folded = _prep("والمشير حفتر يعولان على")
+    assert title_chains([], folded, words, lex) == []
+
+
+def test_org_edges_head_nationality_and_state(lex):
+    from services.enrich.ner.rules import org_edges
+
+    words, folded = _prep("أعلنت حكومة الوفاق و البنك المركزي الليبي و الجيش الوطني الليبي")
+    spans = org_edges([(2, 3, "ORG"), (4, 6, "ORG")], folded, words, lex)
+    assert (1, 3, "ORG") in spans  # head pulled in
+    assert (4, 7, "ORG") in spans  # nationality pushed in
+    assert (8, 11, "ORG") in spans  # «الجيش الوطني الليبي»
+
+
+def test_org_heads_construct_names(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("قالت حكومة الوفاق الوطني اليوم و نقلت وكالة تاس عن قوات الدفاع")
+    spans = org_heads([], folded, words, lex)
+    assert (1, 4, "ORG") in spans
+    assert (7, 9, "ORG") in spans
+    assert all(s != 10 for s, _, _ in spans)  # «قوات الدفاع» describes, it does not name
+
+
+def test_gazetteer_places_after_locatives(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    words, folded = _prep("وصل إلى موسكو ثم ذهب بباريس و زار الزاوية")
+    spans = gazetteer_places([], folded, words, lex)
+    assert (2, 3, "LOC") in spans and (5, 6, "LOC") in spans
+
+
+def test_propagate_multi_and_split_glued(lex):
+    from services.enrich.ner.rules import propagate_multi, split_glued
+
+    words, folded = _prep("حكومة الوفاق قالت إن لحكومة الوفاق موقفا")
+    assert (4, 6, "ORG") in propagate_multi([(0, 2, "ORG")], folded, words)
+    words, folded = _prep("قال حفتر للافروف إن لافروف")
+    assert split_glued([(1, 3, "PER")], folded, set(folded)) == [(1, 2, "PER")]
+
+
+def test_drop_noise_and_directions(lex):
+    from services.enrich.ner.rules import drop_noise
+
+    assert drop_noise([(0, 1, "ORG"), (1, 2, "ORG")], ["picture", "REUTERS"]) == [(1, 2, "ORG")]
+    words, folded = _prep("في الشرق")
+    assert trim([(1, 2, "LOC")], folded, words, lex) == []
+
+
+def test_corefer_drops_trailing_adjective_variant():
+    res = corefer([("ORG", "حكومة الوفاق"), ("ORG", "حكومة الوفاق الليبية"), ("ORG", "حكومة الوفاق الوطني")],
+                  lambda f: f == fold("الليبية"))
+    assert res[("ORG", "حكومة الوفاق الليبية")] == "حكومة الوفاق الوطني"

@@ -8,7 +8,8 @@ Sources, all real data rather than hand lists:
 - Babel/CLDR: Arabic names of countries and regions, and the Arabic language names
   («الروسية») which double as feminine nationality adjectives;
 - the training corpus (ANERcorp, AQMAR): tokens of PER/LOC/ORG spans, first names
-  (first token of multi-token PER spans), and nisba adjectives built on known places.
+  (first token of multi-token PER spans), nisba adjectives built on known places, and
+  frequent words that (almost) never occur inside a name.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def build(sents: Iterable[Sentence]) -> Lexicon:
     lex.add_places(countries)
     lex.add_places(cldr_regions())
     lex.add_corpus(sents)
+    lex.add_common(sents)
     lex.add_nationalities(countries, sents)
     lex.nationalities.update(cldr_language_adjectives())
     return lex

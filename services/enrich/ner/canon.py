@@ -16,16 +16,18 @@ in the same document («حكومة الوفاق») takes the longer one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Set
+from collections.abc import Callable, Set
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 
-from .lexicon import Lexicon
+from .lexicon import ORG_HEADS, TITLES, Lexicon
 from .text import fold, split_clitic, strip_clitic_keep_article
 
 _SINGLE = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=50_000)
 def clean(word: str) -> str:
     """Display form of a word: no diacritics or tatweel, spelling otherwise as written."""
     return dediac_ar(word).replace("\u0640", "")
@@ -42,25 +44,60 @@ def strip_first(word: str, doc_words: Set[str], lex: Lexicon) -> str:
     ``doc_words`` are the folded tokens of the document, used as evidence that the
     stripped form is how the text writes the name elsewhere.
     """
-    w = clean(word)
-    f = fold(w)
-    cands = [(c, w[len(c):]) for c in (*_SINGLE, "لل") if f.startswith(c) and len(w) - len(c) >= 3]
+    w, whole_known, cands, fallback = _analyse(word, lex)
+    if not cands:
+        return fallback
     # 1. the document writes the remainder on its own: «لحفتر» / «حفتر», «للافروف» / «لافروف»
     best = ""
-    for _c, rest in cands:
-        fr = fold(rest)
-        if fr in doc_words and fr != f and len(rest) > len(best):
-            best = rest
-    if best and not (f in doc_words and known(f, lex) and not known(fold(best), lex)):
+    best_known = False
+    for rest, fr, rest_known in cands:
+        if fr in doc_words and len(rest) > len(best):
+            best, best_known = rest, rest_known
+    if best and not (whole_known and not best_known):
         return best
+    return fallback
+
+
+def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, bool], ...], str]:
+    """Everything about a first word that does not depend on the document, cached:
+    its display form, whether the lexicons know it whole, the clitic-stripped
+    candidates, and the answer when the document gives no evidence (steps 2–4)."""
+    cache = lex.memo.setdefault("analysed", {})
+    got = cache.get(word)
+    if got is not None:
+        return got
+    w = clean(word)
+    f = fold(w)
+    if f in ORG_HEADS or f in TITLES:  # «وكالة», «وزير»: grammar words are whole
+        got = (w, True, (), w)
+    else:
+        cands = tuple((w[len(c):], fold(w[len(c):]), known(fold(w[len(c):]), lex))
+                      for c in (*_SINGLE, "لل") if f.startswith(c) and len(w) - len(c) >= 3)
+        got = (w, known(f, lex), tuple(c for c in cands if c[1] != f), _without_document(w, f, lex))
+    if len(cache) >= 50_000:
+        cache.clear()
+    cache[word] = got
+    return got
+
+
+def _without_document(w: str, f: str, lex: Lexicon) -> str:
     # 2. a clitic in front of the article: «للأمم» → «الأمم», «بالزاوية» → «الزاوية»
     art = strip_clitic_keep_article(w)
     if art != w:
         return art
-    # 3. lexicon evidence: the stem is a much better attested name than the whole word
+    # 3. grammar: a clitic in front of an organisation head or a title («وجماعة», «بوزارة»)
     clitic, stem = split_clitic(f, min_stem=3)
-    if clitic and clitic in _SINGLE and evidence(stem, lex) > 2 * evidence(f, lex):
+    if clitic in _SINGLE and (stem in ORG_HEADS or stem in TITLES):
+        return w[len(clitic):]
+    # 4. lexicon evidence: the stem is a much better attested name than the whole word
+    if clitic and clitic in _SINGLE and f not in lex.first_names and evidence(stem, lex) > 2 * evidence(f, lex) \
+            and (len(stem) >= 4 or (clitic != "و" and lex.name_tokens.get(stem, 0) >= 3)):
         return w[len(clitic):]  # clean() and fold() keep one character per letter
+    # 5. «و» is overwhelmingly the conjunction: strip it from a word no lexicon knows
+    # («وإدغار دافيدز»); names that do begin with it («وليد», «واشنطن») are known
+    if f.startswith("و") and not f.startswith("وال") and len(f) >= 5 and not (
+            f in lex.loc or f in lex.first_names or lex.name_tokens.get(f, 0) >= 3):
+        return w[1:]
     return w
 
 
@@ -77,18 +114,21 @@ def canonical(words: list[str], doc_words: Set[str], lex: Lexicon) -> str:
     return " ".join(w for w in out if w)
 
 
+@lru_cache(maxsize=50_000)
 def key(name: str) -> str:
     """Stable facet key: folded spelling, single spaces."""
     return " ".join(fold(name).split())
 
 
-def corefer(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def corefer(mentions: list[tuple[str, str]], is_adjective: Callable[[str], bool] = lambda _: False,
+            ) -> dict[tuple[str, str], str]:
     """Map each ``(type, name)`` to the document's canonical name for that entity.
 
     Person names resolve short mentions onto full names sharing their first or last
     token (the most frequent full name wins ties); organisations resolve a proper
-    token-prefix onto the longer name. Spelling variants with the same key share the
-    most frequent spelling.
+    token-prefix onto the longer name, and a name that only adds a trailing adjective
+    (``is_adjective``: «حكومة الوفاق الليبية») onto the name without it. Spelling
+    variants with the same key share the most frequent spelling.
     """
     freq = Counter(mentions)
     # spelling variants: one display form per (type, key)
@@ -112,7 +152,12 @@ def corefer(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
             if hits:
                 canon = max(hits)[1]
         elif typ == "ORG":
-            longer = [o for o in orgs if len(key(o).split()) > len(toks) and key(o).split()[:len(toks)] == toks]
+            if len(toks) > 2 and is_adjective(toks[-1]):
+                shorter = [o for o in orgs if key(o).split() == toks[:-1]]
+                if shorter:
+                    canon, toks = shorter[0], toks[:-1]
+            longer = [o for o in orgs if len(key(o).split()) > len(toks) and key(o).split()[:len(toks)] == toks
+                      and not is_adjective(key(o).split()[-1])]
             if longer:
                 canon = min(longer, key=lambda o: (len(o.split()), o))
         result[(typ, name)] = canon

@@ -20,6 +20,7 @@ import pycrfsuite
 from .features import CACHE_LIMIT, Featurizer
 
 OFFSETS = (-2, -1, 1, 2)
+ROLES = ("own", *OFFSETS)
 
 
 class FastCRF:
@@ -45,10 +46,17 @@ class FastCRF:
                 vec = weights[attr] = np.zeros(n)
             vec[index[lab]] = w
         self.weights = weights
+        # the same weights as one matrix, for summing a word's attributes in one call
+        self._attr_row = {a: i for i, a in enumerate(weights)}
+        self._matrix = np.vstack([*weights.values(), np.zeros(n)]) if weights else np.zeros((1, n))
+        self._none = len(weights)  # index of the zero row
         self.zero = np.zeros(n)
         self.fz = featurizer
-        self._own: dict[str, np.ndarray] = {}
-        self._nb: dict[int, dict[str, np.ndarray]] = {off: {} for off in OFFSETS}
+        # Per distinct word, one row per role: as the token itself, and as the word at
+        # offset -2/-1/+1/+2 from it. Rows are summed weights, so scoring a token is a
+        # few row lookups.
+        self._vocab: dict[str, int] = {}
+        self._table = np.zeros((len(ROLES), 1024, n))
 
     def attributes(self) -> frozenset[str]:
         return frozenset(self.weights)
@@ -58,62 +66,81 @@ class FastCRF:
         vecs = [w[f] for f in feats if f in w]
         return np.sum(vecs, axis=0) if vecs else self.zero
 
-    def own(self, word: str) -> np.ndarray:
-        v = self._own.get(word)
-        if v is None:
-            if len(self._own) >= CACHE_LIMIT:
-                self._own.clear()
-            v = self._own[word] = self._sum(self.fz.own(word))
-        return v
+    def _add(self, word: str) -> int:
+        """Give ``word`` a row in every role table (resetting the tables when full)."""
+        if len(self._vocab) >= CACHE_LIMIT:
+            self._vocab.clear()
+        idx = len(self._vocab)
+        if idx >= self._table.shape[1]:
+            grown = np.zeros((len(ROLES), 2 * self._table.shape[1], self._table.shape[2]))
+            grown[:, :idx] = self._table[:, :idx]
+            self._table = grown
+        fz = self.fz
+        row = self._attr_row
+        none = self._none
+        groups = fz.role_features(word)  # own, then offsets -2, -1, +1, +2 (= OFFSETS)
+        # one index list for all roles (each starting with the zero row, so none is
+        # empty), summed per role by a single reduceat
+        index: list[int] = []
+        starts: list[int] = []
+        for feats in groups:
+            starts.append(len(index))
+            index.append(none)
+            index.extend(row[f] for f in feats if f in row)
+        self._table[:, idx] = np.add.reduceat(self._matrix[index], starts, axis=0)
+        self._vocab[word] = idx
+        return idx
 
-    def neighbour(self, off: int, word: str) -> np.ndarray:
-        cache = self._nb[off]
-        v = cache.get(word)
-        if v is None:
-            if len(cache) >= CACHE_LIMIT:
-                cache.clear()
-            v = cache[word] = self._sum(self.fz.neighbour(off, word))
-        return v
+    def ids(self, words: list[str]) -> np.ndarray:
+        vocab = self._vocab
+        out = [vocab.get(w) for w in words]
+        for i, v in enumerate(out):
+            if v is None:
+                out[i] = vocab.get(words[i])
+                if out[i] is None:
+                    out[i] = self._add(words[i])
+        return np.array(out, dtype=np.intp)
 
-    def tag_doc(self, sents: list[list[str]], folded: list[list[str]],
-                extra: list[list[list[str]]] | None = None) -> list[list[str]]:
+    def tag_doc(self, sents: list[list[str]], extras: list[list[str]],
+                more: list[list[str]] | None = None) -> list[list[str]]:
         """Labels for every sentence of a document, scored and decoded in one batch.
 
-        Neighbour contributions are shifted over the flattened document and masked at
-        sentence edges; Viterbi runs over all sentences at once (padded), so numpy is
-        called per *position in the longest sentence*, not per token.
+        ``extras`` are the per-token sequence features (``Featurizer.sequence_extras``,
+        flattened over the document), ``more`` optional further per-token features
+        (the stacked ones). Neighbour rows are shifted over the flattened document and
+        masked at sentence edges; Viterbi runs over all sentences at once (padded), so
+        numpy is called per position of the longest sentence, not per token.
         """
         lengths = [len(s) for s in sents]
         words = [w for s in sents for w in s]
         n = len(words)
         if not n:
             return [[] for _ in sents]
+        ids = self.ids(words)
+        table = self._table
         sid = np.repeat(np.arange(len(sents)), lengths)
-        own = self._own
-        em = np.array([own[w] if w in own else self.own(w) for w in words])
-        for off in OFFSETS:
+        em = table[0][ids]
+        for r, off in enumerate(OFFSETS, start=1):
             if n <= abs(off):
                 continue
-            cache = self._nb[off]
-            nb = np.array([cache.get(w) if w in cache else self.neighbour(off, w) for w in words])
             if off < 0:  # token i gets what word i+off contributes
                 same = (sid[-off:] == sid[:off])[:, None]
-                em[-off:] += nb[:off] * same
+                em[-off:] += table[r][ids[:off]] * same
             else:
                 same = (sid[:-off] == sid[off:])[:, None]
-                em[:-off] += nb[off:] * same
+                em[:-off] += table[r][ids[off:]] * same
         w = self.weights
-        i = 0
-        for k, f in enumerate(folded):
-            feats_list = self.fz.sequence_extras(f)
-            if extra is not None:
-                feats_list = [a + b for a, b in zip(feats_list, extra[k], strict=True)]
-            for feats in feats_list:
+        for i, feats in enumerate(extras):
+            for feat in feats:
+                v = w.get(feat)
+                if v is not None:
+                    em[i] += v
+        if more is not None:
+            for i, feats in enumerate(more):
                 for feat in feats:
                     v = w.get(feat)
                     if v is not None:
                         em[i] += v
-                i += 1
         return self._viterbi_batch(em, lengths)
 
     def _viterbi_batch(self, em: np.ndarray, lengths: list[int]) -> list[list[str]]:
@@ -148,4 +175,4 @@ class FastCRF:
 
     def tag(self, words: list[str], folded: list[str]) -> list[str]:
         """Labels of one sentence (same as ``pycrfsuite.Tagger.tag`` on its features)."""
-        return self.tag_doc([words], [folded])[0]
+        return self.tag_doc([words], self.fz.sequence_extras(folded))[0]

@@ -17,7 +17,8 @@ from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
 from .text import fold, shape, split_clitic
 
 QUOTES = frozenset('"“”«»\'‘’')
-CACHE_LIMIT = 100_000  # distinct words per cache before it is reset (bounds worker memory)
+_FAR_FLAGS = frozenset({"TTL", "NAT", "ORGH", "STOP", "LOC"})  # lexicon classes seen two words away
+CACHE_LIMIT = 50_000  # distinct words per cache before it is reset (bounds worker memory)
 
 
 class Featurizer:
@@ -25,13 +26,25 @@ class Featurizer:
 
     def __init__(self, lex: Lexicon, keep: frozenset[str] | None = None) -> None:
         """``keep``: the attributes a trained model has weights for; others are dropped
-        before tagging, which saves crfsuite a lookup per useless feature."""
+        before tagging, which saves a lookup per useless feature."""
         self.lex = lex
-        self.keep = keep
+        self.keep: frozenset[str] | None = None
+        self._bigram_words: frozenset[str] | None = None
         self._own: dict[str, list[str]] = {}
         self._nb: dict[tuple[int, str], list[str]] = {}
+        self.set_keep(keep)
         self._flags: dict[str, tuple[str, ...]] = {}
         self._gz: dict[str, tuple[int, tuple[str, ...]]] = {}
+
+    def set_keep(self, keep: frozenset[str] | None) -> None:
+        """Restrict features to ``keep`` (a model's attributes); resets the caches."""
+        self.keep = keep
+        self._bigram_words = None
+        if keep is not None:
+            self._bigram_words = frozenset(
+                w for a in keep if a.startswith(("bg-=", "bg+=")) for w in a[4:].split("|"))
+        self._own.clear()
+        self._nb.clear()
 
     # -- per-word pieces ---------------------------------------------------------
     def flags(self, word: str) -> tuple[str, ...]:
@@ -72,10 +85,18 @@ class Featurizer:
         return res
 
     def own(self, word: str) -> list[str]:
-        """Features of the word at the current position."""
+        """Features of the word at the current position (cached; used in training)."""
         got = self._own.get(word)
         if got is not None:
             return got
+        feats = self.own_features(word)
+        if len(self._own) >= CACHE_LIMIT:
+            self._own.clear()
+        self._own[word] = feats
+        return feats
+
+    def own_features(self, word: str) -> list[str]:
+        """Features of the word at the current position (uncached)."""
         f = fold(word)
         clitic, stem = split_clitic(f)
         feats = [
@@ -95,17 +116,42 @@ class Featurizer:
         feats.extend("g=" + g for g in self.flags(word))
         if self.keep is not None:
             feats = [x for x in feats if x in self.keep]
-        if len(self._own) >= CACHE_LIMIT:
-            self._own.clear()
-        self._own[word] = feats
         return feats
 
     def neighbour(self, off: int, word: str) -> list[str]:
-        """Features a word contributes to the position ``off`` tokens away from it."""
+        """Features a word contributes to the position ``off`` tokens away (cached)."""
         key = (off, word)
         got = self._nb.get(key)
         if got is not None:
             return got
+        feats = self.neighbour_features(off, word)
+        if len(self._nb) >= 4 * CACHE_LIMIT:
+            self._nb.clear()
+        self._nb[key] = feats
+        return feats
+
+    def role_features(self, word: str) -> list[list[str]]:
+        """``own_features`` and ``neighbour_features`` for offsets -2, -1, +1, +2 in one
+        go, sharing the per-word work (the decoder needs all five for a new word)."""
+        f = fold(word)
+        stem = split_clitic(f)[1]
+        sh = shape(word)
+        flags = self.flags(word)
+        far = [g for g in flags if g in _FAR_FLAGS]
+        out = [self.own_features(word)]
+        for p in ("-2:", "-1:", "+1:", "+2:"):
+            feats = [p + "w=" + f]
+            if p[1] == "1":
+                feats.append(p + "st=" + stem)
+                feats.append(p + "sh=" + sh)
+                feats.extend(p + "g=" + g for g in flags)
+            else:
+                feats.extend(p + "g=" + g for g in far)
+            out.append(feats if self.keep is None else [x for x in feats if x in self.keep])
+        return out
+
+    def neighbour_features(self, off: int, word: str) -> list[str]:
+        """Features a word contributes to the position ``off`` tokens away (uncached)."""
         f = fold(word)
         p = f"{off:+d}:"
         feats = [p + "w=" + f]
@@ -114,12 +160,9 @@ class Featurizer:
             feats.append(p + "sh=" + shape(word))
             feats.extend(p + "g=" + g for g in self.flags(word))
         else:
-            feats.extend(p + "g=" + g for g in self.flags(word) if g in {"TTL", "NAT", "ORGH", "STOP", "LOC"})
+            feats.extend(p + "g=" + g for g in self.flags(word) if g in _FAR_FLAGS)
         if self.keep is not None:
             feats = [x for x in feats if x in self.keep]
-        if len(self._nb) >= 4 * CACHE_LIMIT:
-            self._nb.clear()
-        self._nb[key] = feats
         return feats
 
     # -- sequences ---------------------------------------------------------------
@@ -169,18 +212,21 @@ class Featurizer:
         n = len(folded)
         gaz = self.gazetteer_spans(folded) if self.lex.max_multi > 1 else [""] * n
         keep = self.keep
+        # with a model's attribute set, only words that occur in one of its bigrams
+        # are worth building bigram strings for
+        bw = self._bigram_words
         out: list[list[str]] = []
         for i in range(n):
             feats: list[str] = []
             if i == 0:
                 feats.append("BOS")
-            else:
+            elif bw is None or (folded[i - 1] in bw and folded[i] in bw):
                 bg = "bg-=" + folded[i - 1] + "|" + folded[i]
                 if keep is None or bg in keep:
                     feats.append(bg)
             if i == n - 1:
                 feats.append("EOS")
-            else:
+            elif bw is None or (folded[i] in bw and folded[i + 1] in bw):
                 bg = "bg+=" + folded[i] + "|" + folded[i + 1]
                 if keep is None or bg in keep:
                     feats.append(bg)

@@ -93,8 +93,13 @@ class Lexicon:
     org_tokens: set[str] = field(default_factory=set)
     nationalities: set[str] = field(default_factory=set)
     name_tokens: Counter[str] = field(default_factory=Counter)  # bare entity tokens seen in the corpus
+    common: set[str] = field(default_factory=set)  # frequent corpus words that are (almost) never in a name
+    ambiguous: set[str] = field(default_factory=set)  # corpus words mostly outside names
     max_multi: int = 1
     _multi_first: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _nat_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    # per-lexicon memo tables for the rules and canonicaliser (answers depend on the lexicon)
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def multi_first(self) -> dict[str, int]:
         """Longest multi-word place name by its first token (skips most positions fast)."""
@@ -114,6 +119,8 @@ class Lexicon:
             "org_tokens": sorted(self.org_tokens),
             "nationalities": sorted(self.nationalities),
             "name_tokens": dict(sorted(self.name_tokens.items())),
+            "common": sorted(self.common),
+            "ambiguous": sorted(self.ambiguous),
         }
 
     @classmethod
@@ -126,6 +133,8 @@ class Lexicon:
             org_tokens=set(d["org_tokens"]),
             nationalities=set(d["nationalities"]),
             name_tokens=Counter(d["name_tokens"]),
+            common=set(d.get("common", ())),
+            ambiguous=set(d.get("ambiguous", ())),
         )
         lex.max_multi = max((len(t) for t in lex.loc_multi), default=1)
         return lex
@@ -178,6 +187,22 @@ class Lexicon:
             elif typ == "ORG":
                 self.org_tokens.update(bare)
 
+    def add_common(self, sents: Iterable[Sentence], min_count: int = 5, max_entity_share: float = 0.02) -> None:
+        """Words seen at least ``min_count`` times and almost never inside an entity
+        («درس», «قال»): a person span does not end on one of them."""
+        total: Counter[str] = Counter()
+        inside: Counter[str] = Counter()
+        for sent in sents:
+            for w, tag in sent:
+                f = fold(w)
+                total[f] += 1
+                if tag != "O":
+                    inside[f] += 1
+        self.common = {f for f, n in total.items() if n >= min_count and inside[f] <= max_entity_share * n}
+        # words used mostly outside names («العالم», «دولة», «المدينة»): a gazetteer hit on
+        # one of them is not evidence enough for the rules
+        self.ambiguous = {f for f, n in total.items() if n >= 3 and inside[f] < 0.5 * n}
+
     def add_nationalities(self, countries: Iterable[str], sents: Iterable[Sentence]) -> None:
         """Nisba adjectives of country names, extended by corpus words built on known places.
 
@@ -190,6 +215,7 @@ class Lexicon:
             adj = adjective_from_place(place)
             if adj:
                 self.nationalities.add(adj)
+        self._nat_cache.clear()
         sents = list(sents)
         for sent in sents:  # places the corpus itself tags, e.g. «أميركا»
             for s, e, typ in spans([t for _, t in sent]):
@@ -212,7 +238,12 @@ class Lexicon:
 
     def is_nationality(self, word: str) -> bool:
         """True for folded nisba adjectives («الروسي», «الليبية», «الأمريكيين»)."""
-        return nat_stem(word) in self.nationalities
+        got = self._nat_cache.get(word)
+        if got is None:
+            if len(self._nat_cache) >= 50_000:
+                self._nat_cache.clear()
+            got = self._nat_cache[word] = nat_stem(word) in self.nationalities
+        return got
 
 
 def save(lex: Lexicon, path: Path = LEXICON_PATH) -> None:

@@ -17,7 +17,17 @@ from .corpus import spans as bio_spans
 from .fast import FastCRF
 from .features import Featurizer
 from .lexicon import STOP
-from .rules import drop_noise, org_edges, propagate, split_glued, title_chains, trim
+from .rules import (
+    drop_noise,
+    gazetteer_places,
+    org_edges,
+    org_heads,
+    propagate,
+    propagate_multi,
+    split_glued,
+    title_chains,
+    trim,
+)
 from .stack import stacked
 from .text import fold, sentences, tokenize
 
@@ -48,6 +58,9 @@ class CrfRecognizer:
         self.featurizer = Featurizer(self.lex)
         self.final = FastCRF(model, self.featurizer)
         self.first = FastCRF(self.pass1, self.featurizer) if self.pass1.exists() else None
+        # features neither model has a weight for are dropped at the source
+        keep = self.final.attributes() | (self.first.attributes() if self.first else frozenset())
+        self.featurizer.set_keep(keep)
         self.types = types
 
     @classmethod
@@ -64,9 +77,13 @@ class CrfRecognizer:
         bounds = sentences(tokens, text)
         sents = [words[a:b] for a, b in bounds]
         folded = [[fold(w) for w in s] for s in sents]
-        extra = stacked(folded, self.first.tag_doc(sents, folded)) if self.first is not None else None
+        extras = [f for fs in folded for f in self.featurizer.sequence_extras(fs)]
+        more = None
+        if self.first is not None:
+            p1 = self.first.tag_doc(sents, extras)
+            more = [f for sent in stacked(folded, p1) for f in sent]
         out: list[tuple[int, int, str]] = []
-        for (a, _), tags in zip(bounds, self.final.tag_doc(sents, folded, extra), strict=True):
+        for (a, _), tags in zip(bounds, self.final.tag_doc(sents, extras, more), strict=True):
             out.extend((a + s, a + e, t) for s, e, t in bio_spans(tags))
         return out
 
@@ -85,7 +102,11 @@ class CrfRecognizer:
         spans = trim(spans, folded, words, self.lex)
         spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)
+        spans = gazetteer_places(spans, folded, words, self.lex)
         spans = propagate(spans, folded, words, self.lex)
+        spans = org_heads(spans, folded, words, self.lex)
+        spans = propagate_multi(spans, folded, words)
+        spans = trim(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
         mentions: list[tuple[int, int, str, str]] = []
@@ -95,12 +116,15 @@ class CrfRecognizer:
             if len(k.replace(" ", "")) < 2 or k in STOP:
                 continue
             mentions.append((s, e, typ, name))
-        resolved = corefer([(typ, name) for _, _, typ, name in mentions])
+        resolved = corefer([(typ, name) for _, _, typ, name in mentions], self.lex.is_nationality)
         out = []
         for s, e, typ, name in mentions:
             canon = resolved[(typ, name)]
             start, end = tokens[s].start, tokens[e - 1].end
-            out.append(Entity(text=text[start:end], name=canon, type=typ, start=start, end=end, key=key(canon)))
+            # model_construct: every field is built here with the right type, and
+            # validation would cost as much as the rules
+            out.append(Entity.model_construct(text=text[start:end], name=canon, type=typ, start=start, end=end,
+                                              key=key(canon)))
         return out
 
 

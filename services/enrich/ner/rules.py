@@ -30,7 +30,7 @@ def is_word(word: str) -> bool:
     return word[:1].isalpha()
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def is_title(f: str) -> bool:
     """A folded title or office word, with or without a leading clitic («والرئيس»)."""
     if f in TITLES:
@@ -44,6 +44,16 @@ def is_trigger(f: str, lex: Lexicon) -> bool:
     return is_title(f) or f in TITLE_COMPLEMENTS or lex.is_nationality(f)
 
 
+DIRECTIONS = frozenset(fold(w) for w in ("الشرق", "الغرب", "الشمال", "الجنوب", "شرق", "غرب", "شمال", "جنوب"))
+_VERB_PREFIX = ("ي", "ت")
+_VERB_SUFFIX = ("ان", "ون", "وا")
+
+
+def looks_like_verb(f: str) -> bool:
+    """Imperfect dual/plural verb shape («يعولان», «يطلبون», «تعتبران»)."""
+    return len(f) >= 5 and f.startswith(_VERB_PREFIX) and f.endswith(_VERB_SUFFIX)
+
+
 def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Trim punctuation, function words and (for persons) triggers from span edges."""
     out: list[Span] = []
@@ -53,13 +63,19 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP
                          or (typ == "PER" and is_trigger(folded[e - 1], lex))):
             e -= 1
+        if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
+            while e - s > 1 and folded[e - 1] not in lex.per_tokens and (
+                    folded[e - 1] in lex.common or looks_like_verb(folded[e - 1])):
+                e -= 1
         if s >= e:
             continue
-        if all(lex.is_nationality(folded[i]) or is_title(folded[i]) or folded[i] in TITLE_COMPLEMENTS
-               for i in range(s, e)):
+        if all(lex.is_nationality(folded[i]) or is_title(folded[i])
+               or (typ != "ORG" and folded[i] in TITLE_COMPLEMENTS) for i in range(s, e)):
             continue  # «الروسي», «الرئيس»: context words, not entities
         if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
             continue  # a bare head («الحكومة») names no particular organisation
+        if e - s == 1 and in_class(folded[s], DIRECTIONS):
+            continue  # «الشرق» alone is a direction, not a place one can facet on
         out.append((s, e, typ))
     return out
 
@@ -79,13 +95,19 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     out: list[Span] = []
     for s, e, typ in spans:
         if typ == "ORG":
-            if s > 0 and s - 1 not in covered and bare(folded[s - 1]) in ORG_HEADS:
+            if s > 0 and s - 1 not in covered and in_class(folded[s - 1], CONSTRUCT_HEADS):
                 s -= 1
-            while e < len(words) and e not in covered and lex.is_nationality(folded[e]) and folded[e].startswith("ال"):
+            # a trailing adjective of nationality belongs to the name («البنك المركزي الليبي»,
+            # «وزارة الدفاع الروسية»), except after a complete construct name: in
+            # «حكومة الوفاق الوطني الليبية» it describes
+            while e < len(words) and e not in covered and lex.is_nationality(folded[e]) \
+                    and folded[e].startswith("ال"):
                 e += 1
+            while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and lex.is_nationality(folded[e - 1]):
+                e -= 1
         out.append((s, e, typ))
     for i, f in enumerate(folded):
-        if i in covered or bare(f) not in STATE_HEADS:
+        if i in covered or not in_class(f, STATE_HEADS):
             continue
         j = i + 1
         while j < len(folded) and folded[j] in _STATE_FILLERS:
@@ -117,8 +139,140 @@ def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
     return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])]
 
 
+_NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد"))
+
+
+def name_like(f: str, word: str, lex: Lexicon) -> bool:
+    """Could this word be part of a person's name? (not a function word, a frequent
+    ordinary word, a title or an adjective of nationality)."""
+    if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f):
+        return False
+    if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens:
+        return False  # «لتحرير», «وقال»: a name inside a chain carries no preposition
+    return f in lex.per_tokens or f in lex.first_names or f not in lex.common
+
+
+LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "مدينة", "بمدينة", "لمدينة", "ومدينة",
+                                          "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم"))
+
+
+def _place_candidate(f: str, lex: Lexicon) -> bool:
+    """Could this word be (a clitic plus) a known place? Cached per word and lexicon."""
+    cache = lex.memo.setdefault("place", {})
+    got = cache.get(f)
+    if got is None:
+        stem = split_clitic(f, min_stem=4)[1]
+        got = (f in lex.loc or stem in lex.loc) and f not in STOP and not lex.is_nationality(f)
+        if len(cache) >= 50_000:
+            cache.clear()
+        cache[f] = got
+    return got
+
+
+def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Tag an untagged known place after a locative word («في بنغازي», «مدينة الزاوية»)
+    or behind «ب»/«ل» («ببنغازي»); ambiguous common words («الزاوية» alone) are left
+    to the CRF unless the context is explicitly locative."""
+    covered = set()
+    for s, e, _ in spans:
+        covered.update(range(s, e))
+    added: list[Span] = []
+    for i, f in enumerate(folded):
+        if not _place_candidate(f, lex) or i in covered:
+            continue
+        clitic, stem = split_clitic(f, min_stem=4)
+        prev = folded[i - 1] if i else ""
+        # after «في/من/إلى» a common word stays out; after «مدينة» it is a place
+        # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
+        # («مدينة الزاوية»), not just a preposition
+        plain = f not in lex.ambiguous and f not in lex.common
+        explicit = f in lex.loc and len(f) >= 4 and prev in LOCATIVES and (plain or prev not in STOP)
+        glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
+            and stem not in lex.ambiguous and f not in lex.common
+        if explicit or glued:
+            added.append((i, i + 1, "LOC"))
+    return sorted(spans + added)
+
+
+# Heads that, in construct state, open a proper organisation name. Narrower than the
+# feature list ORG_HEADS: «قوات الدفاع» or «مكتب الرئيس» describe rather than name.
+CONSTRUCT_HEADS = frozenset(fold(w) for w in (
+    "وزارة", "جامعة", "شركة", "وكالة", "حزب", "مجلس", "حكومة", "منظمة", "هيئة", "مؤسسة", "بنك", "مصرف", "اتحاد",
+    "جمعية", "جماعة", "حركة", "تنظيم", "جبهة", "محكمة", "صندوق", "مركز", "معهد", "نادي", "قناة", "صحيفة",
+    "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية"))
+_AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع"))
+_ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
+                                            "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
+                                            "الأعلى", "المركزي", "المركزية"))
+
+
+def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«حكومة الوفاق الوطني», «جماعة الإخوان المسلمين», «وكالة تاس»: an organisation head
+    in construct state followed by definite name words (or, for agencies and media, one
+    unknown word) names an organisation even when the CRF has never seen it."""
+    covered = set()
+    for s, e, _ in spans:
+        covered.update(range(s, e))
+    added: list[Span] = []
+    n = len(words)
+    for i, f in enumerate(folded):
+        if i in covered or not in_class(f, CONSTRUCT_HEADS):
+            continue
+        head = f if f in CONSTRUCT_HEADS else bare(f)
+        j = i + 1
+        # up to two definite name words, then fillers («الوطني», «الدولي»)
+        while j < n and j not in covered and folded[j].startswith("ال") and folded[j] not in STOP \
+                and not lex.is_nationality(folded[j]) and not is_title(folded[j]) and (
+                    folded[j] in _ORG_FILLERS if j - i > 2 else
+                    folded[j] not in lex.common or folded[j] in lex.org_tokens or folded[j] in _ORG_FILLERS):
+            j += 1
+            if j - i > 4:
+                break
+        if j == i + 1 and head in _AGENCY_HEADS and j < n and j not in covered and is_arabic(words[j]) \
+                and not split_clitic(folded[j])[0] and name_like(folded[j], words[j], lex) \
+                and len(folded[j]) >= 3 and not folded[j].endswith(("يه", "ي")):
+            j += 1
+        if j == i + 2 and j < n and j not in covered and folded[j].startswith("ال") and lex.is_nationality(folded[j]):
+            j += 1  # «وزارة الدفاع الروسية»
+        if j > i + 1:
+            added.append((i, j, "ORG"))
+            covered.update(range(i, j))
+    return sorted(spans + added)
+
+
+def propagate_multi(spans: list[Span], folded: list[str], words: list[str]) -> list[Span]:
+    """Tag untagged repeats of multi-word names found elsewhere in the document."""
+    names: dict[tuple[str, ...], str] = {}
+    for s, e, typ in spans:
+        if e - s > 1:
+            names.setdefault((bare(folded[s]), *folded[s + 1:e]), typ)
+    if not names:
+        return spans
+    covered = set()
+    for s, e, _ in spans:
+        covered.update(range(s, e))
+    firsts = {k[0] for k in names}
+    added: list[Span] = []
+    for i, f in enumerate(folded):
+        if i in covered or bare(f) not in firsts:
+            continue
+        for key, typ in names.items():
+            e = i + len(key)
+            if key[0] == bare(f) and tuple(folded[i + 1:e]) == key[1:] and not covered.intersection(range(i, e)):
+                added.append((i, e, typ))
+                covered.update(range(i, e))
+                break
+    return sorted(spans + added)
+
+
 def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
-    """Add PER spans for names that follow a title chain and the CRF missed."""
+    """Add PER spans for names that follow a title chain and the CRF missed.
+
+    «العقيد معمر القذافي», «وزير الخارجية الروسي سيرغي لافروف»: after the chain, a
+    known first name starts a name; an unknown word does too if it carries no clitic
+    and a second name-like word follows (one unknown word after a title is too often
+    a verb or a noun).
+    """
     covered = [False] * len(words)
     for s, e, _ in spans:
         for i in range(s, e):
@@ -135,14 +289,16 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             j += 1
         while j < n and words[j] in QUOTES:
             j += 1
-        if j >= n or covered[j] or folded[j] not in lex.first_names:
+        if j >= n or covered[j] or not name_like(folded[j], words[j], lex):
             continue
-        k = j + 1
-        if k < n and is_arabic(words[k]) and not covered[k] and folded[k] not in STOP \
-                and not folded[k].startswith(_ARTICLE_CLITICS) and not is_trigger(folded[k], lex):
+        second = j + 1 < n and not covered[j + 1] and name_like(folded[j + 1], words[j + 1], lex)
+        known = folded[j] in lex.first_names or folded[j] in _NAME_LINKS
+        if not known and (split_clitic(folded[j])[0] or not second):
+            continue
+        k = j + 2 if second else j + 1
+        while k < n and k - j < 4 and not covered[k] and name_like(folded[k], words[k], lex) and (
+                folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS):
             k += 1
-            while k < n and k - j < 3 and folded[k] in lex.per_tokens and not covered[k]:
-                k += 1
         added.append((j, k, "PER"))
         for x in range(j, k):
             covered[x] = True
@@ -150,11 +306,14 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
 
 
 def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
-    """Tag untagged repeats of one-word names found elsewhere, and unify types by vote."""
+    """Tag untagged repeats of one-word names (and of surnames) found elsewhere in the
+    document, and unify the types of one-word mentions by majority vote."""
     votes: dict[str, Counter[str]] = {}
     for s, e, typ in spans:
         if e - s == 1:
             votes.setdefault(bare(folded[s]), Counter())[typ] += 1
+        elif typ == "PER":  # a surname stands for the person: «خليفة حفتر» → «حفتر»
+            votes.setdefault(bare(folded[e - 1]), Counter())["PER"] += 1
     covered = [False] * len(words)
     for s, e, _ in spans:
         for i in range(s, e):
@@ -174,7 +333,14 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     return result
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
+def in_class(f: str, words: frozenset[str]) -> bool:
+    """Is the folded word, or the word behind a proclitic, in the closed class ``words``?
+    (Unlike ``bare``, the whole word is tried first: «وكالة» is not «و» + «كالة».)"""
+    return f in words or bare(f) in words
+
+
+@lru_cache(maxsize=50_000)
 def bare(f: str) -> str:
     """A folded word without a single-letter proclitic, article kept («لحفتر» → «حفتر»)."""
     clitic, stem = split_clitic(f, min_stem=3)
