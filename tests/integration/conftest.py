@@ -95,6 +95,18 @@ def clean_redis(stack: dict[str, str]) -> dict[str, str]:
     return stack
 
 
+def reset_broker_connections() -> None:
+    """Forget this process's pooled broker connections, as Celery itself does in a forked child."""
+    from kombu import pools
+
+    from services.shared.celery_app import app
+    from services.shared.redis_client import get_redis
+
+    pools.reset()
+    app._after_fork()
+    get_redis().connection_pool.reset()
+
+
 class Workers:
     """Real ``naba worker`` processes with per-test settings overrides."""
 
@@ -124,7 +136,7 @@ class Workers:
             try:
                 replies = app.control.ping(timeout=0.5) or []
             except (OperationalError, redis.ConnectionError):  # a pooled connection from before a Redis restart
-                app.pool.force_close_all()
+                reset_broker_connections()
                 continue
             for reply in replies:
                 if any(f".{pid}@" in name for name in reply):

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from .conftest import NABA, REPO
+from .conftest import NABA, REPO, reset_broker_connections
 from .fault_tasks import CRASH_ARMED, CRASH_DONE, CRASH_RUNS, FAIL_RUNS, PAUSE_ONCE, PAUSED_PID
 
 pytestmark = pytest.mark.integration
@@ -156,8 +156,7 @@ def test_worker_survives_a_redis_restart(workers) -> None:  # noqa: ANN001
     stop_redis(get_settings())
     time.sleep(3)
     ensure_redis(get_settings())
-    app.pool.force_close_all()  # this test process's own pooled connections died with the server
-    r.connection_pool.reset()
+    reset_broker_connections()  # this test process's own pooled connections died with the server
     app.send_task("naba.ingest.test_crash", kwargs={"source": "after", "run": None}, queue="naba.ingest")
     assert _wait(lambda: r.get(CRASH_DONE) == b"after", 90, "the worker to reconnect and consume")
     assert workers.procs and all(p.poll() is None for p in workers.procs.values()), "the worker process died"
