@@ -126,7 +126,7 @@ def test_required_java_major() -> None:
 def test_pid_alive_sees_through_zombies() -> None:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
-    assert not stack._pid_alive(child.pid)
+    assert not stack.pid_alive(child.pid)
     zombie = subprocess.Popen([sys.executable, "-c", "pass"])
     try:
         assert stack._wait_gone(zombie.pid, 10.0)  # exited but unreaped: must count as gone

@@ -148,7 +148,7 @@ def _read_pid(pidfile: Path) -> int | None:
         return None
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     """True for a live, non-zombie process; reaps it first if it is our own exited child."""
     try:
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
@@ -183,7 +183,7 @@ def _matches(pid: int, markers: Iterable[str]) -> bool:
 
 def _owned_pid(pidfile: Path, markers: Iterable[str]) -> int | None:
     pid = _read_pid(pidfile)
-    if pid is not None and _pid_alive(pid) and _matches(pid, markers):
+    if pid is not None and pid_alive(pid) and _matches(pid, markers):
         return pid
     return None
 
@@ -194,7 +194,7 @@ def _find_pid(markers: Iterable[str]) -> int | None:
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and entry.name != str(os.getpid()):
             pid = int(entry.name)
-            if _matches(pid, markers) and _pid_alive(pid):
+            if _matches(pid, markers) and pid_alive(pid):
                 return pid
     return None
 
@@ -231,10 +231,10 @@ def _terminate(pid: int, name: str, timeout: float) -> None:
 def _wait_gone(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return True
         time.sleep(0.2)
-    return not _pid_alive(pid)
+    return not pid_alive(pid)
 
 
 def _port_open(host: str, port: int) -> bool:
@@ -575,7 +575,7 @@ def wait_for_opensearch(settings: Settings, pid: int | None = None, timeout: flo
     paths = opensearch_paths(settings)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if pid is not None and not _pid_alive(pid):
+        if pid is not None and not pid_alive(pid):
             raise StackError(f"OpenSearch (pid {pid}) exited during startup\n{_opensearch_log_tail(paths)}")
         status = _health(settings)
         if status in ("yellow", "green"):
@@ -652,7 +652,7 @@ def ensure_opensearch(settings: Settings) -> bool:
         status = wait_for_opensearch(settings, pid)
         _check_arabic(settings)
     except BaseException:
-        if _pid_alive(pid):
+        if pid_alive(pid):
             _terminate(pid, "opensearch", OPENSEARCH_STOP_TIMEOUT)
         paths.pid.unlink(missing_ok=True)
         raise

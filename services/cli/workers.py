@@ -18,6 +18,8 @@ from pathlib import Path
 from services.shared.queues import STAGES
 from services.shared.settings import Settings
 
+from .stack import pid_alive
+
 log = logging.getLogger(__name__)
 
 
@@ -25,27 +27,12 @@ def _pidfile(settings: Settings, stage: str) -> Path:
     return settings.home / "run" / f"worker-{stage}.pid"
 
 
-def _alive(pid: int) -> bool:
-    try:  # reap it first if it is our own exited child, or kill(0) would see a zombie
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:
-            return False
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def worker_pid(settings: Settings, stage: str) -> int | None:
     try:
         pid = int(_pidfile(settings, stage).read_text().strip())
     except (OSError, ValueError):
         return None
-    return pid if _alive(pid) else None
+    return pid if pid_alive(pid) else None
 
 
 def start_worker(settings: Settings, stage: str, concurrency: int = 1) -> int:
@@ -103,9 +90,9 @@ def stop_worker(settings: Settings, stage: str, timeout: float = 30.0) -> None:
         return
     os.killpg(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while _alive(pid) and time.monotonic() < deadline:
+    while pid_alive(pid) and time.monotonic() < deadline:
         time.sleep(0.2)
-    if _alive(pid):
+    if pid_alive(pid):
         os.killpg(pid, signal.SIGKILL)
     _pidfile(settings, stage).unlink(missing_ok=True)
 

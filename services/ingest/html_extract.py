@@ -65,15 +65,10 @@ def extractor_version() -> str:
 
 
 @dataclass(slots=True)
-class HtmlResult:
-    title: str = ""
-    text: str = ""
-    published: str | None = None
-    author: str | None = None
+class HtmlResult(tc.CleanText):
+    """What the text path finds, plus what only a web page says about itself."""
+
     sitename: str | None = None
-    dateline: str | None = None
-    sources: list[str] = field(default_factory=list)
-    dropped: list[tuple[str, str]] = field(default_factory=list)
     title_in_body: bool = False  # the headline opened trafilatura's text and was moved to ``title``
 
 

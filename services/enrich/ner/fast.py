@@ -129,18 +129,20 @@ class FastCRF:
             else:
                 same = (sid[:-off] == sid[off:])[:, None]
                 em[:-off] += table[r][ids[off:]] * same
-        w = self.weights
-        for i, feats in enumerate(extras):
-            for feat in feats:
-                v = w.get(feat)
-                if v is not None:
-                    em[i] += v
-        if more is not None:
-            for i, feats in enumerate(more):
+        # sequence (and stacked) features: gather (token, weight row) pairs and add them
+        # in one unbuffered numpy call rather than one small addition per feature
+        row = self._attr_row
+        pos: list[int] = []
+        rows: list[int] = []
+        for group in (extras, more) if more is not None else (extras,):
+            for i, feats in enumerate(group):
                 for feat in feats:
-                    v = w.get(feat)
-                    if v is not None:
-                        em[i] += v
+                    r = row.get(feat)
+                    if r is not None:
+                        pos.append(i)
+                        rows.append(r)
+        if rows:
+            np.add.at(em, pos, self._matrix[rows])
         return self._viterbi_batch(em, lengths)
 
     def _viterbi_batch(self, em: np.ndarray, lengths: list[int]) -> list[list[str]]:

@@ -14,10 +14,14 @@ and trigger context (titles before a person, nationality adjectives after an off
 from __future__ import annotations
 
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
-from .text import fold, shape, split_clitic
+from .text import fold, is_arabic, shape, split_clitic
 
 QUOTES = frozenset('"“”«»\'‘’')
-_FAR_FLAGS = frozenset({"TTL", "NAT", "ORGH", "STOP", "LOC"})  # lexicon classes seen two words away
+_FAR_FLAGS = frozenset({"TTL", "NAT", "ORGH", "STOP", "LOC"})
+COMMAS = frozenset("،,")
+# endings typical of transliterated foreign names (Russian -ov/-ev/-sky, Armenian -yan,
+# Italian -ini, Slavic -ich, Ukrainian -enko, French -ier)
+_FOREIGN_STRONG = ("وف", "وفا", "يف", "سكي", "يان", "يني", "يتش", "ينكو", "يير")  # lexicon classes seen two words away
 CACHE_LIMIT = 50_000  # distinct words per cache before it is reset (bounds worker memory)
 
 
@@ -78,6 +82,15 @@ class Featurizer:
         n = lex.name_tokens.get(f, 0) or (lex.name_tokens.get(stem, 0) if clitic else 0)
         if n:
             out.append("NT" + ("3" if n > 20 else "2" if n > 3 else "1"))
+        # corpus frequency classes: a frequent word used outside names, a word mostly used
+        # outside names, or — neither and no lexicon evidence — a word the corpus never
+        # saw often, which is where unseen names live
+        if f in lex.common or (clitic and stem in lex.common):
+            out.append("CM")
+        elif f in lex.ambiguous or (clitic and stem in lex.ambiguous):
+            out.append("AMB")
+        elif not out and len(stem) >= 3 and is_arabic(stem):
+            out.append("UNK")
         res = tuple(out)
         if len(self._flags) >= CACHE_LIMIT:
             self._flags.clear()
@@ -108,11 +121,16 @@ class Featurizer:
             "p3=" + stem[:3],
             "s2=" + f[-2:],
             "s3=" + f[-3:],
+            "s4=" + f[-4:],
+            "ss2=" + stem[-2:],
+            "ss3=" + stem[-3:],
             "sh=" + shape(word),
             "len=" + str(min(len(f), 8)),
         ]
         if word in QUOTES:
             feats.append("quote")
+        if len(stem) >= 4 and stem.endswith(_FOREIGN_STRONG):
+            feats.append("fe")
         feats.extend("g=" + g for g in self.flags(word))
         if self.keep is not None:
             feats = [x for x in feats if x in self.keep]
@@ -208,31 +226,48 @@ class Featurizer:
 
     def sequence_extras(self, folded: list[str]) -> list[list[str]]:
         """Per-position features that depend on more than one word: sentence edges,
-        bigrams, multi-word gazetteer hits."""
+        bigrams, multi-word gazetteer hits, comma apposition and quote wrapping."""
         n = len(folded)
-        gaz = self.gazetteer_spans(folded) if self.lex.max_multi > 1 else [""] * n
+        if not n:
+            return []
         keep = self.keep
         # with a model's attribute set, only words that occur in one of its bigrams
         # are worth building bigram strings for
         bw = self._bigram_words
-        out: list[list[str]] = []
-        for i in range(n):
-            feats: list[str] = []
-            if i == 0:
-                feats.append("BOS")
-            elif bw is None or (folded[i - 1] in bw and folded[i] in bw):
-                bg = "bg-=" + folded[i - 1] + "|" + folded[i]
+        out: list[list[str]] = [[] for _ in range(n)]
+        out[0].append("BOS")
+        prev = folded[0]
+        prev_in = bw is None or prev in bw
+        for i in range(1, n):
+            cur = folded[i]
+            cur_in = bw is None or cur in bw
+            if prev_in and cur_in:
+                pair = prev + "|" + cur
+                bg = "bg+=" + pair
                 if keep is None or bg in keep:
-                    feats.append(bg)
-            if i == n - 1:
-                feats.append("EOS")
-            elif bw is None or (folded[i] in bw and folded[i + 1] in bw):
-                bg = "bg+=" + folded[i] + "|" + folded[i + 1]
+                    out[i - 1].append(bg)
+                bg = "bg-=" + pair
                 if keep is None or bg in keep:
-                    feats.append(bg)
-            if gaz[i]:
-                feats.append(gaz[i])
-            out.append(feats)
+                    out[i].append(bg)
+            prev, prev_in = cur, cur_in
+        out[n - 1].append("EOS")
+        if self.lex.max_multi > 1:
+            for i, g in enumerate(self.gazetteer_spans(folded)):
+                if g:
+                    out[i].append(g)
+        # comma apposition («…، ليف دينغوف،»), one or two tokens, and quote wrapping
+        for j, w in enumerate(folded):
+            if j + 2 >= n:
+                break
+            if w in COMMAS:
+                if folded[j + 2] in COMMAS:
+                    out[j + 1].append("app=1")
+                elif j + 3 < n and folded[j + 3] in COMMAS:
+                    out[j + 1].append("app=B2")
+                    if folded[j + 1] not in COMMAS:
+                        out[j + 2].append("app=I2")
+            elif w in QUOTES and folded[j + 2] in QUOTES:
+                out[j + 1].append("inq")
         return out
 
     def sequence(self, words: list[str]) -> list[list[str]]:
