@@ -65,6 +65,14 @@ def count(item: dict, result: str | None) -> tuple[int, int, int, int]:
     return tp, fp, len(item["with"]) - tp, len(item["without"]) - fp
 
 
+def comment_leaks(item: dict, result: str | None) -> int:
+    """Reader-comment snippets (the set's ``comments`` field) found in the output: must be zero."""
+    if result is None:
+        return 0
+    res = norm(result)
+    return sum(norm(c) in res for c in item.get("comments", []) if c.strip())  # the set has a few empty ones
+
+
 def scores(c: list[int]) -> tuple[float, float, float]:
     tp, fp, fn, _ = c
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -103,6 +111,8 @@ def main() -> int:
     urls = sorted(data)[: args.limit or None]
     totals = {"trafilatura": [0, 0, 0, 0], "naba": [0, 0, 0, 0]}
     timing = dict.fromkeys(totals, 0.0)
+    leaks = dict.fromkeys(totals, 0)
+    comment_total = 0
     rejected = 0
     missing = 0
     for url in urls:
@@ -112,6 +122,7 @@ def main() -> int:
             missing += 1
             continue
         body = Path(path).read_bytes()
+        comment_total += sum(1 for c in item.get("comments", []) if c.strip())
         per = {}
         for name, fn in (("trafilatura", run_trafilatura), ("naba", run_naba)):
             t0 = time.perf_counter()
@@ -124,6 +135,7 @@ def main() -> int:
             if name == "naba" and out is None:
                 rejected += 1
             c = count(item, out)
+            leaks[name] += comment_leaks(item, out)
             per[name] = c
             totals[name] = [a + b for a, b in zip(totals[name], c, strict=True)]
         if args.show_losses and per["naba"] != per["trafilatura"]:
@@ -134,9 +146,9 @@ def main() -> int:
         p, r, f = scores(c)
         print(
             f"{name:12s} precision={p:.4f} recall={r:.4f} f1={f:.4f}  tp={c[0]} fp={c[1]} fn={c[2]} tn={c[3]}"
-            f"  time={timing[name]:.1f}s"
+            f"  time={timing[name]:.1f}s  comment snippets leaked={leaks[name]}/{comment_total}"
         )
-    return 0
+    return 1 if leaks["naba"] else 0
 
 
 if __name__ == "__main__":

@@ -36,6 +36,11 @@ FURNITURE = [
     ("لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *", "comments"),
     ("التعليقات المنشورة لا تعبر عن رأي الموقع وإنما عن رأي أصحابها", "comments"),
     ("جميع التعليقات تخضع للمراجعة قبل النشر", "comments"),
+    # the same zone in the other languages of mixed-language feeds
+    ("Kommentare", "comments"),
+    ("12 Commentaires", "comments"),
+    ("#1 Kommentar von Naru-chan 26. März 2004, 16:19", "comments"),
+    ("Laisser un commentaire", "comments"),
     # tags, promos, copyright
     ("كلمات مفتاحية", "tags"),
     ("الوسوم: ليبيا، روسيا، حفتر", "tags"),
@@ -120,6 +125,7 @@ def test_related_block_after_header():
 def test_is_comments_start():
     assert is_comments_start("أضف تعليقك")
     assert not is_comments_start("وأضاف الوزير في تعليقه على القرار أن الحكومة ستدرس الخيارات.")
+    assert not is_comments_start("Die Kommentare des Ministers wurden am Montag veröffentlicht.")
 
 
 def test_unwrap_hashtags():

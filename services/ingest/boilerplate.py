@@ -96,6 +96,11 @@ _COMMENTS_HEADER = _rx(
     r"|^(?:لا توجد تعليقات|لا يوجد تعليقات|كن أول من يعلق|كن اول من يعلق|التعليقات مغلقة|التعليق على الخبر)"
     r"|^(?:leave a (?:reply|comment)|add (?:a )?comment|post a comment|no comments(?: yet)?|join the discussion"
     r"|comments are closed|show comments|view comments|\d+ (?:comments?|responses?))"
+    # the same header in the other languages news sites are published in, for mixed-language feeds
+    r"|^(?:\d+\s*)?(?:kommentare?|leserkommentare|commentaires?|comentarios?|comentários?|commenti|komentarze?"
+    r"|комментарии|yorumlar|reacties|kommentarer)(?:\s*\(?\d+\)?)?$"
+    r"|^(?:#?\d+\.?\s+)?(?:kommentar von|kommentar schreiben|kommentieren|ajouter un commentaire|laisser un commentaire"
+    r"|dejar un comentario|lascia un commento|dodaj komentarz)\b"
 )
 _EMAIL_POLICY = _rx(
     r"لن يتم نشر (?:عنوان )?(?:بريدك|البريد)|الحقول (?:الإلزامية|الالزامية|المطلوبة)|"
