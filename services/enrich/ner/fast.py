@@ -131,18 +131,12 @@ class FastCRF:
                 em[:-off] += table[r][ids[off:]] * same
         # sequence (and stacked) features: gather (token, weight row) pairs and add them
         # in one unbuffered numpy call rather than one small addition per feature
-        row = self._attr_row
-        pos: list[int] = []
-        rows: list[int] = []
-        for group in (extras, more) if more is not None else (extras,):
-            for i, feats in enumerate(group):
-                for feat in feats:
-                    r = row.get(feat)
-                    if r is not None:
-                        pos.append(i)
-                        rows.append(r)
-        if rows:
-            np.add.at(em, pos, self._matrix[rows])
+        get = self._attr_row.get
+        hits = [(i, r) for group in ((extras, more) if more is not None else (extras,))
+                for i, feats in enumerate(group) for feat in feats if (r := get(feat)) is not None]
+        if hits:
+            pos, rows = zip(*hits, strict=True)
+            np.add.at(em, list(pos), self._matrix[list(rows)])
         return self._viterbi_batch(em, lengths)
 
     def _viterbi_batch(self, em: np.ndarray, lengths: list[int]) -> list[list[str]]:

@@ -226,48 +226,43 @@ class Featurizer:
 
     def sequence_extras(self, folded: list[str]) -> list[list[str]]:
         """Per-position features that depend on more than one word: sentence edges,
-        bigrams, multi-word gazetteer hits, comma apposition and quote wrapping."""
+        bigrams, multi-word gazetteer hits."""
         n = len(folded)
-        if not n:
-            return []
+        gaz = self.gazetteer_spans(folded) if self.lex.max_multi > 1 else [""] * n
         keep = self.keep
         # with a model's attribute set, only words that occur in one of its bigrams
         # are worth building bigram strings for
         bw = self._bigram_words
-        out: list[list[str]] = [[] for _ in range(n)]
-        out[0].append("BOS")
-        prev = folded[0]
-        prev_in = bw is None or prev in bw
-        for i in range(1, n):
-            cur = folded[i]
-            cur_in = bw is None or cur in bw
-            if prev_in and cur_in:
-                pair = prev + "|" + cur
-                bg = "bg+=" + pair
+        out: list[list[str]] = []
+        for i in range(n):
+            feats: list[str] = []
+            if i == 0:
+                feats.append("BOS")
+            elif bw is None or (folded[i - 1] in bw and folded[i] in bw):
+                bg = "bg-=" + folded[i - 1] + "|" + folded[i]
                 if keep is None or bg in keep:
-                    out[i - 1].append(bg)
-                bg = "bg-=" + pair
+                    feats.append(bg)
+            if i == n - 1:
+                feats.append("EOS")
+            elif bw is None or (folded[i] in bw and folded[i + 1] in bw):
+                bg = "bg+=" + folded[i] + "|" + folded[i + 1]
                 if keep is None or bg in keep:
-                    out[i].append(bg)
-            prev, prev_in = cur, cur_in
-        out[n - 1].append("EOS")
-        if self.lex.max_multi > 1:
-            for i, g in enumerate(self.gazetteer_spans(folded)):
-                if g:
-                    out[i].append(g)
-        # comma apposition («…، ليف دينغوف،»), one or two tokens, and quote wrapping
-        for j, w in enumerate(folded):
-            if j + 2 >= n:
-                break
-            if w in COMMAS:
-                if folded[j + 2] in COMMAS:
-                    out[j + 1].append("app=1")
-                elif j + 3 < n and folded[j + 3] in COMMAS:
-                    out[j + 1].append("app=B2")
-                    if folded[j + 1] not in COMMAS:
-                        out[j + 2].append("app=I2")
-            elif w in QUOTES and folded[j + 2] in QUOTES:
-                out[j + 1].append("inq")
+                    feats.append(bg)
+            if gaz[i]:
+                feats.append(gaz[i])
+            # comma apposition («…، ليف دينغوف،») and quote wrapping, one or two tokens
+            if 0 < i < n - 1:
+                a, b = folded[i - 1], folded[i + 1]
+                if a in COMMAS:
+                    if b in COMMAS:
+                        feats.append("app=1")
+                    elif i < n - 2 and folded[i + 2] in COMMAS:
+                        feats.append("app=B2")
+                elif b in COMMAS and i > 1 and folded[i - 2] in COMMAS:
+                    feats.append("app=I2")
+                if a in QUOTES and b in QUOTES:
+                    feats.append("inq")
+            out.append(feats)
         return out
 
     def sequence(self, words: list[str]) -> list[list[str]]:
