@@ -30,6 +30,20 @@ def _naba(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*NABA, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
 
 
+def _assert_indexed_once(state) -> str:  # noqa: ANN001 - runs.RunState
+    """The run indexed one article, nothing was dead-lettered, and the index holds exactly one copy."""
+    from services.index.engine import make_engine
+    from services.shared.settings import get_settings
+
+    assert len(state.indexed) == 1 and not state.dead
+    (article_id,) = state.indexed.values()
+    s = get_settings()
+    engine = make_engine(s)
+    engine.refresh(s.index_prefix)
+    assert engine.count(s.index_prefix, {"query": {"term": {"id": article_id}}}) == 1
+    return article_id
+
+
 def test_crash_loop_is_dead_lettered_after_max_deliveries_and_replays(workers) -> None:  # noqa: ANN001
     from services.shared import deadletter
     from services.shared.celery_app import app
@@ -98,22 +112,16 @@ def test_sigkilled_worker_mid_task_still_indexes_exactly_once(workers, tmp_path)
     os.kill(victim, signal.SIGKILL)
 
     state = _wait(lambda: (s := runs.state(run)).done and s, 120, "the article to be indexed after the kill")
-    assert len(state.indexed) == 1 and not state.dead
-    (article_id,) = state.indexed.values()
+    _assert_indexed_once(state)
     s = get_settings()
-    engine = make_engine(s)
-    engine.refresh(s.index_prefix)
-    assert engine.count(s.index_prefix, {"query": {"term": {"id": article_id}}}) == 1
-    assert engine.count(s.index_prefix, {"query": {"term": {"source": str(seed)}}}) == 1
+    assert make_engine(s).count(s.index_prefix, {"query": {"term": {"source": str(seed)}}}) == 1
 
 
 def test_whole_worker_sigkilled_mid_task_is_restored_after_visibility_timeout(workers) -> None:  # noqa: ANN001
     """No warm shutdown, no parent to requeue: Redis's visibility timeout brings the message back."""
-    from services.index.engine import make_engine
     from services.shared import runs
     from services.shared.celery_app import app
     from services.shared.redis_client import get_redis
-    from services.shared.settings import get_settings
 
     fast = {"visibility_timeout": "20", "task_time_limit": "10", "retry_backoff_max": "5"}
     r = get_redis()
@@ -133,12 +141,7 @@ def test_whole_worker_sigkilled_mid_task_is_restored_after_visibility_timeout(wo
     workers.start("enrich", **fast)
     state = _wait(lambda: (s := runs.state(run)).done and s, 120, "the restored message to be indexed")
     assert time.monotonic() - killed_at >= 5  # it came back through the visibility timeout, not a requeue
-    assert len(state.indexed) == 1 and not state.dead
-    (article_id,) = state.indexed.values()
-    s = get_settings()
-    engine = make_engine(s)
-    engine.refresh(s.index_prefix)
-    assert engine.count(s.index_prefix, {"query": {"term": {"id": article_id}}}) == 1
+    _assert_indexed_once(state)
 
 
 def test_worker_survives_a_redis_restart(workers) -> None:  # noqa: ANN001

@@ -20,7 +20,7 @@ from .corpus import Sentence, load_dir, spans
 from .lexicon import save
 from .recognizer import CrfRecognizer
 from .stack import DOC_SENTENCES, blocks
-from .train import featurize, prf, train_model
+from .train import featurize, prf, tally, train_model
 
 TYPES = ("PER", "LOC", "ORG")
 
@@ -70,13 +70,7 @@ def main(argv: list[str] | None = None) -> None:
             rec = CrfRecognizer(model=model, lexicon=lex_path)
             for a, b in blocks(len(test), DOC_SENTENCES):
                 text, gold = as_document(test[a:b])
-                pred = {(e.start, e.end, e.type) for e in rec.find(text)}
-                for t in TYPES:
-                    g = {x for x in gold if x[2] == t}
-                    p = {x for x in pred if x[2] == t}
-                    counts[t][0] += len(g & p)
-                    counts[t][1] += len(p - g)
-                    counts[t][2] += len(g - p)
+                tally(counts, set(gold), {(e.start, e.end, e.type) for e in rec.find(text)})
             print(f"fold {part} done", flush=True)
     tot = [sum(c[k] for c in counts.values()) for k in range(3)]
     for t, c in [*counts.items(), ("micro", tot)]:

@@ -117,14 +117,7 @@ def evaluate(gold: list[list[str]], pred: list[list[str]], types: Sequence[str] 
     """Exact-span counts and P/R/F1 per type plus ``micro`` over ``types``."""
     counts = {t: [0, 0, 0] for t in (*types, "MISC")}
     for g, p in zip(gold, pred, strict=True):
-        gs = set(spans(g))
-        ps = set(spans(p))
-        for t in counts:
-            gt = {s for s in gs if s[2] == t}
-            pt = {s for s in ps if s[2] == t}
-            counts[t][0] += len(gt & pt)
-            counts[t][1] += len(pt - gt)
-            counts[t][2] += len(gt - pt)
+        tally(counts, set(spans(g)), set(spans(p)))
     res = {}
     tot = [0, 0, 0]
     for t, (tp, fp, fn) in counts.items():
@@ -133,6 +126,16 @@ def evaluate(gold: list[list[str]], pred: list[list[str]], types: Sequence[str] 
             tot = [tot[0] + tp, tot[1] + fp, tot[2] + fn]
     res["micro"] = prf(*tot)
     return res
+
+
+def tally(counts: dict[str, list[int]], gold: set[tuple], pred: set[tuple]) -> None:
+    """Add one document's exact-span (tp, fp, fn) per type; spans are ``(start, end, type)``."""
+    for t, c in counts.items():
+        g = {x for x in gold if x[2] == t}
+        p = {x for x in pred if x[2] == t}
+        c[0] += len(g & p)
+        c[1] += len(p - g)
+        c[2] += len(g - p)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
