@@ -130,12 +130,7 @@ def postfilter(text: str, title: str = "") -> Filtered:
         if meta is None:
             head.append(line)
             continue
-        kind, value = meta
-        if kind == "date_line" and out.published is None:
-            out.published = value
-        elif kind == "byline" and out.author is None:
-            out.author = value
-        out.dropped.append((line, kind))
+        tc.record_header_meta(out, line, meta)
     kept, furniture = bp.filter_lines(head)
     out.dropped += furniture
     blocks = [[line] for line in kept if line.strip()]

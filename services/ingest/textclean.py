@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from services.ingest import boilerplate as bp
 from services.ingest.normalize import match_key, normalize_text
@@ -377,6 +378,19 @@ def header_meta(line: str) -> tuple[str, str | None] | None:
     return None
 
 
+def record_header_meta(target: Any, line: str, meta: tuple[str, str | None]) -> None:
+    """Keep the first date line and byline of a header on ``target`` and note the line as dropped.
+
+    ``target`` is anything with ``published``, ``author`` and ``dropped`` (the text header, an HTML result).
+    """
+    kind, value = meta
+    if kind == "date_line" and target.published is None:
+        target.published = value
+    elif kind == "byline" and target.author is None:
+        target.author = value
+    target.dropped.append((line, kind))
+
+
 @dataclass(slots=True)
 class Header:
     title: str = ""
@@ -404,12 +418,7 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
                 continue
             meta = header_meta(line)
             if meta is not None:
-                kind, value = meta
-                if kind == "date_line" and head.published is None:
-                    head.published = value
-                elif kind == "byline" and head.author is None:
-                    head.author = value
-                head.dropped.append((line, kind))
+                record_header_meta(head, line, meta)
                 continue
             if head.title and _HEADER_BULLET.match(line) and bp.word_count(line) <= 5:
                 head.dropped.append((line, "header_bullet"))
