@@ -86,13 +86,23 @@ class StageTask(Task):
             p.incr(dkey)
             p.expire(dkey, DELIVERY_TTL)
             deliveries = int(p.execute()[0])
-        if deliveries > s.max_deliveries:
-            self.dead_letter(
-                kwargs, f"crash loop: delivered {deliveries - 1} times without finishing", "crash-loop", deliveries - 1
-            )
-            r.delete(dkey)
-            return None
         started = time.perf_counter()
+        try:
+            if deliveries > s.max_deliveries:
+                self.dead_letter(
+                    kwargs, f"crash loop: delivered {deliveries - 1} times without finishing", "crash-loop",
+                    deliveries - 1,
+                )
+                return None
+            return self._run_once(kwargs, s)
+        finally:
+            # Only a process that dies mid-task skips this: that is what the counter is there to see.
+            r.delete(dkey)
+            LATENCY.labels(self.stage).observe(time.perf_counter() - started)
+
+    def _run_once(self, kwargs: dict[str, Any], s: Any) -> Any:
+        """Run the stage once; settle every outcome (done, skipped, dead-lettered) or schedule a retry."""
+        req = self.request
         try:
             result = self.run(**kwargs)
         except Retry:
@@ -100,27 +110,20 @@ class StageTask(Task):
         except SkipDocument as exc:
             SKIPPED.labels(self.stage, exc.reason).inc()
             runs.close_unit(kwargs.get("run"), unit_of(kwargs), "skipped", exc.reason)
-            r.delete(dkey)
             return None
         except Exception as exc:
             FAILED.labels(self.stage, type(exc).__name__).inc()
             if is_permanent(exc):
                 self.dead_letter(kwargs, _describe(exc), "rejected", req.retries + 1)
-                r.delete(dkey)
                 return None
             if req.retries >= s.max_retries:
                 self.dead_letter(kwargs, _describe(exc), "retries-exhausted", req.retries + 1)
-                r.delete(dkey)
                 return None
             RETRIED.labels(self.stage).inc()
             log.warning("%s attempt %d failed (%s); retrying", self.name, req.retries + 1, _describe(exc))
-            r.delete(dkey)
             # A server's Retry-After (429/503) is a floor under our own backoff.
             countdown = min(s.retry_backoff_max, max(backoff(req.retries), getattr(exc, "retry_after", None) or 0))
             raise self.retry(exc=exc, countdown=countdown, max_retries=s.max_retries) from exc
-        finally:
-            LATENCY.labels(self.stage).observe(time.perf_counter() - started)
-        r.delete(dkey)
         PROCESSED.labels(self.stage).inc()
         return result
 
