@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
 from .text import fold, is_arabic, shape, split_clitic
+from .wordfreq_table import FreqTable, freq_features, table
 
 QUOTES = frozenset('"“”«»\'‘’')
 _FAR_FLAGS = frozenset({"TTL", "NAT", "ORGH", "STOP", "LOC"})
@@ -28,10 +29,13 @@ CACHE_LIMIT = 50_000  # distinct words per cache before it is reset (bounds work
 class Featurizer:
     """Turns token sequences into crfsuite feature lists, caching per-word work."""
 
-    def __init__(self, lex: Lexicon, keep: frozenset[str] | None = None) -> None:
+    def __init__(self, lex: Lexicon, keep: frozenset[str] | None = None, freq: FreqTable | None = None) -> None:
         """``keep``: the attributes a trained model has weights for; others are dropped
-        before tagging, which saves a lookup per useless feature."""
+        before tagging, which saves a lookup per useless feature. ``freq``: the modern
+        word-frequency table (default: the shipped one)."""
         self.lex = lex
+        self.freq = freq if freq is not None else table()
+        self._zf: dict[str, list[str]] = {}
         self.keep: frozenset[str] | None = None
         self._bigram_words: frozenset[str] | None = None
         self._own: dict[str, list[str]] = {}
@@ -132,9 +136,20 @@ class Featurizer:
         if len(stem) >= 4 and stem.endswith(_FOREIGN_STRONG):
             feats.append("fe")
         feats.extend("g=" + g for g in self.flags(word))
+        feats.extend(self.zipf(f))
         if self.keep is not None:
             feats = [x for x in feats if x in self.keep]
         return feats
+
+    def zipf(self, folded: str) -> list[str]:
+        """Frequency band and article cue of a folded word (cached, see ``wordfreq_table``)."""
+        got = self._zf.get(folded)
+        if got is None:
+            got = freq_features(folded, self.freq)
+            if len(self._zf) >= CACHE_LIMIT:
+                self._zf.clear()
+            self._zf[folded] = got
+        return got
 
     def neighbour(self, off: int, word: str) -> list[str]:
         """Features a word contributes to the position ``off`` tokens away (cached)."""
@@ -163,6 +178,7 @@ class Featurizer:
                 feats.append(p + "st=" + stem)
                 feats.append(p + "sh=" + sh)
                 feats.extend(p + "g=" + g for g in flags)
+                feats.extend(p + z for z in self.zipf(f) if z[0] == "d")
             else:
                 feats.extend(p + "g=" + g for g in far)
             out.append(feats if self.keep is None else [x for x in feats if x in self.keep])
@@ -177,6 +193,7 @@ class Featurizer:
             feats.append(p + "st=" + split_clitic(f)[1])
             feats.append(p + "sh=" + shape(word))
             feats.extend(p + "g=" + g for g in self.flags(word))
+            feats.extend(p + z for z in self.zipf(f) if z[0] == "d")
         else:
             feats.extend(p + "g=" + g for g in self.flags(word) if g in _FAR_FLAGS)
         if self.keep is not None:

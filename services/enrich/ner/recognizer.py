@@ -24,6 +24,7 @@ from .rules import (
     org_heads,
     propagate,
     propagate_multi,
+    speech_subjects,
     split_glued,
     title_chains,
     trim,
@@ -102,6 +103,7 @@ class CrfRecognizer:
         spans = trim(spans, folded, words, self.lex)
         spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)
+        spans = speech_subjects(spans, folded, words, self.lex)
         spans = gazetteer_places(spans, folded, words, self.lex)
         spans = propagate(spans, folded, words, self.lex)
         spans = org_heads(spans, folded, words, self.lex)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from .features import QUOTES
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
 from .text import fold, is_arabic, split_clitic
+from .wordfreq_table import FreqTable, freq_features, table
 
 Span = tuple[int, int, str]
 _ARTICLE_CLITICS = ("ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل")
@@ -303,6 +304,54 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         for x in range(j, k):
             covered[x] = True
     return sorted(spans + added)
+
+
+# Third-person masculine verbs of saying: in news the word after them is the speaker.
+SPEECH_VERBS = frozenset(fold(p + w) for w in (
+    "قال", "أكد", "أضاف", "أوضح", "أشار", "صرح", "أعلن", "اعتبر", "رأى", "شدد", "لفت", "نفى", "حذر", "دعا",
+    "طالب", "كشف", "أفاد", "ذكر", "تابع", "استطرد", "اعترف", "أقر", "رد", "علق") for p in ("", "و", "ف"))
+
+
+def speech_subjects(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«وقال رافاران إن…», «وأكد جوتشولك أن…»: an unknown word right after a verb of
+    saying is the speaker's name when modern usage never gives it the article (the
+    ``def=`` cue of :mod:`wordfreq_table`: a name is never «الرافاران»), it is not a
+    frequent ordinary word of the training corpus, and no known place or title."""
+    freq = table()
+    covered = [False] * len(words)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] = True
+    added: list[Span] = []
+    n = len(words)
+    for i in range(n - 1):
+        j = i + 1
+        if folded[i] not in SPEECH_VERBS or covered[j] or not _speaker_word(folded[j], words[j], lex, freq):
+            continue
+        k = j + 1
+        while k < n and k - j < 3 and not covered[k] and (
+                folded[k - 1] in _NAME_LINKS or _speaker_word(folded[k], words[k], lex, freq)):
+            k += 1
+        added.append((j, k, "PER"))
+        for x in range(j, k):
+            covered[x] = True
+    return sorted(spans + added)
+
+
+def _speaker_word(f: str, word: str, lex: Lexicon, freq: FreqTable) -> bool:
+    if f.startswith("ال") or split_clitic(f)[0] or not name_like(f, word, lex) or f in lex.ambiguous:
+        return False
+    if f in lex.loc or f in lex.org_tokens or f in _NAME_LINKS:
+        return f in _NAME_LINKS
+    if not any(z in ("def=N", "def=X") for z in freq_features(f, freq)):
+        return False
+    # an inflected common word: «مسؤولو» (construct plural), «نفقا» (accusative),
+    # «دخوله» (pronoun suffix) — the word without the ending takes the article
+    return not any(f.endswith(suf) and len(f) - len(suf) >= 3 and "def=D" in freq_features(f[:-len(suf)], freq)
+                   for suf in _INFLECTIONS)
+
+
+_INFLECTIONS = ("ها", "هم", "ه", "ي", "ا", "و", "ك")
 
 
 def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
