@@ -197,3 +197,43 @@ def test_corefer_drops_trailing_adjective_variant():
     res = corefer([("ORG", "حكومة الوفاق"), ("ORG", "حكومة الوفاق الليبية"), ("ORG", "حكومة الوفاق الوطني")],
                   lambda f: f == fold("الليبية"))
     assert res[("ORG", "حكومة الوفاق الليبية")] == "حكومة الوفاق الوطني"
+
+
+def _run(rule, words, spans, lex):
+    return rule(spans, [fold(w) for w in words], words, lex)
+
+
+def test_known_organisation_with_clitic_and_inside_a_crf_piece(lex):
+    from services.enrich.ner.rules import known_names
+
+    words = ["قتاله", "ضد", "لداعش", "في", "موقع", "روسيا", "اليوم", "."]
+    got = _run(known_names, words, [(5, 6, "LOC")], lex)
+    assert (2, 3, "ORG") in got
+    assert (5, 7, "ORG") in got and (5, 6, "LOC") not in got
+
+
+def test_known_name_that_is_an_ordinary_word_needs_a_cue(lex):
+    from services.enrich.ner.rules import known_names
+
+    plain = ["هذه", "القاعدة", "لا", "تنطبق", "هنا"]
+    assert _run(known_names, plain, [], lex) == []
+    cued = ["هاجم", "مسلحي", "القاعدة", "البلدة"]
+    assert _run(known_names, cued, [], lex) == [(2, 3, "ORG")]
+    listed = ["ميليشيات", "من", "القاعدة", "وجماعة", "الإخوان", "المسلمين"]
+    assert (2, 3, "ORG") in _run(known_names, listed, [(3, 6, "ORG")], lex)
+
+
+def test_known_name_corrects_the_crf_type(lex):
+    from services.enrich.ner.rules import known_names
+
+    assert _run(known_names, ["وقال", "الكرملين", "إن"], [(1, 2, "LOC")], lex) == [(1, 2, "ORG")]
+
+
+def test_place_joined_by_wa_to_a_list_of_places(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["درنة", "بنغازي"])
+    words = ["تحرير", "بنغازي", "والمناطق", "النفطية", "ودرنة", "."]
+    assert (4, 5, "LOC") in _run(gazetteer_places, words, [(1, 2, "LOC")], lex)
+    alone = ["زار", "الوفد", "ودرنة", "."]
+    assert (2, 3, "LOC") not in _run(gazetteer_places, alone, [], lex)

@@ -20,6 +20,7 @@ from .lexicon import STOP
 from .rules import (
     drop_noise,
     gazetteer_places,
+    known_names,
     org_edges,
     org_heads,
     propagate,
@@ -109,6 +110,7 @@ class CrfRecognizer:
         spans = org_heads(spans, folded, words, self.lex)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
+        spans = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         spans = [s for s in spans if s[2] in self.types]
 
         mentions: list[tuple[int, int, str, str]] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from .features import QUOTES
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
@@ -190,7 +191,10 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         explicit = f in lex.loc and len(f) >= 4 and prev in LOCATIVES and (plain or prev not in STOP)
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
-        if explicit or glued:
+        # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
+        listed = clitic == "و" and stem in lex.loc and stem not in lex.common and stem not in lex.ambiguous \
+            and f not in lex.common and any(t == "LOC" and i - 4 <= e <= i for _, e, t in spans)
+        if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     return sorted(spans + added)
 
@@ -304,6 +308,88 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         for x in range(j, k):
             covered[x] = True
     return sorted(spans + added)
+
+
+KNOWN_ORGS_PATH = Path(__file__).resolve().parent / "data" / "known_organisations.txt"
+# words that make an ambiguous known name an organisation: «مسلحي القاعدة», «عناصر حماس»
+_MEMBER_CUES = frozenset(fold(w) for w in (
+    "عناصر", "مسلحي", "مسلحو", "مقاتلي", "مقاتلو", "زعيم", "قادة", "قيادي", "أعضاء", "عضو", "تنظيم", "حركة",
+    "جماعة", "قناة", "وكالة", "صحيفة", "شركة", "موقع", "حكومة", "ميليشيات", "ميليشيا"))
+
+
+@lru_cache(maxsize=1)
+def known_organisations(path: Path = KNOWN_ORGS_PATH) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The curated organisation names as folded token tuples, indexed by their first token
+    (without a proclitic), longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            toks = tuple(fold(w) for w in line.split())
+            index.setdefault(toks[0], []).append(toks)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in index.items()}
+
+
+def _ordinary_word(f: str, lex: Lexicon, freq: FreqTable) -> bool:
+    """Is this one-word name also an everyday word («القاعدة», «الجزيرة», «فتح»)?"""
+    if f in lex.common or f in lex.ambiguous:
+        return True
+    feats = freq_features(f, freq)
+    base = f[2:] if f.startswith("ال") else f
+    # both forms in use and the bare one frequent: «قاعدة»/«القاعدة»; «كرملين» is rare
+    return freq.get(base) >= 35 and ("def=D" in feats or "def=L" in feats or "def=A" in feats)
+
+
+def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Tag the organisations of ``known_organisations.txt`` (longest match, proclitics
+    allowed on the first word) and correct the type of a CRF span that is exactly one.
+
+    A one-word name that is also an everyday word needs a cue: a member or head noun
+    before it («مسلحي القاعدة») or coordination with another organisation («من القاعدة
+    وجماعة الإخوان المسلمين»)."""
+    index = known_organisations()
+    freq = table()
+    by_span = {(s, e): typ for s, e, typ in spans}
+    covered = [False] * len(words)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] = True
+    org_at = {i for s, e, typ in spans if typ == "ORG" for i in range(s, e)}
+    fixed: dict[tuple[int, int], str] = {}
+    dropped: set[tuple[int, int]] = set()
+    added: list[Span] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        cands = index.get(bare(folded[i])) or index.get(folded[i])
+        hit = None
+        for toks in cands or ():
+            e = i + len(toks)
+            if e <= n and tuple(folded[i + 1:e]) == toks[1:]:
+                hit = e
+                break
+        if hit is None:
+            i += 1
+            continue
+        if hit - i == 1 and _ordinary_word(bare(folded[i]), lex, freq):
+            prev = bare(folded[i - 1]) if i else ""
+            coordinated = (hit < n and folded[hit].startswith("و") and hit in org_at) or (
+                i and folded[i].startswith("و") and i - 1 in org_at)
+            if prev not in _MEMBER_CUES and not coordinated:
+                i += 1
+                continue
+        inside = [(s, e) for s, e in by_span if i <= s and e <= hit]
+        crossing = any(s < hit and i < e for s, e in by_span if (s, e) not in inside)
+        if (i, hit) in by_span:
+            fixed[(i, hit)] = "ORG"
+        elif not crossing:  # a known name wins over pieces of it («روسيا» in «روسيا اليوم»)
+            dropped.update(inside)
+            added.append((i, hit, "ORG"))
+            for x in range(i, hit):
+                covered[x] = True
+        i = hit
+    out = [(s, e, fixed.get((s, e), typ)) for s, e, typ in spans if (s, e) not in dropped]
+    return sorted(out + added)
 
 
 # Third-person masculine verbs of saying: in news the word after them is the speaker.
