@@ -9,15 +9,18 @@ Usage::
   language id and the Article model).
 * HTML: every ``*.html`` under ``--html-dir`` (default: the ingest test fixtures; pass an
   extracted copy of trafilatura's ``tests/`` for a realistic mix — never commit it). Each
-  page is run through naba's HTML path (``extract()``: decode, trafilatura with metadata,
+  page is run through naba's HTML path (``extract()``: decode, trafilatura's text
+  extraction, the metadata from the page's head and JSON-LD (:mod:`services.ingest.html_meta`),
   the Arabic post-filter, language id, the Article) and through ``trafilatura.extract``
   alone, interleaved page by page so that load from other processes on a shared machine
   hits both alike. Two trafilatura baselines are timed:
 
-  - ``trafilatura+meta``: the same work trafilatura-side — same extraction options and
-    metadata (title, author, sitename, date with the same htmldate settings), JSON output;
   - ``trafilatura text``: text only, no metadata (what ``trafilatura.extract`` does by default
-    with naba's extraction options).
+    with naba's extraction options) — the reference naba's speed is held to;
+  - ``trafilatura+meta``: the same options plus trafilatura's whole-page metadata pass
+    (title, author, sitename, date with the same htmldate settings, categories, tags,
+    licence), JSON output — what naba's HTML path ran before it read metadata from the
+    head and JSON-LD only.
 """
 
 from __future__ import annotations

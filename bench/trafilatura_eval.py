@@ -16,7 +16,7 @@ trafilatura settings (comments excluded, tables kept, no formatting, default pre
 
 * ``trafilatura``: ``trafilatura.extract(html, **EXTRACT_OPTIONS)``;
 * ``naba``: the HTML path of :func:`services.ingest.extract.extract` — decoding,
-  trafilatura with metadata, the Arabic post-filter and the not-an-article checks. When
+  trafilatura (text) plus html_meta, the Arabic post-filter and the not-an-article checks. When
   the page's headline opened trafilatura's text, naba moves it to ``Article.title``; it
   is then scored as ``title + text``, so that moving it is not counted as losing it.
 """

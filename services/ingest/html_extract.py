@@ -1,11 +1,13 @@
 """HTML → main text and metadata: trafilatura, then naba's Arabic post-filter.
 
-trafilatura finds the main content block and the metadata (title, author, sitename,
-date via htmldate, which reads meta tags and JSON-LD before guessing from the page).
-Its furniture filters are tuned on English/German pages, so what it keeps is passed
-through the same line rules as plain text (:mod:`services.ingest.boilerplate`): Arabic
-share bars, comment forms and policy lines, tag lines, follow-us promos, repeated
-captions, credits and datelines.
+trafilatura finds the main content block (text only). The metadata (title, author,
+sitename, date via htmldate) follows trafilatura's and htmldate's rules too, applied to
+the page's head, JSON-LD, headings and ``<time>`` elements only
+(:mod:`services.ingest.html_meta`): a small part of the cost of trafilatura's
+whole-page metadata pass. trafilatura's furniture filters are tuned on English/German
+pages, so what it keeps is passed through the same line rules as plain text
+(:mod:`services.ingest.boilerplate`): Arabic share bars, comment forms and policy lines,
+tag lines, follow-us promos, repeated captions, credits and datelines.
 
 Settings: comments excluded (reader comments must never be indexed as article text),
 tables kept (election results, casualty figures), ``favor_precision`` off. On
@@ -27,7 +29,9 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from services.ingest import boilerplate as bp
+from services.ingest import comments
 from services.ingest import textclean as tc
+from services.ingest.html_meta import page_meta
 from services.ingest.normalize import match_key, normalize_text
 
 EXTRACT_OPTIONS: dict[str, bool] = {
@@ -46,6 +50,9 @@ _PUBLISHED_META = (
     re.compile(r"""content=["']\s*""" + _ISO + r"""[^"']*["'][^>]*?article:published_time"""),
     re.compile(r"""datePublished["'][^>]*?(?:content|datetime)=["']\s*""" + _ISO),
 )
+
+
+_EARLIEST = "1995-01-01"  # htmldate's default lower bound
 
 
 def date_params() -> dict[str, object]:
@@ -72,15 +79,20 @@ class HtmlResult(tc.CleanText):
     title_in_body: bool = False  # the headline opened trafilatura's text and was moved to ``title``
 
 
-def _published(html: str, htmldate: str | None) -> str | None:
-    """Prefer a machine-readable timestamp (with time) from the markup when it agrees with htmldate."""
+def _published(html: str, htmldate: str | None, latest: str) -> str | None:
+    """Prefer a machine-readable timestamp (with time) from the markup when it agrees with htmldate.
+
+    Without a date from htmldate, the timestamp must still pass htmldate's own bounds
+    (from 1995 to ``latest``, today): a CMS placeholder («1970-01-01T01:00») is no date.
+    """
     if "datePublished" not in html and "published_time" not in html:
         return htmldate
     for rx in _PUBLISHED_META:
         m = rx.search(html)
         if m:
             value = m.group("v").replace(" ", "T")
-            if htmldate is None or value.startswith(htmldate):
+            plausible = value.startswith(htmldate) if htmldate else _EARLIEST <= value[:10] <= latest
+            if plausible:
                 return value
     return htmldate
 
@@ -142,20 +154,21 @@ def postfilter(text: str, title: str = "") -> Filtered:
 
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of an HTML page; empty ``text`` when trafilatura finds no body."""
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, date_extraction_params=date_params(), **EXTRACT_OPTIONS
-    )
+    # reader comments in markup trafilatura does not know (services.ingest.comments)
+    doc = comments.bare_extraction(html, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     if doc is None:
         return HtmlResult()
-    sitename = normalize_text(doc.sitename) if doc.sitename else None
-    title = _clean_title(doc.title or "", sitename)
+    dparams = date_params()
+    meta = page_meta(html, url, dparams)
+    sitename = normalize_text(meta.sitename) if meta.sitename else None
+    title = _clean_title(meta.title or "", sitename)
     filtered = postfilter(doc.text or "", title)
     first = (doc.text or "").lstrip().split("\n", 1)[0]
-    author = (normalize_text(doc.author) if doc.author else None) or filtered.author
+    author = (normalize_text(meta.author) if meta.author else None) or filtered.author
     return HtmlResult(
         title=title,
         text=filtered.text,
-        published=_published(html, doc.date) or filtered.published,
+        published=_published(html, meta.date, str(dparams["max_date"])) or filtered.published,
         author=author or None,
         sitename=sitename or None,
         dateline=filtered.dateline,
