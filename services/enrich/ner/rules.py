@@ -330,14 +330,17 @@ def known_organisations(path: Path = KNOWN_ORGS_PATH) -> dict[str, tuple[tuple[s
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in index.items()}
 
 
-def _ordinary_word(f: str, lex: Lexicon, freq: FreqTable) -> bool:
+def _ordinary_word(f: str, lex: Lexicon, freq: FreqTable, memo: dict) -> bool:
     """Is this one-word name also an everyday word («القاعدة», «الجزيرة», «فتح»)?"""
-    if f in lex.common or f in lex.ambiguous:
-        return True
-    feats = freq_features(f, freq)
-    base = f[2:] if f.startswith("ال") else f
-    # both forms in use and the bare one frequent: «قاعدة»/«القاعدة»; «كرملين» is rare
-    return freq.get(base) >= 35 and ("def=D" in feats or "def=L" in feats or "def=A" in feats)
+    got = memo.get(("ordinary", f))
+    if got is None:
+        feats = freq_features(f, freq)
+        base = f[2:] if f.startswith("ال") else f
+        # both forms in use and the bare one frequent: «قاعدة»/«القاعدة»; «كرملين» is rare
+        got = f in lex.common or f in lex.ambiguous or (
+            freq.get(base) >= 35 and ("def=D" in feats or "def=L" in feats or "def=A" in feats))
+        memo[("ordinary", f)] = got
+    return got
 
 
 def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -348,46 +351,52 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
     before it («مسلحي القاعدة») or coordination with another organisation («من القاعدة
     وجماعة الإخوان المسلمين»)."""
     index = known_organisations()
+    memo = lex.memo.setdefault("known", {})
+    starts: list[tuple[int, tuple[tuple[str, ...], ...]]] = []
+    for i, f in enumerate(folded):  # most documents name none: find candidates first, cheaply
+        cands = memo.get(f, ())
+        if cands == ():
+            cands = index.get(bare(f)) or index.get(f)
+            if len(memo) >= 50_000:
+                memo.clear()
+            memo[f] = cands
+        if cands:
+            starts.append((i, cands))
+    if not starts:
+        return spans
     freq = table()
     by_span = {(s, e): typ for s, e, typ in spans}
-    covered = [False] * len(words)
+    span_at: list[tuple[int, int] | None] = [None] * len(words)
     for s, e, _ in spans:
-        for i in range(s, e):
-            covered[i] = True
+        for x in range(s, e):
+            span_at[x] = (s, e)
     org_at = {i for s, e, typ in spans if typ == "ORG" for i in range(s, e)}
     fixed: dict[tuple[int, int], str] = {}
     dropped: set[tuple[int, int]] = set()
     added: list[Span] = []
     n = len(words)
-    i = 0
-    while i < n:
-        cands = index.get(bare(folded[i])) or index.get(folded[i])
-        hit = None
-        for toks in cands or ():
-            e = i + len(toks)
-            if e <= n and tuple(folded[i + 1:e]) == toks[1:]:
-                hit = e
-                break
-        if hit is None:
-            i += 1
+    done = 0
+    for i, cands in starts:
+        if i < done:
             continue
-        if hit - i == 1 and _ordinary_word(bare(folded[i]), lex, freq):
+        hit = next((i + len(t) for t in cands if i + len(t) <= n and tuple(folded[i + 1:i + len(t)]) == t[1:]), None)
+        if hit is None:
+            continue
+        if hit - i == 1 and _ordinary_word(bare(folded[i]), lex, freq, memo):
             prev = bare(folded[i - 1]) if i else ""
             coordinated = (hit < n and folded[hit].startswith("و") and hit in org_at) or (
                 i and folded[i].startswith("و") and i - 1 in org_at)
             if prev not in _MEMBER_CUES and not coordinated:
-                i += 1
                 continue
-        inside = [(s, e) for s, e in by_span if i <= s and e <= hit]
-        crossing = any(s < hit and i < e for s, e in by_span if (s, e) not in inside)
+        touched = {span_at[x] for x in range(i, hit)} - {None}
+        inside = {sp for sp in touched if sp and i <= sp[0] and sp[1] <= hit}
+        crossing = len(inside) < len(touched)
         if (i, hit) in by_span:
             fixed[(i, hit)] = "ORG"
         elif not crossing:  # a known name wins over pieces of it («روسيا» in «روسيا اليوم»)
             dropped.update(inside)
             added.append((i, hit, "ORG"))
-            for x in range(i, hit):
-                covered[x] = True
-        i = hit
+        done = hit
     out = [(s, e, fixed.get((s, e), typ)) for s, e, typ in spans if (s, e) not in dropped]
     return sorted(out + added)
 
