@@ -237,3 +237,13 @@ def test_place_joined_by_wa_to_a_list_of_places(lex):
     assert (4, 5, "LOC") in _run(gazetteer_places, words, [(1, 2, "LOC")], lex)
     alone = ["زار", "الوفد", "ودرنة", "."]
     assert (2, 3, "LOC") not in _run(gazetteer_places, alone, [], lex)
+
+
+def test_given_name_then_surname_is_a_person_without_a_title(lex):
+    from services.enrich.ner.rules import first_name_pairs
+
+    lex.first_names.update({fold("معمر"), fold("عمر")})
+    words = ["لنظام", "معمّر", "القذافي", "جهودها"]
+    assert _run(first_name_pairs, words, [], lex) == [(1, 3, "PER")]
+    # «عمر» is also "age" («عن عمر يناهز»): modern usage gives it the article, so no person
+    assert _run(first_name_pairs, ["عن", "عمر", "يناهز", "التسعين"], [], lex) == []

@@ -19,6 +19,7 @@ from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
     drop_noise,
+    first_name_pairs,
     gazetteer_places,
     known_names,
     org_edges,
@@ -105,6 +106,7 @@ class CrfRecognizer:
         spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)
         spans = speech_subjects(spans, folded, words, self.lex)
+        spans = first_name_pairs(spans, folded, words, self.lex)
         spans = gazetteer_places(spans, folded, words, self.lex)
         spans = propagate(spans, folded, words, self.lex)
         spans = org_heads(spans, folded, words, self.lex)

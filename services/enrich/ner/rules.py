@@ -401,6 +401,52 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
     return sorted(out + added)
 
 
+@lru_cache(maxsize=1)
+def _curated_first_names() -> frozenset[str]:
+    from .build_lexicons import curated_first_names
+
+    return frozenset(curated_first_names())
+
+
+def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«لنظام معمر القذافي»: a known given name followed by a name-like word is a person,
+    even with no title before it. The given name must not be an everyday word of the
+    corpus, nor a noun in modern usage (a noun takes the article: «العمر», «البيان»; a
+    curated given name may take it now and then, «المعمر»); and
+    the next word must not be an everyday word either (nor a title, a verb or a particle)."""
+    freq = table()
+    curated = _curated_first_names()
+    covered = [False] * len(words)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] = True
+    added: list[Span] = []
+    n = len(words)
+    for i in range(n - 1):
+        f = folded[i]
+        name = f if f in lex.first_names else bare(f)
+        if name != f and freq.get(f) > freq.get(name):
+            continue  # «لدينا» is a word («we have»), not «ل» + «دينا»
+        if covered[i] or covered[i + 1] or name not in lex.first_names or name in lex.common \
+                or name in lex.ambiguous:
+            continue
+        cues = ("def=N", "def=X", "def=L") if name in curated else ("def=N", "def=X")
+        if not any(z in cues for z in freq_features(name, freq)):
+            continue  # «عمر» (age), «بيان», «جمال», «حسن»: given names that are also nouns
+        nxt = folded[i + 1]
+        if nxt in lex.common or nxt in lex.ambiguous or not name_like(nxt, words[i + 1], lex) \
+                or split_clitic(nxt)[0] not in ("", "ال"):
+            continue
+        k = i + 2
+        while k < n and k - i < 4 and not covered[k] and name_like(folded[k], words[k], lex) and (
+                folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS):
+            k += 1
+        added.append((i, k, "PER"))
+        for x in range(i, k):
+            covered[x] = True
+    return sorted(spans + added)
+
+
 # Third-person masculine verbs of saying: in news the word after them is the speaker.
 SPEECH_VERBS = frozenset(fold(p + w) for w in (
     "قال", "أكد", "أضاف", "أوضح", "أشار", "صرح", "أعلن", "اعتبر", "رأى", "شدد", "لفت", "نفى", "حذر", "دعا",
