@@ -408,14 +408,25 @@ def _curated_first_names() -> frozenset[str]:
     return frozenset(curated_first_names())
 
 
+def _usable_given_name(f: str, lex: Lexicon) -> bool:
+    name = f if f in lex.first_names else bare(f)
+    if name not in lex.first_names or name in lex.common or name in lex.ambiguous:
+        return False
+    freq = table()
+    if name != f and freq.get(f) > freq.get(name):
+        return False  # «لدينا» is a word («we have»), not «ل» + «دينا»
+    cues = ("def=N", "def=X", "def=L") if name in _curated_first_names() else ("def=N", "def=X")
+    # «عمر» (age), «بيان», «جمال», «حسن»: given names that are also nouns take the article
+    return any(z in cues for z in freq_features(name, freq))
+
+
 def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«لنظام معمر القذافي»: a known given name followed by a name-like word is a person,
     even with no title before it. The given name must not be an everyday word of the
     corpus, nor a noun in modern usage (a noun takes the article: «العمر», «البيان»; a
     curated given name may take it now and then, «المعمر»); and
     the next word must not be an everyday word either (nor a title, a verb or a particle)."""
-    freq = table()
-    curated = _curated_first_names()
+    memo = lex.memo.setdefault("given", {})
     covered = [False] * len(words)
     for s, e, _ in spans:
         for i in range(s, e):
@@ -424,15 +435,14 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
     n = len(words)
     for i in range(n - 1):
         f = folded[i]
-        name = f if f in lex.first_names else bare(f)
-        if name != f and freq.get(f) > freq.get(name):
-            continue  # «لدينا» is a word («we have»), not «ل» + «دينا»
-        if covered[i] or covered[i + 1] or name not in lex.first_names or name in lex.common \
-                or name in lex.ambiguous:
+        ok = memo.get(f)
+        if ok is None:
+            ok = _usable_given_name(f, lex)
+            if len(memo) >= 50_000:
+                memo.clear()
+            memo[f] = ok
+        if not ok or covered[i] or covered[i + 1]:
             continue
-        cues = ("def=N", "def=X", "def=L") if name in curated else ("def=N", "def=X")
-        if not any(z in cues for z in freq_features(name, freq)):
-            continue  # «عمر» (age), «بيان», «جمال», «حسن»: given names that are also nouns
         nxt = folded[i + 1]
         if nxt in lex.common or nxt in lex.ambiguous or not name_like(nxt, words[i + 1], lex) \
                 or split_clitic(nxt)[0] not in ("", "ال"):
