@@ -217,69 +217,72 @@ class Featurizer:
     def gazetteer_spans(self, folded: list[str]) -> list[str]:
         """B-/I- marks for the longest multi-word place names found in the sequence."""
         marks = [""] * len(folded)
-        multi = self.lex.loc_multi
         gz = self._gz
-        i = 0
-        while i < len(folded):
-            got = gz.get(folded[i])
-            longest, forms = got if got is not None else self._gaz_first(folded[i])
-            if not longest:
-                i += 1
+        first = self._gaz_first
+        # most words start no multi-word place: find the few that do in one pass
+        starts = [i for i, f in enumerate(folded) if (gz.get(f) or first(f))[0]]
+        if not starts:
+            return marks
+        multi = self.lex.loc_multi
+        done = 0
+        for i in starts:
+            if i < done:
                 continue
-            hit = 0
+            longest, forms = gz.get(folded[i]) or first(folded[i])
             for n in range(min(longest, len(folded) - i), 1, -1):
                 rest = tuple(folded[i + 1:i + n])
                 if any((x, *rest) in multi for x in forms):
-                    hit = n
+                    marks[i] = "gz=B"
+                    for j in range(i + 1, i + n):
+                        marks[j] = "gz=I"
+                    done = i + n
                     break
-            if hit:
-                marks[i] = "gz=B"
-                for j in range(i + 1, i + hit):
-                    marks[j] = "gz=I"
-                i += hit
-            else:
-                i += 1
         return marks
 
     def sequence_extras(self, folded: list[str]) -> list[list[str]]:
         """Per-position features that depend on more than one word: sentence edges,
         bigrams, multi-word gazetteer hits."""
         n = len(folded)
-        gaz = self.gazetteer_spans(folded) if self.lex.max_multi > 1 else [""] * n
+        out: list[list[str]] = [[] for _ in range(n)]
+        if not n:
+            return out
+        out[0].append("BOS")
+        out[-1].append("EOS")
         keep = self.keep
         # with a model's attribute set, only words that occur in one of its bigrams
-        # are worth building bigram strings for
+        # are worth building bigram strings for; a pair is «bg+» of its first word and
+        # «bg-» of its second
         bw = self._bigram_words
-        out: list[list[str]] = []
-        for i in range(n):
-            feats: list[str] = []
-            if i == 0:
-                feats.append("BOS")
-            elif bw is None or (folded[i - 1] in bw and folded[i] in bw):
-                bg = "bg-=" + folded[i - 1] + "|" + folded[i]
+        inb = [True] * n if bw is None else [f in bw for f in folded]
+        for i in range(1, n):
+            if inb[i - 1] and inb[i]:
+                pair = folded[i - 1] + "|" + folded[i]
+                bg = "bg-=" + pair
                 if keep is None or bg in keep:
-                    feats.append(bg)
-            if i == n - 1:
-                feats.append("EOS")
-            elif bw is None or (folded[i] in bw and folded[i + 1] in bw):
-                bg = "bg+=" + folded[i] + "|" + folded[i + 1]
+                    out[i].append(bg)
+                bg = "bg+=" + pair
                 if keep is None or bg in keep:
-                    feats.append(bg)
-            if gaz[i]:
-                feats.append(gaz[i])
-            # comma apposition («…، ليف دينغوف،») and quote wrapping, one or two tokens
-            if 0 < i < n - 1:
+                    out[i - 1].append(bg)
+        if self.lex.max_multi > 1:
+            for i, g in enumerate(self.gazetteer_spans(folded)):
+                if g:
+                    out[i].append(g)
+        # comma apposition («…، ليف دينغوف،») and quote wrapping, one or two tokens: only
+        # next to a comma or a quote
+        marks = [i for i, f in enumerate(folded) if f in COMMAS or f in QUOTES]
+        if marks:
+            near = sorted({j for m in marks for j in (m - 1, m + 1) if 0 < j < n - 1})
+            for i in near:
                 a, b = folded[i - 1], folded[i + 1]
                 if a in COMMAS:
                     if b in COMMAS:
-                        feats.append("app=1")
+                        out[i].append("app=1")
                     elif i < n - 2 and folded[i + 2] in COMMAS:
-                        feats.append("app=B2")
+                        out[i].append("app=B2")
                 elif b in COMMAS and i > 1 and folded[i - 2] in COMMAS:
-                    feats.append("app=I2")
+                    out[i].append("app=I2")
                 if a in QUOTES and b in QUOTES:
-                    feats.append("inq")
-            out.append(feats)
+                    out[i].append("inq")
         return out
 
     def sequence(self, words: list[str]) -> list[list[str]]:
