@@ -32,6 +32,25 @@ def is_word(word: str) -> bool:
     return word[:1].isalpha()
 
 
+def covered_tokens(spans: list[Span], n: int) -> list[bool]:
+    """Which of ``n`` tokens some span already claims."""
+    covered = [False] * n
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] = True
+    return covered
+
+
+def extend_name(k: int, start: int, covered: list[bool], folded: list[str], words: list[str], lex: Lexicon) -> int:
+    """End of a person's name whose first words end before ``k``: known name tokens and
+    words after a link («بن», «عبد», «أبو») join it, up to four words from ``start``."""
+    n = len(words)
+    while k < n and k - start < 4 and not covered[k] and name_like(folded[k], words[k], lex) and (
+            folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS):
+        k += 1
+    return k
+
+
 @lru_cache(maxsize=50_000)
 def is_title(f: str) -> bool:
     """A folded title or office word, with or without a leading clitic («والرئيس»)."""
@@ -278,10 +297,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     and a second name-like word follows (one unknown word after a title is too often
     a verb or a noun).
     """
-    covered = [False] * len(words)
-    for s, e, _ in spans:
-        for i in range(s, e):
-            covered[i] = True
+    covered = covered_tokens(spans, len(words))
     added: list[Span] = []
     n = len(words)
     for i in range(n):
@@ -300,10 +316,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         known = folded[j] in lex.first_names or folded[j] in _NAME_LINKS
         if not known and (split_clitic(folded[j])[0] or not second):
             continue
-        k = j + 2 if second else j + 1
-        while k < n and k - j < 4 and not covered[k] and name_like(folded[k], words[k], lex) and (
-                folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS):
-            k += 1
+        k = extend_name(j + 2 if second else j + 1, j, covered, folded, words, lex)
         added.append((j, k, "PER"))
         for x in range(j, k):
             covered[x] = True
@@ -427,10 +440,7 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
     curated given name may take it now and then, «المعمر»); and
     the next word must not be an everyday word either (nor a title, a verb or a particle)."""
     memo = lex.memo.setdefault("given", {})
-    covered = [False] * len(words)
-    for s, e, _ in spans:
-        for i in range(s, e):
-            covered[i] = True
+    covered = covered_tokens(spans, len(words))
     added: list[Span] = []
     n = len(words)
     for i in range(n - 1):
@@ -447,10 +457,7 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
         if nxt in lex.common or nxt in lex.ambiguous or not name_like(nxt, words[i + 1], lex) \
                 or split_clitic(nxt)[0] not in ("", "ال"):
             continue
-        k = i + 2
-        while k < n and k - i < 4 and not covered[k] and name_like(folded[k], words[k], lex) and (
-                folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS):
-            k += 1
+        k = extend_name(i + 2, i, covered, folded, words, lex)
         added.append((i, k, "PER"))
         for x in range(i, k):
             covered[x] = True
@@ -469,10 +476,7 @@ def speech_subjects(spans: list[Span], folded: list[str], words: list[str], lex:
     ``def=`` cue of :mod:`wordfreq_table`: a name is never «الرافاران»), it is not a
     frequent ordinary word of the training corpus, and no known place or title."""
     freq = table()
-    covered = [False] * len(words)
-    for s, e, _ in spans:
-        for i in range(s, e):
-            covered[i] = True
+    covered = covered_tokens(spans, len(words))
     added: list[Span] = []
     n = len(words)
     for i in range(n - 1):
@@ -514,10 +518,7 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             votes.setdefault(bare(folded[s]), Counter())[typ] += 1
         elif typ == "PER":  # a surname stands for the person: «خليفة حفتر» → «حفتر»
             votes.setdefault(bare(folded[e - 1]), Counter())["PER"] += 1
-    covered = [False] * len(words)
-    for s, e, _ in spans:
-        for i in range(s, e):
-            covered[i] = True
+    covered = covered_tokens(spans, len(words))
     out = list(spans)
     for i, f in enumerate(folded):
         if covered[i] or not is_arabic(words[i]):
