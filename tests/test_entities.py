@@ -130,3 +130,10 @@ def test_camel_backend_switch(monkeypatch):
     finally:
         get_settings.cache_clear()
         os.environ.pop("NABA_NER", None)
+
+
+def test_known_organisation_with_a_clitic_gets_its_own_name():
+    from services.enrich.entities import find_entities
+
+    got = [(e.text, e.name, e.type) for e in find_entities("وأعلن التحالف الحرب لداعش في سوريا.")]
+    assert ("لداعش", "داعش", "ORG") in got

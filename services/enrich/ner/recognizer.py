@@ -18,10 +18,12 @@ from .fast import FastCRF
 from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
+    bare,
     drop_noise,
     first_name_pairs,
     gazetteer_places,
     known_names,
+    known_organisations,
     org_edges,
     org_heads,
     propagate,
@@ -115,6 +117,10 @@ class CrfRecognizer:
         spans = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         spans = [s for s in spans if s[2] in self.types]
 
+        # a curated organisation's own spelling is evidence for its clitic-free form,
+        # as a bare mention elsewhere in the document would be: «لداعش» → «داعش»
+        known = known_organisations()
+        doc_words |= {b for s, _, typ in spans if typ == "ORG" and (b := bare(folded[s])) in known}
         mentions: list[tuple[int, int, str, str]] = []
         for s, e, typ in spans:
             name = canonical(words[s:e], doc_words, self.lex)
