@@ -247,3 +247,9 @@ def test_given_name_then_surname_is_a_person_without_a_title(lex):
     assert _run(first_name_pairs, words, [], lex) == [(1, 3, "PER")]
     # «عمر» is also "age" («عن عمر يناهز»): modern usage gives it the article, so no person
     assert _run(first_name_pairs, ["عن", "عمر", "يناهز", "التسعين"], [], lex) == []
+
+
+def test_strip_first_drops_a_clitic_before_a_known_place(lex):
+    lex.add_places(["مصر", "وهران", "لبنان"])
+    assert strip_first("ومصر", set(), lex) == "مصر"
+    assert strip_first("وهران", set(), lex) == "وهران"  # the city, not «و» + «هران»

@@ -93,6 +93,11 @@ def _without_document(w: str, f: str, lex: Lexicon) -> str:
     if clitic and clitic in _SINGLE and f not in lex.first_names and evidence(stem, lex) > 2 * evidence(f, lex) \
             and (len(stem) >= 4 or (clitic != "و" and lex.name_tokens.get(stem, 0) >= 3)):
         return w[len(clitic):]  # clean() and fold() keep one character per letter
+    # 4b. a known place behind a single clitic, better attested than the whole word: «ومصر», «بغزة»
+    rest = f[1:]
+    if f[:1] in _SINGLE and len(rest) >= 3 and rest in lex.loc and f not in lex.first_names and (
+            f not in lex.loc or evidence(rest, lex) > evidence(f, lex)):
+        return w[1:]
     # 5. «و» is overwhelmingly the conjunction: strip it from a word no lexicon knows
     # («وإدغار دافيدز»); names that do begin with it («وليد», «واشنطن») are known
     if f.startswith("و") and not f.startswith("وال") and len(f) >= 5 and not (
