@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from trafilatura.json_metadata import normalize_json
-
 from services.ingest.html_extract import date_params, extract_html
-from services.ingest.html_meta import _normalize_json, page_meta, self_description
+from services.ingest.html_meta import page_meta, self_description
 
 URL = "https://www.example.com/news/2024/article-1"
 
@@ -110,19 +107,6 @@ def test_extract_html_uses_page_meta():
 def test_placeholder_timestamp_is_not_a_date():
     page = NO_META.replace("</head>", '<meta property="article:published_time" content="1970-01-01T01:00:00">\n</head>')
     assert extract_html(page, url=URL).published is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        '{"url": "https:\\/\\/example.com\\/a", "name": "A\\u00e9 \\n B"}',
-        '{"headline": "<b>عاجل</b> &quot;خبر&quot;   مهم"}',
-        '{"x": "\\ud83d\\ude00 lone \\ud800 end"}',
-        "plain text without escapes",
-    ],
-)
-def test_normalize_json_matches_trafilatura(text: str):
-    assert _normalize_json(text) == normalize_json(text)
 
 
 def test_date_only_in_body_markup_is_still_found():

@@ -26,6 +26,7 @@ from functools import lru_cache
 from html import unescape
 
 import trafilatura
+from htmldate.settings import MIN_DATE
 from trafilatura.settings import set_date_params
 
 from services.ingest import boilerplate as bp
@@ -52,7 +53,7 @@ _PUBLISHED_META = (
 )
 
 
-_EARLIEST = "1995-01-01"  # htmldate's default lower bound
+_EARLIEST = MIN_DATE.date().isoformat()  # htmldate's own lower bound
 
 
 def date_params() -> dict[str, object]:

@@ -31,12 +31,11 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from html import unescape
 from typing import Any
 
 from htmldate import find_date
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import JSON_UNICODE_REPLACE, extract_json, extract_json_parse_error
+from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
@@ -45,7 +44,7 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document
-from trafilatura.utils import HTML_STRIP_TAGS, load_html, trim
+from trafilatura.utils import load_html
 
 LOGGER = logging.getLogger(__name__)
 
@@ -61,7 +60,6 @@ _BODY_PARTS = re.compile(
     r"|<(h[123]|time)\b.{0,2000}?</\1\s*>",
     re.I | re.S,
 )
-_SURROGATES = re.compile("[\ud800-\udfff]")
 _JSON_TYPES = {"application/ld+json", "application/settings+json"}
 
 
@@ -89,20 +87,6 @@ def self_description(html: str) -> str:
     return f"{html[: end.start()]}</head><body>{''.join(parts)}</body></html>"
 
 
-def _normalize_json(text: str) -> str:
-    """trafilatura's ``normalize_json`` with a regex instead of a per-character loop for surrogates.
-
-    Same steps, same result (``\\n`` and ``\\uXXXX`` escapes decoded, lone surrogates
-    and tags removed, entities unescaped, white space trimmed); JSON-LD escapes its
-    slashes (``https:\\/\\/``), so the loop ran on nearly every block.
-    """
-    if "\\" in text:
-        text = text.replace("\\n", "").replace("\\r", "").replace("\\t", "")
-        text = JSON_UNICODE_REPLACE.sub(lambda m: chr(int(m[1], 16)), text)
-        text = unescape(_SURROGATES.sub("", text))
-    return trim(HTML_STRIP_TAGS.sub("", text))
-
-
 def _json_ld(tree: HtmlElement, doc: Document) -> Document:
     """trafilatura's ``extract_meta_json`` without its whitespace minifier and only on schema.org blocks.
 
@@ -115,7 +99,7 @@ def _json_ld(tree: HtmlElement, doc: Document) -> Document:
         text = elem.text
         if not text or elem.get("type") not in _JSON_TYPES or "schema.org" not in text.lower():
             continue
-        text = _normalize_json(text)
+        text = normalize_json(text)
         try:
             doc = extract_json(json.loads(text, strict=False), doc)
         except json.JSONDecodeError:
