@@ -5,7 +5,7 @@ from array import array
 from services.enrich.ner.lexicon import Lexicon
 from services.enrich.ner.rules import speech_subjects
 from services.enrich.ner.text import fold
-from services.enrich.ner.wordfreq_table import FreqTable, freq_features, table
+from services.enrich.ner.wordfreq_table import FreqTable, article_cue, freq_features, table
 
 
 def test_table_round_trips_through_its_file(tmp_path):
@@ -29,6 +29,8 @@ def test_article_cue_separates_names_from_nouns():
     assert "def=X" in freq_features("مالاتشنكو", freq)  # unknown either way
     # «بوتين» is more frequent than the «ب» + «وتين» reading, so the whole word is judged
     assert "def=N" in freq_features("بوتين", freq)
+    assert article_cue("حفتر", freq) == "N" and article_cue("القاعده", freq) == "D"
+    assert article_cue("حفتر", FreqTable(array("Q"), array("B"))) is None
 
 
 def test_shipped_table_knows_modern_arabic():

@@ -21,7 +21,7 @@ from pathlib import Path
 from .features import QUOTES
 from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
 from .text import fold, is_arabic, split_clitic
-from .wordfreq_table import FreqTable, freq_features, table
+from .wordfreq_table import FreqTable, article_cue, table
 
 Span = tuple[int, int, str]
 _ARTICLE_CLITICS = ("ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل")
@@ -343,16 +343,16 @@ def known_organisations(path: Path = KNOWN_ORGS_PATH) -> dict[str, tuple[tuple[s
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in index.items()}
 
 
-def _ordinary_word(f: str, lex: Lexicon, freq: FreqTable, memo: dict) -> bool:
+def _ordinary_word(f: str, lex: Lexicon, freq: FreqTable) -> bool:
     """Is this one-word name also an everyday word («القاعدة», «الجزيرة», «فتح»)?"""
-    got = memo.get(("ordinary", f))
+    memo = lex.memo.setdefault("ordinary", {})
+    got = memo.get(f)
     if got is None:
-        feats = freq_features(f, freq)
         base = f[2:] if f.startswith("ال") else f
         # both forms in use and the bare one frequent: «قاعدة»/«القاعدة»; «كرملين» is rare
         got = f in lex.common or f in lex.ambiguous or (
-            freq.get(base) >= 35 and ("def=D" in feats or "def=L" in feats or "def=A" in feats))
-        memo[("ordinary", f)] = got
+            freq.get(base) >= 35 and article_cue(f, freq) in ("D", "L", "A"))
+        memo[f] = got
     return got
 
 
@@ -395,7 +395,7 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
         hit = next((i + len(t) for t in cands if i + len(t) <= n and tuple(folded[i + 1:i + len(t)]) == t[1:]), None)
         if hit is None:
             continue
-        if hit - i == 1 and _ordinary_word(bare(folded[i]), lex, freq, memo):
+        if hit - i == 1 and _ordinary_word(bare(folded[i]), lex, freq):
             prev = bare(folded[i - 1]) if i else ""
             coordinated = (hit < n and folded[hit].startswith("و") and hit in org_at) or (
                 i and folded[i].startswith("و") and i - 1 in org_at)
@@ -428,9 +428,9 @@ def _usable_given_name(f: str, lex: Lexicon) -> bool:
     freq = table()
     if name != f and freq.get(f) > freq.get(name):
         return False  # «لدينا» is a word («we have»), not «ل» + «دينا»
-    cues = ("def=N", "def=X", "def=L") if name in _curated_first_names() else ("def=N", "def=X")
+    cues = ("N", "X", "L") if name in _curated_first_names() else ("N", "X")
     # «عمر» (age), «بيان», «جمال», «حسن»: given names that are also nouns take the article
-    return any(z in cues for z in freq_features(name, freq))
+    return article_cue(name, freq) in cues
 
 
 def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -498,11 +498,11 @@ def _speaker_word(f: str, word: str, lex: Lexicon, freq: FreqTable) -> bool:
         return False
     if f in lex.loc or f in lex.org_tokens or f in _NAME_LINKS:
         return f in _NAME_LINKS
-    if not any(z in ("def=N", "def=X") for z in freq_features(f, freq)):
+    if article_cue(f, freq) not in ("N", "X"):
         return False
     # an inflected common word: «مسؤولو» (construct plural), «نفقا» (accusative),
     # «دخوله» (pronoun suffix) — the word without the ending takes the article
-    return not any(f.endswith(suf) and len(f) - len(suf) >= 3 and "def=D" in freq_features(f[:-len(suf)], freq)
+    return not any(f.endswith(suf) and len(f) - len(suf) >= 3 and article_cue(f[:-len(suf)], freq) == "D"
                    for suf in _INFLECTIONS)
 
 

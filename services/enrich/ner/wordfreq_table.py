@@ -107,34 +107,46 @@ def table(path: Path = TABLE_PATH) -> FreqTable:
 
 
 def freq_features(folded: str, freq: FreqTable) -> list[str]:
-    """``zf=`` band of the word, ``zs=`` band of its clitic-stripped stem, ``def=`` article cue.
-
-    ``def=`` compares the bare stem with its «ال» form: ``N`` never/rarely definite (a
-    name, a verb, a particle), ``L`` seldom, ``D`` both, ``A`` only with the article,
-    ``X`` neither form is known (a rare word or an unseen name).
-    """
+    """``zf=`` band of the word, ``zs=`` band of its clitic-stripped stem, ``def=`` article cue
+    (see :func:`article_cue`)."""
     if not len(freq):
         return []
-    z = freq.get(folded)
+    z, zs, cue = _measure(folded, freq)
     feats = ["zf=" + str(min(z // 10, 6))]
+    if zs is not None:
+        feats.append("zs=" + str(min(zs // 10, 6)))
+    if cue:
+        feats.append("def=" + cue)
+    return feats
+
+
+def article_cue(folded: str, freq: FreqTable) -> str | None:
+    """How the bare stem relates to its «ال» form: ``N`` never or rarely definite (a name,
+    a verb, a particle), ``L`` seldom, ``D`` both, ``A`` only with the article, ``X``
+    neither form is known (a rare word or an unseen name); None for short words or
+    without a table."""
+    return _measure(folded, freq)[2] if len(freq) else None
+
+
+def _measure(folded: str, freq: FreqTable) -> tuple[int, int | None, str | None]:
+    """Zipf × 10 of the word and (with a clitic) of its stem, and the article cue."""
+    z = freq.get(folded)
+    zs = None
     clitic, stem = split_clitic(folded)
     if clitic:
         zs = freq.get(stem)
-        feats.append("zs=" + str(min(zs // 10, 6)))
         if zs < z:  # «بوتين» is a word, not «ب» + «وتين»
             stem = folded
     if len(stem) < 3:
-        return feats
+        return z, zs, None
     bare = stem[2:] if stem.startswith("ال") and len(stem) >= 5 else stem
     zb, za = freq.get(bare), freq.get("ال" + bare)
     if zb >= 15:
         d = za - zb
-        feats.append("def=" + ("N" if d < -20 else "L" if d < -7 else "D"))
-    elif za >= 15:
-        feats.append("def=A")
-    elif not zb and not za:
-        feats.append("def=X")
-    return feats
+        return z, zs, "N" if d < -20 else "L" if d < -7 else "D"
+    if za >= 15:
+        return z, zs, "A"
+    return z, zs, "X" if not zb and not za else None
 
 
 def main(argv: list[str] | None = None) -> None:
