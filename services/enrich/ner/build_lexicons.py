@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .corpus import Sentence, load_dir
-from .lexicon import LEXICON_PATH, Lexicon, save
+from .lexicon import LEXICON_PATH, Lexicon, curated_first_names, save
 from .text import fold
 
 _PURE_ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 \-]+$")
@@ -63,15 +63,6 @@ def cldr_language_adjectives() -> list[str]:
         if " " not in w and w.startswith("ال") and w.endswith("يه") and len(w) >= 6:
             out.append(w[2:-1])
     return out
-
-
-FIRST_NAMES_PATH = Path(__file__).resolve().parent / "data" / "first_names.txt"
-
-
-def curated_first_names(path: Path = FIRST_NAMES_PATH) -> list[str]:
-    """Frequent Arabic and foreign given names as the press spells them (see the file's header)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [fold(w) for line in lines if not line.startswith("#") for w in line.split()]
 
 
 def build(sents: Iterable[Sentence]) -> Lexicon:

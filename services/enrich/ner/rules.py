@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .features import QUOTES
-from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon
+from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon, curated_first_names
 from .text import fold, is_arabic, split_clitic
 from .wordfreq_table import FreqTable, article_cue, table
 
@@ -414,13 +414,6 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
     return sorted(out + added)
 
 
-@lru_cache(maxsize=1)
-def _curated_first_names() -> frozenset[str]:
-    from .build_lexicons import curated_first_names
-
-    return frozenset(curated_first_names())
-
-
 def _usable_given_name(f: str, lex: Lexicon) -> bool:
     name = f if f in lex.first_names else bare(f)
     if name not in lex.first_names or name in lex.common or name in lex.ambiguous:
@@ -428,7 +421,7 @@ def _usable_given_name(f: str, lex: Lexicon) -> bool:
     freq = table()
     if name != f and freq.get(f) > freq.get(name):
         return False  # «لدينا» is a word («we have»), not «ل» + «دينا»
-    cues = ("N", "X", "L") if name in _curated_first_names() else ("N", "X")
+    cues = ("N", "X", "L") if name in curated_first_names() else ("N", "X")
     # «عمر» (age), «بيان», «جمال», «حسن»: given names that are also nouns take the article
     return article_cue(name, freq) in cues
 
