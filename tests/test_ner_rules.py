@@ -253,3 +253,32 @@ def test_strip_first_drops_a_clitic_before_a_known_place(lex):
     lex.add_places(["مصر", "وهران", "لبنان"])
     assert strip_first("ومصر", set(), lex) == "مصر"
     assert strip_first("وهران", set(), lex) == "وهران"  # the city, not «و» + «هران»
+
+
+def test_known_places_joins_pieces_of_a_multi_word_place(lex):
+    from services.enrich.ner.rules import known_places
+
+    lex.add_places(["خان يونس", "مكة", "مكة المكرمة", "أفريقيا", "جنوب أفريقيا", "لبنان", "جنوب لبنان"])
+    words, folded = _prep("قصفت الطائرات بخان يونس")
+    assert known_places([(2, 3, "LOC"), (3, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
+    words, folded = _prep("سافر إلى جنوب أفريقيا")  # a state named with a direction
+    assert known_places([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
+    words, folded = _prep("في جنوب لبنان")  # a region: the place is «لبنان»
+    assert known_places([(2, 3, "LOC")], folded, words, lex) == [(2, 3, "LOC")]
+    words, folded = _prep("في مكة المكرمة")  # a known place with an epithet stays
+    assert known_places([(1, 2, "LOC")], folded, words, lex) == [(1, 2, "LOC")]
+    words, folded = _prep("أعلن مجلس خان يونس")  # never over an organisation
+    assert known_places([(1, 4, "ORG")], folded, words, lex) == [(1, 4, "ORG")]
+
+
+def test_definite_form_of_an_article_less_place_is_another_word(lex):
+    lex.add_places(["بوتان", "العراق"])
+    words, folded = _prep("دعم أسعار غاز البوتان في العراق")
+    assert trim([(3, 4, "LOC"), (5, 6, "LOC")], folded, words, lex) == [(5, 6, "LOC")]
+
+
+def test_a_tied_vote_goes_to_the_known_place(lex):
+    lex.add_places(["كييف"])
+    words, folded = _prep("كييف ( رويترز ) وصل إلى العاصمة كييف")
+    spans = propagate([(0, 1, "ORG"), (7, 8, "LOC")], folded, words, lex)
+    assert [t for s, _, t in spans if s in (0, 7)] == ["LOC", "LOC"]

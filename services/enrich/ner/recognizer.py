@@ -24,6 +24,7 @@ from .rules import (
     gazetteer_places,
     known_names,
     known_organisations,
+    known_places,
     org_edges,
     org_heads,
     propagate,
@@ -110,6 +111,7 @@ class CrfRecognizer:
         spans = speech_subjects(spans, folded, words, self.lex)
         spans = first_name_pairs(spans, folded, words, self.lex)
         spans = gazetteer_places(spans, folded, words, self.lex)
+        spans = known_places(spans, folded, words, self.lex)
         spans = propagate(spans, folded, words, self.lex)
         spans = org_heads(spans, folded, words, self.lex)
         spans = propagate_multi(spans, folded, words)
