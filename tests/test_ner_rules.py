@@ -282,3 +282,33 @@ def test_a_tied_vote_goes_to_the_known_place(lex):
     words, folded = _prep("كييف ( رويترز ) وصل إلى العاصمة كييف")
     spans = propagate([(0, 1, "ORG"), (7, 8, "LOC")], folded, words, lex)
     assert [t for s, _, t in spans if s in (0, 7)] == ["LOC", "LOC"]
+
+
+def test_title_chain_runs_through_the_office_holders_organisation(lex):
+    lex.nationalities.add("اوكراني")
+    words, folded = _prep("التقى الأمين العام لحلف شمال الأطلسي ( الناتو ) ينس ستولتنبرغ في كييف")
+    spans = title_chains([(3, 6, "ORG"), (7, 8, "ORG")], folded, words, lex)
+    assert (9, 11, "PER") in spans
+
+
+def test_title_with_a_possessive_suffix_and_a_three_part_foreign_name(lex):
+    assert is_title(fold("مديرها")) and is_title(fold("رئيسه")) and not is_title(fold("مدير"[:3]))
+    words, folded = _prep("ودعا مديرها العام تيدروس أدهانوم غيبريسوس الحكومات")
+    assert title_chains([], folded, words, lex) == [(3, 6, "PER")]
+
+
+def test_a_surname_the_crf_read_as_a_place_after_a_title_and_given_name(lex):
+    lex.add_places(["ايدن"])
+    words, folded = _prep("إدارة الرئيس جون بايدن ستعلن")
+    assert title_chains([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("زار الرئيس جون موسكو")  # a place in its own right stays one
+    assert title_chains([(3, 4, "LOC")], folded, words, lex) == [(3, 4, "LOC")]
+
+
+def test_a_nationality_after_a_one_word_company_describes_it(lex):
+    from services.enrich.ner.rules import org_edges
+
+    lex.nationalities.add("الماني")
+    words, folded = _prep("مع بيونتيك الألمانية و وزارة الدفاع الألمانية")
+    spans = org_edges([(1, 2, "ORG"), (4, 6, "ORG")], folded, words, lex)
+    assert (1, 2, "ORG") in spans and (4, 7, "ORG") in spans

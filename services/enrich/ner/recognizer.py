@@ -117,6 +117,8 @@ class CrfRecognizer:
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         spans = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
+        # again, for chains through an organisation the later rules found («الأمين العام لحلف شمال الأطلسي»)
+        spans = title_chains(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

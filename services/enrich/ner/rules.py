@@ -43,21 +43,36 @@ def covered_tokens(spans: list[Span], n: int) -> list[bool]:
 
 def extend_name(k: int, start: int, covered: list[bool], folded: list[str], words: list[str], lex: Lexicon) -> int:
     """End of a person's name whose first words end before ``k``: known name tokens and
-    words after a link («بن», «عبد», «أبو») join it, up to four words from ``start``."""
+    words after a link («بن», «عبد», «أبو») join it, up to four words from ``start``; so
+    does a rare third word that looks like a name (never takes the article, no clitic),
+    as foreign names often have three parts («تيدروس أدهانوم غيبريسوس»). Rare means
+    below Zipf 2: verbs that follow a name in SVO sentences («ستعلن», «سيزور») are
+    more frequent than that, and as frequent as many surnames, so nothing looser works."""
     n = len(words)
     while k < n and k - start < 4 and not covered[k] and name_like(folded[k], words[k], lex) and (
-            folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS):
+            folded[k] in lex.per_tokens or folded[k - 1] in _NAME_LINKS or (
+                k - start == 2 and table().get(folded[k]) < _RARE
+                and _speaker_word(folded[k], words[k], lex, table()))):
         k += 1
     return k
 
 
+_RARE = 20  # Zipf × 10
+
+
+_POSSESSIVES = ("ها", "هم", "ه")
+
+
 @lru_cache(maxsize=50_000)
 def is_title(f: str) -> bool:
-    """A folded title or office word, with or without a leading clitic («والرئيس»)."""
+    """A folded title or office word, with or without a leading clitic («والرئيس») or a
+    possessive suffix («ودعا مديرها العام تيدروس…», «رئيسه»)."""
     if f in TITLES:
         return True
     clitic, stem = split_clitic(f)
-    return bool(clitic) and (stem in TITLES or "ال" + stem in TITLES)
+    if clitic and (stem in TITLES or "ال" + stem in TITLES):
+        return True
+    return any(f.endswith(p) and len(f) - len(p) >= 3 and "ال" + f[:-len(p)] in TITLES for p in _POSSESSIVES)
 
 
 def is_trigger(f: str, lex: Lexicon) -> bool:
@@ -130,9 +145,10 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 s -= 1
             # a trailing adjective of nationality belongs to the name («البنك المركزي الليبي»,
             # «وزارة الدفاع الروسية»), except after a complete construct name: in
-            # «حكومة الوفاق الوطني الليبية» it describes
+            # «حكومة الوفاق الوطني الليبية» it describes, as it does after a one-word
+            # proper name («بيونتيك الألمانية», «غازبروم الروسية»)
             while e < len(words) and e not in covered and lex.is_nationality(folded[e]) \
-                    and folded[e].startswith("ال"):
+                    and folded[e].startswith("ال") and (e - s > 1 or in_class(folded[s], ORG_HEADS)):
                 e += 1
             while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and lex.is_nationality(folded[e - 1]):
                 e -= 1
@@ -378,25 +394,47 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     a verb or a noun).
     """
     covered = covered_tokens(spans, len(words))
+    span_at: list[Span | None] = [None] * len(words)
+    for sp in spans:
+        for x in range(sp[0], sp[1]):
+            span_at[x] = sp
     added: list[Span] = []
     n = len(words)
     for i in range(n):
         if not is_title(folded[i]):
             continue
         j = i + 1
-        # the chain: offices, nationality adjectives, «باسم X»
-        while j < n and j - i <= 5 and (folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j])
-                                         or is_title(folded[j])):
-            j += 1
+        # the chain: offices, nationality adjectives, «باسم X», and the organisation an
+        # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
+        while j < n and j - i <= 8:
+            if folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j]) or is_title(folded[j]):
+                j += 1
+            elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
+                    folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
+                j = sp[1]
+                if j + 2 < n and words[j] == "(" and span_at[j + 1] and span_at[j + 1][2] == "ORG" \
+                        and words[span_at[j + 1][1]:span_at[j + 1][1] + 1] == [")"]:
+                    j = span_at[j + 1][1] + 1
+            else:
+                break
         while j < n and words[j] in QUOTES:
             j += 1
         if j >= n or covered[j] or not name_like(folded[j], words[j], lex):
             continue
         second = j + 1 < n and not covered[j + 1] and name_like(folded[j + 1], words[j + 1], lex)
+        # «الرئيس جو بايدن»: the CRF read the surname as a place («ب» + «ايدن»); a one-word
+        # place or organisation right after a given name in a title chain is the surname
+        retyped = None
+        if not second and j + 1 < n and (sp := span_at[j + 1]) and sp == (j + 1, j + 2, sp[2]) \
+                and sp[2] != "PER" and folded[j + 1] not in lex.loc and folded[j + 1] not in lex.org_tokens \
+                and is_arabic(words[j + 1]) and folded[j + 1] not in lex.common and not is_trigger(folded[j + 1], lex):
+            second, retyped = True, sp
         known = folded[j] in lex.first_names or folded[j] in _NAME_LINKS
         if not known and (split_clitic(folded[j])[0] or not second):
             continue
         k = extend_name(j + 2 if second else j + 1, j, covered, folded, words, lex)
+        if retyped:
+            spans = [sp for sp in spans if sp != retyped]
         added.append((j, k, "PER"))
         for x in range(j, k):
             covered[x] = True
@@ -407,7 +445,8 @@ KNOWN_ORGS_PATH = Path(__file__).resolve().parent / "data" / "known_organisation
 # words that make an ambiguous known name an organisation: «مسلحي القاعدة», «عناصر حماس»
 _MEMBER_CUES = frozenset(fold(w) for w in (
     "عناصر", "مسلحي", "مسلحو", "مقاتلي", "مقاتلو", "زعيم", "قادة", "قيادي", "أعضاء", "عضو", "تنظيم", "حركة",
-    "جماعة", "قناة", "وكالة", "صحيفة", "شركة", "موقع", "حكومة", "ميليشيات", "ميليشيا"))
+    "جماعة", "قناة", "وكالة", "صحيفة", "شركة", "موقع", "حكومة", "ميليشيات", "ميليشيا",
+    "نادي", "النادي", "فريق", "لاعب", "لاعبو", "لاعبي", "مدرب", "جماهير", "مهاجم", "حارس"))
 
 
 @lru_cache(maxsize=1)
