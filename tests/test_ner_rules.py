@@ -312,3 +312,22 @@ def test_a_nationality_after_a_one_word_company_describes_it(lex):
     words, folded = _prep("مع بيونتيك الألمانية و وزارة الدفاع الألمانية")
     spans = org_edges([(1, 2, "ORG"), (4, 6, "ORG")], folded, words, lex)
     assert (1, 2, "ORG") in spans and (4, 7, "ORG") in spans
+
+
+def test_nationality_after_a_name_introduced_with_one_is_a_family_name(lex):
+    from services.enrich.ner.rules import nisba_surnames
+
+    lex.nationalities.update({"عراقي", "سوداني"})
+    words, folded = _prep("بحث رئيس الوزراء العراقي محمد شياع السوداني ، الاثنين")
+    assert nisba_surnames([(4, 6, "PER")], folded, words, lex) == [(4, 7, "PER")]
+    words, folded = _prep("التقى محمد شياع السوداني")  # no chain before the name: left alone
+    assert nisba_surnames([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_role_words_and_office_complements_lead_to_a_name(lex):
+    lex.nationalities.add("امريكي")
+    words, folded = _prep("استقبل السفيرة الأمريكية لدى العراق ألينا رومانوسكي ، وبحثا")
+    assert (5, 7, "PER") in title_chains([(4, 5, "LOC")], folded, words, lex)
+    words, folded = _prep("وقال المتحدث العسكري باسم الجماعة يحيى سريع إن")
+    assert (5, 7, "PER") in title_chains([], folded, words, lex)
+    assert is_title(fold("والناشط")) and is_title(fold("القيادي"))

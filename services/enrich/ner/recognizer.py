@@ -25,6 +25,7 @@ from .rules import (
     known_names,
     known_organisations,
     known_places,
+    nisba_surnames,
     org_edges,
     org_heads,
     propagate,
@@ -119,6 +120,7 @@ class CrfRecognizer:
         spans = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         # again, for chains through an organisation the later rules found («الأمين العام لحلف شمال الأطلسي»)
         spans = title_chains(spans, folded, words, self.lex)
+        spans = nisba_surnames(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -61,16 +61,24 @@ _RARE = 20  # Zipf × 10
 
 
 _POSSESSIVES = ("ها", "هم", "ه")
+# Roles that introduce a name in news as titles do, beyond the model's trigger list
+# (the model's features are built from ``TITLES``; these only serve the rules).
+ROLES = frozenset(fold(w) for w in (
+    "الناشط", "الناشطة", "المعارض", "المعارضة", "القيادي", "القيادية", "الفنان", "الفنانة", "الشاعر", "الروائي",
+    "المطرب", "المطربة", "الممثلة", "اللاعبة", "المدربة", "الكاتبة", "الباحثة", "المحامي", "المحامية",
+    "الناطقة", "السفيرة", "المبعوثة", "المديرة", "الأمينة", "القاضية", "النائبة", "المستشار", "الداعية"))
+_TITLE_WORDS = TITLES | ROLES
+_AT = fold("لدى")
 
 
 @lru_cache(maxsize=50_000)
 def is_title(f: str) -> bool:
-    """A folded title or office word, with or without a leading clitic («والرئيس») or a
-    possessive suffix («ودعا مديرها العام تيدروس…», «رئيسه»)."""
-    if f in TITLES:
+    """A folded title, office or role word, with or without a leading clitic («والرئيس»)
+    or a possessive suffix («ودعا مديرها العام تيدروس…», «رئيسه»)."""
+    if f in _TITLE_WORDS:
         return True
     clitic, stem = split_clitic(f)
-    if clitic and (stem in TITLES or "ال" + stem in TITLES):
+    if clitic and (stem in _TITLE_WORDS or "ال" + stem in _TITLE_WORDS):
         return True
     return any(f.endswith(p) and len(f) - len(p) >= 3 and "ال" + f[:-len(p)] in TITLES for p in _POSSESSIVES)
 
@@ -143,12 +151,13 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if typ == "ORG":
             if s > 0 and s - 1 not in covered and in_class(folded[s - 1], CONSTRUCT_HEADS):
                 s -= 1
-            # a trailing adjective of nationality belongs to the name («البنك المركزي الليبي»,
-            # «وزارة الدفاع الروسية»), except after a complete construct name: in
-            # «حكومة الوفاق الوطني الليبية» it describes, as it does after a one-word
-            # proper name («بيونتيك الألمانية», «غازبروم الروسية»)
+            # a trailing adjective of nationality belongs to the name after a definite word
+            # («البنك المركزي الليبي», «وزارة الدفاع الروسية»), except after a complete
+            # construct name: in «حكومة الوفاق الوطني الليبية» it describes, as it does
+            # after a proper name («بيونتيك الألمانية», «شركة هواوي الصينية»)
             while e < len(words) and e not in covered and lex.is_nationality(folded[e]) \
-                    and folded[e].startswith("ال") and (e - s > 1 or in_class(folded[s], ORG_HEADS)):
+                    and folded[e].startswith("ال") and (bare(folded[e - 1]).startswith("ال") or (
+                        e - s == 1 and in_class(folded[s], ORG_HEADS))):
                 e += 1
             while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and lex.is_nationality(folded[e - 1]):
                 e -= 1
@@ -354,10 +363,18 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             j += 1
         if j == i + 2 and j < n and j not in covered and folded[j].startswith("ال") and lex.is_nationality(folded[j]):
             j += 1  # «وزارة الدفاع الروسية»
+        if j > i + 1 and _place_at(i, j, folded, lex):
+            continue  # «قناة السويس» is a waterway, not a channel
         if j > i + 1:
             added.append((i, j, "ORG"))
             covered.update(range(i, j))
     return sorted(spans + added)
+
+
+def _place_at(i: int, j: int, folded: list[str], lex: Lexicon) -> bool:
+    """Do the words from ``i`` (up to ``j``) begin a multi-word place of the lexicon?"""
+    first = bare(folded[i])
+    return any((first, *folded[i + 1:k]) in lex.loc_multi for k in range(i + 2, j + 1))
 
 
 def propagate_multi(spans: list[Span], folded: list[str], words: list[str]) -> list[Span]:
@@ -409,6 +426,10 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         while j < n and j - i <= 8:
             if folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j]) or is_title(folded[j]):
                 j += 1
+            elif folded[j - 1] == "باسم" and folded[j].startswith("ال") and not covered[j]:
+                j += 1  # «المتحدث باسم الجماعة يحيى سريع»
+            elif folded[j] == _AT and j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC":
+                j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
                 j = sp[1]
@@ -430,7 +451,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 and is_arabic(words[j + 1]) and folded[j + 1] not in lex.common and not is_trigger(folded[j + 1], lex):
             second, retyped = True, sp
         known = folded[j] in lex.first_names or folded[j] in _NAME_LINKS
-        if not known and (split_clitic(folded[j])[0] or not second):
+        # «ألينا»: the article is never written with a hamza, so «أل…» / «إل…» is no clitic
+        if not known and ((split_clitic(folded[j])[0] and not words[j].startswith(("أل", "إل"))) or not second):
             continue
         k = extend_name(j + 2 if second else j + 1, j, covered, folded, words, lex)
         if retyped:
@@ -439,6 +461,23 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         for x in range(j, k):
             covered[x] = True
     return sorted(spans + added)
+
+
+def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«رئيس الوزراء العراقي محمد شياع السوداني»: Arabic puts a person's nationality before
+    the name, so after a title chain that already gave it, an adjective of nationality
+    right after the name is a family name (a nisba), not a second nationality."""
+    covered = covered_tokens(spans, len(words))
+    out: list[Span] = []
+    n = len(words)
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and e < n and not covered[e] and s and (
+                lex.is_nationality(folded[s - 1]) or is_title(folded[s - 1])) \
+                and folded[e].startswith("ال") and folded[e].endswith("ي") and lex.is_nationality(folded[e]) \
+                and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
+            e += 1
+        out.append((s, e, typ))
+    return out
 
 
 KNOWN_ORGS_PATH = Path(__file__).resolve().parent / "data" / "known_organisations.txt"
