@@ -331,3 +331,29 @@ def test_role_words_and_office_complements_lead_to_a_name(lex):
     words, folded = _prep("وقال المتحدث العسكري باسم الجماعة يحيى سريع إن")
     assert (5, 7, "PER") in title_chains([], folded, words, lex)
     assert is_title(fold("والناشط")) and is_title(fold("القيادي"))
+
+
+def test_a_small_towns_name_that_is_mostly_another_word_is_no_place():
+    from services.enrich.ner.build_lexicons import mostly_another_word
+    from services.enrich.ner.wordfreq_table import FreqTable
+
+    freq = FreqTable.from_rows({fold("كان"): 66, fold("كورونا"): 39, fold("جنيف"): 43, fold("درنة"): 30,
+                                fold("صور"): 55, fold("بيساو"): 35})
+    assert mostly_another_word(fold("كان"), "FR", 74_545, False, freq)  # Cannes: "was"
+    assert mostly_another_word(fold("كورونا"), "US", 164_226, False, freq)  # Corona, CA
+    assert mostly_another_word(fold("صور"), "LB", 135_204, False, freq)  # Tyre: "pictures"
+    assert not mostly_another_word(fold("درنة"), "LY", 100_000, False, freq)
+    assert not mostly_another_word(fold("بيساو"), "GW", 388_028, True, freq)  # a capital stays
+    assert not mostly_another_word(fold("باريس"), "FR", 2_138_551, False, freq)  # large cities stay
+
+
+def test_disease_names_are_not_entities_and_keep_their_first_letter(lex):
+    from services.enrich.ner.rules import drop_noise, org_edges
+
+    words, _ = _prep("إصابة بفيروس كورونا و بكورونا")
+    assert drop_noise([(2, 3, "LOC"), (4, 5, "LOC")], words) == []
+    lex.add_places(["ورونا"])
+    assert strip_first("كورونا", set(), lex) == "كورونا"
+    words, folded = _prep("مصرف الراجحي والبنك الأهلي")
+    spans = org_edges([(0, 2, "ORG"), (2, 3, "ORG"), (3, 4, "ORG")], folded, words, lex)
+    assert spans == [(0, 2, "ORG"), (2, 4, "ORG")]

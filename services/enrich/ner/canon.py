@@ -23,6 +23,7 @@ from camel_tools.utils.dediac import dediac_ar
 
 from .lexicon import ORG_HEADS, TITLES, Lexicon
 from .text import fold, split_clitic, strip_clitic_keep_article
+from .wordfreq_table import table
 
 _SINGLE = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -89,14 +90,17 @@ def _without_document(w: str, f: str, lex: Lexicon) -> str:
     clitic, stem = split_clitic(f, min_stem=3)
     if clitic in _SINGLE and (stem in ORG_HEADS or stem in TITLES):
         return w[len(clitic):]
-    # 4. lexicon evidence: the stem is a much better attested name than the whole word
+    # 4. lexicon evidence: the stem is a much better attested name than the whole word,
+    # and no rarer in modern text («كورونا» is no «ك» + «ورونا»)
     if clitic and clitic in _SINGLE and f not in lex.first_names and evidence(stem, lex) > 2 * evidence(f, lex) \
-            and (len(stem) >= 4 or (clitic != "و" and lex.name_tokens.get(stem, 0) >= 3)):
+            and (len(stem) >= 4 or (clitic != "و" and lex.name_tokens.get(stem, 0) >= 3)) \
+            and table().get(f) <= table().get(stem):
         return w[len(clitic):]  # clean() and fold() keep one character per letter
     # 4b. a known place behind a single clitic, better attested than the whole word: «ومصر», «بغزة»
+    # (again not when the whole word is the more frequent one in modern text)
     rest = f[1:]
     if f[:1] in _SINGLE and len(rest) >= 3 and rest in lex.loc and f not in lex.first_names and (
-            f not in lex.loc or evidence(rest, lex) > evidence(f, lex)):
+            f not in lex.loc or evidence(rest, lex) > evidence(f, lex)) and table().get(f) <= table().get(rest):
         return w[1:]
     # 5. «و» is overwhelmingly the conjunction: strip it from a word no lexicon knows
     # («وإدغار دافيدز»); names that do begin with it («وليد», «واشنطن») are known

@@ -142,7 +142,9 @@ _STATE_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "
 
 def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Grow ORG spans over a preceding head («حكومة» + «الوفاق الوطني») and a trailing
-    nationality adjective («البنك المركزي» + «الليبي»); add «الجيش [الوطني] الليبي»."""
+    nationality adjective («البنك المركزي» + «الليبي»); add «الجيش [الوطني] الليبي»;
+    join a bare head to the ORG piece right after it («والبنك» + «الأهلي»)."""
+    spans = _join_heads(spans, folded)
     covered = set()
     for s, e, _ in spans:
         covered.update(range(s, e))
@@ -174,6 +176,17 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     return sorted(out)
 
 
+def _join_heads(spans: list[Span], folded: list[str]) -> list[Span]:
+    out: list[Span] = []
+    for sp in sorted(spans):
+        if out and out[-1][2] == "ORG" == sp[2] and out[-1][1] == sp[0] and out[-1][1] - out[-1][0] == 1 \
+                and in_class(folded[out[-1][0]], ORG_HEADS):
+            out[-1] = (out[-1][0], sp[1], "ORG")
+        else:
+            out.append(sp)
+    return out
+
+
 def split_glued(spans: list[Span], folded: list[str], doc_words: set[str]) -> list[Span]:
     """End a PER span at an inner word that is another name behind a clitic
     («حفتر للافروف»: «لافروف» also stands alone in the document)."""
@@ -190,9 +203,18 @@ def split_glued(spans: list[Span], folded: list[str], doc_words: set[str]) -> li
     return out
 
 
+# Diseases and pathogens in the news look like foreign names to a 2007 newswire model
+# («فيروس كورونا», «متحور أوميكرون»); they are none of PER, LOC, ORG.
+NOT_NAMES = frozenset(fold(w) for w in (
+    "كورونا", "كوفيد", "أوميكرون", "اوميكرون", "إيبولا", "ايبولا", "زيكا", "سارس", "ميرس",
+    "الإيدز", "الايدز", "إنفلونزا", "انفلونزا", "الكوليرا", "كوليرا", "جدري", "الملاريا", "ملاريا"))
+
+
 def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
-    """Drop spans made only of lower-case Latin words («news-picture» debris)."""
-    return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])]
+    """Drop spans made only of lower-case Latin words («news-picture» debris) or of the
+    name of a disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»)."""
+    return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])
+            and not all(bare(fold(w)) in NOT_NAMES or fold(w) in NOT_NAMES for w in words[sp[0]:sp[1]])]
 
 
 _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد"))
