@@ -214,7 +214,13 @@ def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
     """Drop spans made only of lower-case Latin words («news-picture» debris) or of the
     name of a disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»)."""
     return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])
-            and not all(bare(fold(w)) in NOT_NAMES or fold(w) in NOT_NAMES for w in words[sp[0]:sp[1]])]
+            and not (sp[1] - sp[0] == 1 and _not_a_name(words[sp[0]]))]
+
+
+@lru_cache(maxsize=50_000)
+def _not_a_name(word: str) -> bool:
+    f = fold(word)
+    return f in NOT_NAMES or bare(f) in NOT_NAMES
 
 
 _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد"))
@@ -291,10 +297,19 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     in «مكة المكرمة» and «مطار دمشق الدولي» the place is «مكة» and «دمشق» (annotators
     of Arabic news agree; an epithet or a facility is not part of the name). A leading
     direction joins only for a state (:data:`DIRECTION_STATES`)."""
-    if not any(typ == "LOC" for _, _, typ in spans):
+    inner = lex.memo.get("multi_tokens")
+    if inner is None:  # every word of a multi-word place: a LOC span starting elsewhere is in none
+        inner = lex.memo["multi_tokens"] = frozenset(t for toks in lex.loc_multi for t in toks)
+    locs = [sp for sp in spans if sp[2] == "LOC" and (folded[sp[0]] in inner or bare(folded[sp[0]]) in inner)]
+    if not locs:
         return spans
     multi = lex.loc_multi
-    longest = lex.max_multi
+    firsts = lex.multi_first()
+    # a match must hold the start of a LOC span: only the few positions before one can begin it
+    starts = sorted({i for s, _, _ in locs for i in range(max(0, s - lex.max_multi + 1), s + 1)
+                     if folded[i] in firsts or bare(folded[i]) in firsts})
+    if not starts:
+        return spans
     span_at: list[Span | None] = [None] * len(words)
     for sp in spans:
         for x in range(sp[0], sp[1]):
@@ -302,17 +317,19 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     n = len(words)
     replaced: set[Span] = set()
     added: list[Span] = []
-    i = 0
-    while i < n:
+    done = 0
+    for i in starts:
+        if i < done:
+            continue
         hit = 0
         first = bare(folded[i])
+        longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
         for size in range(min(longest, n - i), 1, -1):
             rest = tuple(folded[i + 1:i + size])
             if ((first, *rest) in multi or (folded[i], *rest) in multi) and not _coordinated(rest, lex):
                 hit = size
                 break
         if not hit:
-            i += 1
             continue
         touched = {span_at[x] for x in range(i, i + hit)} - {None}
         key = (first, *folded[i + 1:i + hit])
@@ -326,9 +343,7 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
         if ok:
             replaced |= touched
             added.append((i, i + hit, "LOC"))
-            i += hit
-        else:
-            i += 1
+            done = i + hit
     if not added:
         return spans
     return sorted([sp for sp in spans if sp not in replaced] + added)
@@ -710,6 +725,8 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
 def _majority(votes: Counter[str], known_place: bool) -> str:
     """The most frequent type; a tie goes to LOC for a known place («كييف/موسكو (رويترز)»
     looks like an agency credit to the CRF, «العاصمة كييف» does not)."""
+    if len(votes) == 1:
+        return next(iter(votes))
     ranked = votes.most_common()
     if known_place and len(ranked) > 1 and ranked[1][1] == ranked[0][1] and "LOC" in votes \
             and votes["LOC"] == ranked[0][1]:
