@@ -357,3 +357,21 @@ def test_disease_names_are_not_entities_and_keep_their_first_letter(lex):
     words, folded = _prep("مصرف الراجحي والبنك الأهلي")
     spans = org_edges([(0, 2, "ORG"), (2, 3, "ORG"), (3, 4, "ORG")], folded, words, lex)
     assert spans == [(0, 2, "ORG"), (2, 4, "ORG")]
+
+
+def test_a_site_noun_introduces_an_unambiguous_known_place(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["الحديدة", "المدينة"])
+    lex.common.add(fold("المدينة"))
+    words, folded = _prep("وصلت إلى ميناء الحديدة و مخيم المدينة")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
+
+
+def test_org_grows_over_the_adjective_of_its_genitive_and_a_head_joins_a_known_name(lex):
+    from services.enrich.ner.rules import known_names, org_edges
+
+    words, folded = _prep("باسم المنظمة العالمية للأرصاد الجوية كلير")
+    assert org_edges([(1, 4, "ORG")], folded, words, lex) == [(1, 5, "ORG")]
+    words, folded = _prep("أعلنت شركة أرامكو السعودية أرباحا")
+    assert known_names([(1, 3, "ORG")], folded, words, lex) == [(1, 4, "ORG")]

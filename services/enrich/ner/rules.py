@@ -163,6 +163,10 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 e += 1
             while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and lex.is_nationality(folded[e - 1]):
                 e -= 1
+            # «المنظمة العالمية للأرصاد» + «الجوية»: the adjective of a «لل» complement is in the name
+            if e < len(words) and e not in covered and folded[e - 1].startswith("لل") \
+                    and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP:
+                e += 1
         out.append((s, e, typ))
     for i, f in enumerate(folded):
         if i in covered or not in_class(f, STATE_HEADS):
@@ -236,8 +240,18 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
     return f in lex.per_tokens or f in lex.first_names or f not in lex.common
 
 
-LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "مدينة", "بمدينة", "لمدينة", "ومدينة",
-                                          "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم"))
+# Place nouns in construct state name the place that follows: «مدينة الزاوية» (even a place
+# that is also a common word), «ميناء الحديدة», «مخيم جباليا» (with «ب», «ل», «و» in front too).
+PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم")
+SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية")  # a site in a place: only unambiguous names
+
+
+def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(c + n) for n in nouns for c in ("", "ب", "ل", "و"))
+
+
+_PLACE_NOUNS = _with_clitics(PLACE_NOUNS)
+LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو")) | _PLACE_NOUNS | _with_clitics(SITE_NOUNS)
 
 
 def _place_candidate(f: str, lex: Lexicon) -> bool:
@@ -270,7 +284,7 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
         # («مدينة الزاوية»), not just a preposition
         plain = f not in lex.ambiguous and f not in lex.common
-        explicit = f in lex.loc and len(f) >= 4 and prev in LOCATIVES and (plain or prev not in STOP)
+        explicit = f in lex.loc and len(f) >= 4 and prev in LOCATIVES and (plain or prev in _PLACE_NOUNS)
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
         # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
@@ -598,12 +612,18 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
                 continue
         touched = {span_at[x] for x in range(i, hit)} - {None}
         inside = {sp for sp in touched if sp and i <= sp[0] and sp[1] <= hit}
-        crossing = len(inside) < len(touched)
+        crossing = touched - inside
+        start = i
+        # «شركة أرامكو» + «أرامكو السعودية»: an organisation head before the name joins it
+        if len(crossing) == 1 and (sp := next(iter(crossing))) and sp[1] <= hit and sp[0] == i - 1 \
+                and by_span.get(sp[:2]) == "ORG" and in_class(folded[sp[0]], ORG_HEADS):
+            dropped.add(sp[:2])
+            crossing, start = set(), sp[0]
         if (i, hit) in by_span:
             fixed[(i, hit)] = "ORG"
         elif not crossing:  # a known name wins over pieces of it («روسيا» in «روسيا اليوم»)
             dropped.update(inside)
-            added.append((i, hit, "ORG"))
+            added.append((start, hit, "ORG"))
         done = hit
     out = [(s, e, fixed.get((s, e), typ)) for s, e, typ in spans if (s, e) not in dropped]
     return sorted(out + added)
