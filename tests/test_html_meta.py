@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from lxml import etree
+from trafilatura.utils import load_html
+
 from services.ingest.html_extract import date_params, extract_html
 from services.ingest.html_meta import page_meta, self_description
 
@@ -116,3 +119,20 @@ def test_date_only_in_body_markup_is_still_found():
         '<div class="date">2019-04-05</div><p>' + "نص الخبر. " * 40 + "</p></article></body></html>"
     )
     assert page_meta(html, "https://example.org/a", date_params()).date == "2019-04-05"
+
+
+def test_whole_page_fallback_reads_the_callers_parse():
+    """Handed the page parsed by trafilatura's loader, htmldate's fallback reads (a copy of) it.
+
+    That loader drops HTML comments: a template's version stamp is no publication date.
+    """
+    body = "<p>" + "نص الخبر. " * 40 + "</p>"
+    dated = f'<html><head><title>خبر</title></head><body><div class="date">2019-04-05</div>{body}</body></html>'
+    stamp = "<!-- $Id: ga.ccml 21 2014-06-01 13:09:34Z volker $ -->"
+    stamped = f"<html><head><title>خبر</title></head><body>{stamp}{body}</body></html>"
+    tree = load_html(dated)
+    before = etree.tostring(tree)
+    assert page_meta(dated, "https://example.org/a", date_params(), tree).date == "2019-04-05"
+    assert etree.tostring(tree) == before  # the caller's tree is intact
+    assert page_meta(stamped, "https://example.org/a", date_params()).date == "2014-06-01"  # from the string
+    assert page_meta(stamped, "https://example.org/a", date_params(), load_html(stamped)).date is None

@@ -80,6 +80,16 @@ def test_sections_by_attribute_token():
     assert _marked(body) == ["disqus_thread", "fb-comments", "tt-comments", "div", "div"]
 
 
+def test_sections_are_found_in_the_parsed_attribute_values():
+    """Character references and letter case are read as the parser resolves them."""
+    body = (
+        '<div class="user-&#99;omments"><p>a</p></div>'
+        '<div data-testid="COMMENTS-list"><p>b</p></div>'
+        '<div class="story"><p>c</p><div class="replies"><p>d</p></div></div>'
+    )
+    assert _marked(body) == ["user-comments", "div", "replies"]
+
+
 @pytest.mark.parametrize(
     "attrs",
     [

@@ -71,9 +71,11 @@ def check_article(text: str, links: Callable[[], set[str]] | None = None) -> Non
         raise RejectedDocument("empty_body", "no text left after extraction")
     if len(text.strip()) < _MIN_CHARS:
         raise RejectedDocument("too_short", f"{len(text.strip())} characters")
-    prose = [line for line in lines if bp.is_prose(line)]
+    prose: list[str] = []
+    short: list[str] = []
+    for line in lines:  # one is_prose per line: it splits the whole line into words
+        (prose if bp.is_prose(line) else short).append(line)
     prose_chars = sum(len(line) for line in prose)
-    short = [line for line in lines if not bp.is_prose(line)]
     if len(short) < 8 or len(short) <= 3 * len(prose) or prose_chars >= 600:
         return
     if links is not None:

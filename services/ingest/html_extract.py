@@ -28,6 +28,7 @@ from html import unescape
 import trafilatura
 from htmldate.settings import MIN_DATE
 from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from services.ingest import boilerplate as bp
 from services.ingest import comments
@@ -155,12 +156,15 @@ def postfilter(text: str, title: str = "") -> Filtered:
 
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of an HTML page; empty ``text`` when trafilatura finds no body."""
+    # parsed once: for trafilatura (which works on a copy), htmldate's whole-page fallback
+    # (on a copy too) and the comment sections (which take the tree apart, hence last)
+    page = load_html(html)
+    dparams = date_params()
+    meta = page_meta(html, url, dparams, page)
     # reader comments in markup trafilatura does not know (services.ingest.comments)
-    doc = comments.bare_extraction(html, url=url, with_metadata=False, **EXTRACT_OPTIONS)
+    doc = comments.bare_extraction(html if page is None else page, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     if doc is None:
         return HtmlResult()
-    dparams = date_params()
-    meta = page_meta(html, url, dparams)
     sitename = normalize_text(meta.sitename) if meta.sitename else None
     title = _clean_title(meta.title or "", sitename)
     filtered = postfilter(doc.text or "", title)

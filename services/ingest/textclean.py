@@ -280,8 +280,12 @@ def drop_caption_copies(
         for line in block:
             counts[match_key(line)] = counts.get(match_key(line), 0) + 1
 
+    # one substring search over all paragraphs rules out most lines at once (keys hold no newline),
+    # instead of one per paragraph: quadratic on long pages
+    joined = "\n".join(paragraphs)
+
     def is_copy(k: str) -> bool:
-        if len(k.split()) < 4 or k in protect:
+        if len(k.split()) < 4 or k in protect or k not in joined:
             return False
         return any(k in p and len(p) > len(k) for p in paragraphs)
 
