@@ -375,3 +375,47 @@ def test_org_grows_over_the_adjective_of_its_genitive_and_a_head_joins_a_known_n
     assert org_edges([(1, 4, "ORG")], folded, words, lex) == [(1, 5, "ORG")]
     words, folded = _prep("أعلنت شركة أرامكو السعودية أرباحا")
     assert known_names([(1, 3, "ORG")], folded, words, lex) == [(1, 4, "ORG")]
+
+
+def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
+    lex.nationalities.add("كنعاني")
+    lex.first_names.add(fold("ناصر"))
+    words, folded = _prep("المتحدث ناصر كنعاني إن")
+    assert trim([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
+    words, folded = _prep("المتحدث ناصر الكنعاني")  # definite: an adjective, trimmed
+    assert trim([(1, 3, "PER")], folded, words, lex) == [(1, 2, "PER")]
+
+
+def test_a_definite_head_cannot_open_a_construct_name(lex):
+    from services.enrich.ner.rules import detach_heads
+
+    words, folded = _prep("المدير العام للوكالة رافائيل غروسي إن")
+    assert detach_heads([(2, 5, "ORG")], folded, words, lex) == [(3, 5, "PER")]
+    words, folded = _prep("أعلن البنك الدولي")
+    assert detach_heads([(1, 3, "ORG")], folded, words, lex) == [(1, 3, "ORG")]
+
+
+def test_a_known_multi_word_place_is_no_person_and_heads_are_no_names(lex):
+    from services.enrich.ner.rules import name_like, places_not_persons
+
+    lex.add_places(["بوركينا فاسو"])
+    words, folded = _prep("أعلنت مالي وبوركينا فاسو")
+    assert places_not_persons([(2, 4, "PER")], folded, lex) == [(2, 4, "LOC")]
+    assert not name_like(fold("حزب"), "حزب", lex) and not name_like(fold("وحكومة"), "وحكومة", lex)
+
+
+def test_a_person_listed_after_a_person(lex):
+    from services.enrich.ner.rules import listed_persons
+
+    words, folded = _prep("المرشحان سليمان فرنجية وجهاد أزعور عن")
+    assert listed_persons([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER"), (3, 5, "PER")]
+    words, folded = _prep("التقى سليمان فرنجية وموسكو")  # one word: not a name
+    assert listed_persons([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_a_nationality_before_a_person_stays_out_of_the_organisation(lex):
+    from services.enrich.ner.rules import org_edges
+
+    lex.nationalities.add("فرنسي")
+    words, folded = _prep("سجل للاتحاد الفرنسي كريم بنزيمة")
+    assert org_edges([(1, 2, "ORG"), (3, 5, "PER")], folded, words, lex) == [(1, 2, "ORG"), (3, 5, "PER")]

@@ -7,6 +7,8 @@ Sources (real data, plus one curated list where no clean source exists):
   (Persian/Urdu-only spellings filtered out by their letters);
 - Babel/CLDR: Arabic names of countries and regions, and the Arabic language names
   («الروسية») which double as feminine nationality adjectives;
+- ``data/places.txt``: seas, straits, rivers, regions and provinces in the news (curated:
+  GeoNames' city list has no water bodies or provinces);
 - ``data/first_names.txt``: frequent given names in press spelling (curated, because no
   installable package has Arabic-script given names from a clean source);
 - the training corpus (ANERcorp, AQMAR): tokens of PER/LOC/ORG spans, first names
@@ -74,6 +76,16 @@ def arabic_city_names() -> list[str]:
     return out
 
 
+PLACES_PATH = Path(__file__).resolve().parent / "data" / "places.txt"
+
+
+def curated_places(path: Path = PLACES_PATH) -> list[str]:
+    """Seas, straits, rivers, regions and provinces (``data/places.txt``): no installable
+    gazetteer has their Arabic names, and news names them daily."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def cldr_countries() -> list[str]:
     """Arabic names of territories from CLDR (via Babel)."""
     from babel import Locale
@@ -107,6 +119,7 @@ def build(sents: Iterable[Sentence]) -> Lexicon:
     countries = cldr_countries()
     lex.add_places(countries)
     lex.add_places(cldr_regions())
+    lex.add_places(curated_places())
     lex.add_corpus(sents)
     lex.first_names.update(curated_first_names())
     lex.add_common(sents)

@@ -19,15 +19,18 @@ from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
     bare,
+    detach_heads,
     drop_noise,
     first_name_pairs,
     gazetteer_places,
     known_names,
     known_organisations,
     known_places,
+    listed_persons,
     nisba_surnames,
     org_edges,
     org_heads,
+    places_not_persons,
     propagate,
     propagate_multi,
     speech_subjects,
@@ -107,10 +110,13 @@ class CrfRecognizer:
         spans = drop_noise(spans, words)
         spans = split_glued(spans, folded, doc_words)
         spans = trim(spans, folded, words, self.lex)
+        spans = detach_heads(spans, folded, words, self.lex)
+        spans = places_not_persons(spans, folded, self.lex)
         spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)
         spans = speech_subjects(spans, folded, words, self.lex)
         spans = first_name_pairs(spans, folded, words, self.lex)
+        spans = listed_persons(spans, folded, words, self.lex)
         spans = gazetteer_places(spans, folded, words, self.lex)
         spans = known_places(spans, folded, words, self.lex)
         spans = propagate(spans, folded, words, self.lex)

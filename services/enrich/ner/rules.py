@@ -102,10 +102,11 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
     """Trim punctuation, function words and (for persons) triggers from span edges."""
     out: list[Span] = []
     for s, e, typ in spans:
-        while s < e and (not is_word(words[s]) or folded[s] in STOP or (typ == "PER" and is_trigger(folded[s], lex))):
-            s += 1
-        while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP
-                         or (typ == "PER" and is_trigger(folded[e - 1], lex))):
+        while s < e and (not is_word(words[s]) or folded[s] in STOP or (typ == "PER" and (
+                is_trigger(folded[s], lex) or (e - s > 1 and in_class(folded[s], ORG_HEADS))))):
+            s += 1  # «باسم الجماعة يحيى…»: an organisation head is context, not name
+        while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
+                typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
             e -= 1
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
             while e - s > 1 and folded[e - 1] not in lex.per_tokens and (
@@ -124,6 +125,14 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue
         out.append((s, e, typ))
     return out
+
+
+def _surname_nisba(i: int, s: int, folded: list[str], lex: Lexicon) -> bool:
+    """«ناصر كنعاني», «علي باقري»: an adjective of nationality *without* the article right
+    after a name word agrees with nothing (a proper name is definite), so it is a family name."""
+    f = folded[i]
+    return i > s and not f.startswith("ال") and not is_title(f) and lex.is_nationality(f) and (
+        folded[i - 1] in lex.first_names or folded[i - 1] in lex.per_tokens)
 
 
 def wrong_article(f: str, lex: Lexicon) -> bool:
@@ -145,6 +154,8 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     nationality adjective («البنك المركزي» + «الليبي»); add «الجيش [الوطني] الليبي»;
     join a bare head to the ORG piece right after it («والبنك» + «الأهلي»)."""
     spans = _join_heads(spans, folded)
+    # «للاتحاد الفرنسي كريم بنزيمة»: a nationality right before a person describes the person
+    person_starts = {s for s, _, typ in spans if typ == "PER"}
     covered = set()
     for s, e, _ in spans:
         covered.update(range(s, e))
@@ -159,13 +170,14 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             # after a proper name («بيونتيك الألمانية», «شركة هواوي الصينية»)
             while e < len(words) and e not in covered and lex.is_nationality(folded[e]) \
                     and folded[e].startswith("ال") and (bare(folded[e - 1]).startswith("ال") or (
-                        e - s == 1 and in_class(folded[s], ORG_HEADS))):
+                        e - s == 1 and in_class(folded[s], ORG_HEADS))) and e + 1 not in person_starts:
                 e += 1
             while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and lex.is_nationality(folded[e - 1]):
                 e -= 1
             # «المنظمة العالمية للأرصاد» + «الجوية»: the adjective of a «لل» complement is in the name
             if e < len(words) and e not in covered and folded[e - 1].startswith("لل") \
-                    and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP:
+                    and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP \
+                    and not (e + 1 in person_starts and lex.is_nationality(folded[e])):
                 e += 1
         out.append((s, e, typ))
     for i, f in enumerate(folded):
@@ -178,6 +190,21 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             out.append((i, j + 1, "ORG"))
             covered.update(range(i, j + 1))
     return sorted(out)
+
+
+def detach_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«للوكالة رافائيل غروسي»: a definite head cannot open a construct name, so an ORG span
+    that runs from one into indefinite name words is the head (context) and a person's
+    name; the name stays if it has two name-like words, as a person."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "ORG" and e - s >= 3 and bare(folded[s]).startswith("ال") and in_class(folded[s], ORG_HEADS) \
+                and not folded[s + 1].startswith(("ال", "ل")) \
+                and all(name_like(folded[i], words[i], lex) for i in range(s + 1, e)):
+            out.append((s + 1, e, "PER"))
+        else:
+            out.append((s, e, typ))
+    return out
 
 
 def _join_heads(spans: list[Span], folded: list[str]) -> list[Span]:
@@ -233,7 +260,8 @@ _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", 
 def name_like(f: str, word: str, lex: Lexicon) -> bool:
     """Could this word be part of a person's name? (not a function word, a frequent
     ordinary word, a title or an adjective of nationality)."""
-    if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f):
+    if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f) \
+            or in_class(f, ORG_HEADS):  # «رئيس حزب القوات», «رئيس حكومة تصريف الأعمال»
         return False
     if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens:
         return False  # «لتحرير», «وقال»: a name inside a chain carries no preposition
@@ -363,15 +391,30 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     return sorted([sp for sp in spans if sp not in replaced] + added)
 
 
+def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«أعلنت مالي وبوركينا فاسو»: a multi-word span the CRF called a person that is exactly
+    a known multi-word place, with no given name in it, is that place."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and _known_place(folded[s:e], lex) \
+                and not any(bare(f) in lex.first_names for f in folded[s:e]):
+            typ = "LOC"
+        out.append((s, e, typ))
+    return out
+
+
 def _coordinated(rest: tuple[str, ...], lex: Lexicon) -> bool:
     """«فرنسا وإيطاليا» is two places, whatever one corpus's annotation made of it."""
     return any(t.startswith("و") and t[1:] in lex.loc for t in rest)
 
 
 def _known_place(toks: list[str], lex: Lexicon) -> bool:
+    # the first word as written, without its proclitics, or without a lone «و» («وبوركينا»:
+    # ``bare`` would read «وب» + «ركينا»)
+    firsts = {toks[0], bare(toks[0]), toks[0][1:] if toks[0].startswith("و") else toks[0]}
     if len(toks) == 1:
-        return toks[0] in lex.loc or bare(toks[0]) in lex.loc
-    return (bare(toks[0]), *toks[1:]) in lex.loc_multi or tuple(toks) in lex.loc_multi
+        return any(f in lex.loc for f in firsts)
+    return any((f, *toks[1:]) in lex.loc_multi for f in firsts)
 
 
 # Heads that, in construct state, open a proper organisation name. Narrower than the
@@ -663,6 +706,31 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
             continue
         nxt = folded[i + 1]
         if nxt in lex.common or nxt in lex.ambiguous or not name_like(nxt, words[i + 1], lex) \
+                or split_clitic(nxt)[0] not in ("", "ال"):
+            continue
+        k = extend_name(i + 2, i, covered, folded, words, lex)
+        added.append((i, k, "PER"))
+        for x in range(i, k):
+            covered[x] = True
+    return sorted(spans + added)
+
+
+def listed_persons(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«المرشحان سليمان فرنجية وجهاد أزعور»: «و» + two name-like words right after a person
+    is another person (the first word may be a given name that is also a noun, «جهاد»);
+    the second must not be an everyday word."""
+    covered = covered_tokens(spans, len(words))
+    added: list[Span] = []
+    n = len(words)
+    for _, e, typ in spans:
+        i = e
+        if typ != "PER" or i + 1 >= n or covered[i] or covered[i + 1] or not folded[i].startswith("و"):
+            continue
+        first, nxt = folded[i][1:], folded[i + 1]
+        if len(first) < 3 or first.startswith("ال") or first in STOP or not is_arabic(words[i]) \
+                or is_trigger(first, lex) or in_class(first, ORG_HEADS) or first in lex.loc:
+            continue
+        if nxt in lex.common or nxt in lex.loc or not name_like(nxt, words[i + 1], lex) \
                 or split_clitic(nxt)[0] not in ("", "ال"):
             continue
         k = extend_name(i + 2, i, covered, folded, words, lex)
