@@ -419,3 +419,12 @@ def test_a_nationality_before_a_person_stays_out_of_the_organisation(lex):
     lex.nationalities.add("فرنسي")
     words, folded = _prep("سجل للاتحاد الفرنسي كريم بنزيمة")
     assert org_edges([(1, 2, "ORG"), (3, 5, "PER")], folded, words, lex) == [(1, 2, "ORG"), (3, 5, "PER")]
+
+
+def test_an_ambiguous_club_name_is_an_organisation_in_a_sports_report(lex):
+    from services.enrich.ner.rules import known_names
+
+    words, folded = _prep("قاد رونالدو النصر إلى الفوز على الاتحاد في مباراة الدوري")
+    assert known_names([], folded, words, lex) == [(2, 3, "ORG"), (6, 7, "ORG")]
+    words, folded = _prep("حقق الجيش النصر على الاتحاد")  # no sports report: victory, union
+    assert known_names([], folded, words, lex) == []

@@ -583,6 +583,27 @@ _MEMBER_CUES = frozenset(fold(w) for w in (
 
 
 @lru_cache(maxsize=1)
+def sports_clubs(path: Path = KNOWN_ORGS_PATH) -> frozenset[tuple[str, ...]]:
+    """The names listed under the «# football clubs» header of ``known_organisations.txt``."""
+    clubs: set[tuple[str, ...]] = set()
+    inside = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            inside = line.startswith("# football clubs")
+        elif line and inside:
+            clubs.add(tuple(fold(w) for w in line.split()))
+    return frozenset(clubs)
+
+
+# Words of a sports report: two of them make «النصر», «الهلال», «الاتحاد» clubs, not victory,
+# crescent and union.
+SPORTS_WORDS = frozenset(fold(w) for w in (
+    "مباراة", "المباراة", "الدوري", "هدف", "هدفين", "الهدف", "أهداف", "ملعب", "لاعب", "اللاعب", "المدرب",
+    "الجولة", "نقطة", "نقاط", "المنتخب", "البطولة", "تعادل", "بطولة", "الفريق", "فريقه", "المهاجم"))
+
+
+@lru_cache(maxsize=1)
 def known_organisations(path: Path = KNOWN_ORGS_PATH) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The curated organisation names as folded token tuples, indexed by their first token
     (without a proclitic), longest first."""
@@ -613,8 +634,9 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
     allowed on the first word) and correct the type of a CRF span that is exactly one.
 
     A one-word name that is also an everyday word needs a cue: a member or head noun
-    before it («مسلحي القاعدة») or coordination with another organisation («من القاعدة
-    وجماعة الإخوان المسلمين»)."""
+    before it («مسلحي القاعدة»), coordination with another organisation («من القاعدة
+    وجماعة الإخوان المسلمين»), or, for a football club, a sports report around it
+    (:data:`SPORTS_WORDS`: «فوز النصر على الاتحاد» after «مباراة», «الدوري»)."""
     index = known_organisations()
     memo = lex.memo.setdefault("known", {})
     starts: list[tuple[int, tuple[tuple[str, ...], ...]]] = []
@@ -641,6 +663,7 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
     added: list[Span] = []
     n = len(words)
     done = 0
+    sporting: bool | None = None  # a sports report? (asked only when an ambiguous name needs a cue)
     for i, cands in starts:
         if i < done:
             continue
@@ -651,7 +674,10 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
             prev = bare(folded[i - 1]) if i else ""
             coordinated = (hit < n and folded[hit].startswith("و") and hit in org_at) or (
                 i and folded[i].startswith("و") and i - 1 in org_at)
-            if prev not in _MEMBER_CUES and not coordinated:
+            if sporting is None:
+                sporting = len(SPORTS_WORDS.intersection(folded)) >= 2
+            club = sporting and (bare(folded[i]),) in sports_clubs()
+            if prev not in _MEMBER_CUES and not coordinated and not club:
                 continue
         touched = {span_at[x] for x in range(i, hit)} - {None}
         inside = {sp for sp in touched if sp and i <= sp[0] and sp[1] <= hit}
