@@ -17,6 +17,8 @@ Usage::
 
   - ``trafilatura text``: text only, no metadata (what ``trafilatura.extract`` does by default
     with naba's extraction options) — the reference naba's speed is held to;
+  - ``trafilatura default``: ``trafilatura.extract(html)`` with all its defaults (text only,
+    reader comments extracted too: trafilatura's default, which naba must not do);
   - ``trafilatura+meta``: the same options plus trafilatura's whole-page metadata pass
     (title, author, sitename, date with the same htmldate settings, categories, tags,
     licence), JSON output — what naba's HTML path ran before it read metadata from the
@@ -78,13 +80,18 @@ def _trafilatura_text(body: bytes, url: str) -> None:
     trafilatura.extract(body, url=url, **EXTRACT_OPTIONS)
 
 
+def _trafilatura_default(body: bytes, url: str) -> None:
+    trafilatura.extract(body, url=url)
+
+
 def bench_html(html_dir: Path, rounds: int, max_pages: int) -> None:
     paths = sorted(html_dir.rglob("*.html"))[: max_pages or None]
     if not paths:
         print(f"html: no *.html under {html_dir}")
         return
     pages = [(f"https://bench.invalid/{p.name}", p.read_bytes()) for p in paths]
-    runners = {"naba": _naba, "trafilatura+meta": _trafilatura_meta, "trafilatura text": _trafilatura_text}
+    runners = {"naba": _naba, "trafilatura+meta": _trafilatura_meta, "trafilatura text": _trafilatura_text,
+               "trafilatura default": _trafilatura_default}
     for fn in runners.values():  # warm-up: imports, caches, lazily loaded models
         fn(*pages[0][::-1])
     totals = dict.fromkeys(runners, 0.0)
@@ -108,6 +115,7 @@ def bench_html(html_dir: Path, rounds: int, max_pages: int) -> None:
         f"(per-round median {statistics.median(ratios):.3f}x)"
     )
     print(f"  naba / trafilatura text speed: {totals['trafilatura text'] / totals['naba']:.3f}x")
+    print(f"  naba / trafilatura default speed: {totals['trafilatura default'] / totals['naba']:.3f}x")
 
 
 def main() -> int:
