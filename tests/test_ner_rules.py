@@ -428,3 +428,13 @@ def test_an_ambiguous_club_name_is_an_organisation_in_a_sports_report(lex):
     assert known_names([], folded, words, lex) == [(2, 3, "ORG"), (6, 7, "ORG")]
     words, folded = _prep("حقق الجيش النصر على الاتحاد")  # no sports report: victory, union
     assert known_names([], folded, words, lex) == []
+
+
+def test_friday_morning_is_no_person_and_a_strait_after_a_preposition_is_a_place(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    words, folded = _prep("قررت اللجنة صباح الجمعة رفع الأسعار")
+    assert trim([(2, 3, "PER")], folded, words, lex) == []
+    lex.add_places(["مضيق هرمز", "العالم العربي"])
+    words, folded = _prep("مناورات في مضيق هرمز و في العالم العربي")
+    assert gazetteer_places([], folded, words, lex) == [(2, 4, "LOC")]

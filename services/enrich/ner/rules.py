@@ -123,8 +123,16 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue  # «الشرق» alone is a direction, not a place one can facet on
         if typ == "LOC" and e - s == 1 and wrong_article(folded[s], lex):
             continue
+        if typ == "PER" and e - s == 1 and folded[s] in _TIMES_OF_DAY and e < len(words) \
+                and bare(folded[e]) in _DAYS:
+            continue  # «صباح الجمعة» is Friday morning, not a woman called Sabah
         out.append((s, e, typ))
     return out
+
+
+_TIMES_OF_DAY = frozenset(fold(w) for w in ("صباح", "مساء", "ظهر", "فجر", "ليلة", "عصر", "صبيحة"))
+_DAYS = frozenset(fold(w) for w in (
+    "اليوم", "أمس", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
 
 
 def _surname_nisba(i: int, s: int, folded: list[str], lex: Lexicon) -> bool:
@@ -279,6 +287,7 @@ def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
 
 
 _PLACE_NOUNS = _with_clitics(PLACE_NOUNS)
+_SITE_NOUNS = frozenset(fold(n) for n in SITE_NOUNS)
 LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو")) | _PLACE_NOUNS | _with_clitics(SITE_NOUNS)
 
 
@@ -320,7 +329,34 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
             and f not in lex.common and any(t == "LOC" and i - 4 <= e <= i for _, e, t in spans)
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
-    return sorted(spans + added)
+    return _multi_word_places(sorted(spans + added), folded, lex)
+
+
+def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«في مضيق هرمز», «في هونغ كونغ»: an untagged multi-word place of the lexicon right after
+    a locative word, unless it opens on a direction («شمال فرنسا»: the place is «فرنسا») or on
+    an everyday word other than a site noun («العالم العربي», «العاصمة السورية»)."""
+    firsts = lex.multi_first()
+    freq = table()
+    covered = covered_tokens(spans, len(folded))
+    added: list[Span] = []
+    n = len(folded)
+    for i in range(1, n - 1):
+        if folded[i - 1] not in LOCATIVES or covered[i] or in_class(folded[i], DIRECTIONS):
+            continue
+        first = bare(folded[i])
+        if first not in _SITE_NOUNS and _ordinary_word(first, lex, freq):
+            continue  # «العالم العربي», «العاصمة السورية»: a description, not a name
+        longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
+        for size in range(min(longest, n - i), 1, -1):
+            rest = tuple(folded[i + 1:i + size])
+            if ((first, *rest) in lex.loc_multi or (folded[i], *rest) in lex.loc_multi) \
+                    and not _coordinated(rest, lex) and not any(covered[i:i + size]):
+                added.append((i, i + size, "LOC"))
+                for x in range(i, i + size):
+                    covered[x] = True
+                break
+    return sorted(spans + added) if added else spans
 
 
 # Direction-led names that are states, not a direction of one: «جنوب السودان» is a country,
