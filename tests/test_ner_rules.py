@@ -438,3 +438,11 @@ def test_friday_morning_is_no_person_and_a_strait_after_a_preposition_is_a_place
     lex.add_places(["مضيق هرمز", "العالم العربي"])
     words, folded = _prep("مناورات في مضيق هرمز و في العالم العربي")
     assert gazetteer_places([], folded, words, lex) == [(2, 4, "LOC")]
+
+
+def test_a_states_central_institution(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("مصري")
+    words, folded = _prep("أن البنك المركزي المصري يعمل و البنك الدولي")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]

@@ -465,6 +465,9 @@ _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "ا
                                             "الأعلى", "المركزي", "المركزية"))
 
 
+_CENTRAL = frozenset(fold(w) for w in ("المركزي", "المركزية"))
+
+
 def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«حكومة الوفاق الوطني», «جماعة الإخوان المسلمين», «وكالة تاس»: an organisation head
     in construct state followed by definite name words (or, for agencies and media, one
@@ -475,7 +478,17 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     added: list[Span] = []
     n = len(words)
     for i, f in enumerate(folded):
-        if i in covered or not in_class(f, CONSTRUCT_HEADS):
+        if i in covered:
+            continue
+        if f.startswith("ال") and f[2:] in CONSTRUCT_HEADS:
+            # «البنك المركزي المصري»: a state's central institution (a definite head opens no
+            # construct name, but «central» + a nationality names one)
+            if i + 2 < n and i + 1 not in covered and i + 2 not in covered and folded[i + 1] in _CENTRAL \
+                    and folded[i + 2].startswith("ال") and lex.is_nationality(folded[i + 2]):
+                added.append((i, i + 3, "ORG"))
+                covered.update(range(i, i + 3))
+            continue
+        if not in_class(f, CONSTRUCT_HEADS):
             continue
         head = f if f in CONSTRUCT_HEADS else bare(f)
         j = i + 1
