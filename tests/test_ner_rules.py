@@ -446,3 +446,22 @@ def test_a_states_central_institution(lex):
     lex.nationalities.add("مصري")
     words, folded = _prep("أن البنك المركزي المصري يعمل و البنك الدولي")
     assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+
+
+def test_a_ruling_familys_name_ends_a_persons_name(lex):
+    from services.enrich.ner.rules import nisba_surnames
+
+    words, folded = _prep("أصدر الشيخ مشعل الأحمد الجابر الصباح مرسوما")
+    assert nisba_surnames([(2, 5, "PER")], folded, words, lex) == [(2, 6, "PER")]
+    words, folded = _prep("استقبل محمد بن راشد آل مكتوم الوفد")
+    assert nisba_surnames([(1, 4, "PER")], folded, words, lex) == [(1, 6, "PER")]
+
+
+def test_a_national_federation_and_its_club_namesake(lex):
+    from services.enrich.ner.rules import known_names, name_like, org_heads
+
+    lex.nationalities.add("تونسي")
+    words, folded = _prep("وقال الاتحاد التونسي للتنس إن المباراة في الدوري")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    assert known_names([], folded, words, lex) == []  # not the club «الاتحاد»
+    assert not name_like(fold("جهاز"), "جهاز", lex)

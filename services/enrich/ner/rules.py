@@ -265,11 +265,15 @@ def _not_a_name(word: str) -> bool:
 _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد"))
 
 
+# institution heads beyond the model's ORG_HEADS feature list (rules only)
+_MORE_HEADS = frozenset(fold(w) for w in ("جهاز", "الجهاز", "بعثة", "البعثة", "مؤسسة", "المؤسسة", "مكتب"))
+
+
 def name_like(f: str, word: str, lex: Lexicon) -> bool:
     """Could this word be part of a person's name? (not a function word, a frequent
     ordinary word, a title or an adjective of nationality)."""
     if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f) \
-            or in_class(f, ORG_HEADS):  # «رئيس حزب القوات», «رئيس حكومة تصريف الأعمال»
+            or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
         return False
     if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens:
         return False  # «لتحرير», «وقال»: a name inside a chain carries no preposition
@@ -279,7 +283,7 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
 # Place nouns in construct state name the place that follows: «مدينة الزاوية» (even a place
 # that is also a common word), «ميناء الحديدة», «مخيم جباليا» (with «ب», «ل», «و» in front too).
 PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم")
-SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية")  # a site in a place: only unambiguous names
+SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر")  # a site in a place: only unambiguous names
 
 
 def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
@@ -466,6 +470,7 @@ _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "ا
 
 
 _CENTRAL = frozenset(fold(w) for w in ("المركزي", "المركزية"))
+_UNION = fold("الاتحاد")
 
 
 def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -483,8 +488,12 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if f.startswith("ال") and f[2:] in CONSTRUCT_HEADS:
             # «البنك المركزي المصري»: a state's central institution (a definite head opens no
             # construct name, but «central» + a nationality names one)
-            if i + 2 < n and i + 1 not in covered and i + 2 not in covered and folded[i + 1] in _CENTRAL \
-                    and folded[i + 2].startswith("ال") and lex.is_nationality(folded[i + 2]):
+            # ... nor does a national federation: «الاتحاد التونسي للتنس», «الاتحاد المصري للمصارعة»
+            central = folded[i + 1] in _CENTRAL and folded[i + 2].startswith("ال") \
+                and lex.is_nationality(folded[i + 2]) if i + 2 < n else False
+            federation = f == _UNION and folded[i + 1].startswith("ال") and lex.is_nationality(folded[i + 1]) \
+                and folded[i + 2].startswith("لل") and len(folded[i + 2]) >= 5 if i + 2 < n else False
+            if (central or federation) and not covered.intersection(range(i + 1, i + 3)):
                 added.append((i, i + 3, "ORG"))
                 covered.update(range(i, i + 3))
             continue
@@ -609,7 +618,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
 def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«رئيس الوزراء العراقي محمد شياع السوداني»: Arabic puts a person's nationality before
     the name, so after a title chain that already gave it, an adjective of nationality
-    right after the name is a family name (a nisba), not a second nationality."""
+    right after the name is a family name (a nisba), not a second nationality. A Gulf
+    ruling family's name after a person's name is part of it too (:data:`DYNASTIES`)."""
     covered = covered_tokens(spans, len(words))
     out: list[Span] = []
     n = len(words)
@@ -619,8 +629,19 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
                 and folded[e].startswith("ال") and folded[e].endswith("ي") and lex.is_nationality(folded[e]) \
                 and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
             e += 1
+        # «الشيخ مشعل الأحمد الجابر» + «الصباح», «محمد بن راشد» + «آل مكتوم»: a ruling family's
+        # name ends a person's name (the CRF stops before «الصباح», "the morning")
+        if typ == "PER" and e < n and not covered[e]:
+            if folded[e] in DYNASTIES:
+                e += 1
+            elif words[e] == "آل" and e + 1 < n and not covered[e + 1] and is_arabic(words[e + 1]):
+                e += 2
         out.append((s, e, typ))
     return out
+
+
+# Ruling families of the Gulf written as one word after the given names («… الجابر الصباح»)
+DYNASTIES = frozenset(fold(w) for w in ("الصباح", "النهيان", "القاسمي", "النعيمي", "المعلا"))
 
 
 KNOWN_ORGS_PATH = Path(__file__).resolve().parent / "data" / "known_organisations.txt"
@@ -725,7 +746,9 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
                 i and folded[i].startswith("و") and i - 1 in org_at)
             if sporting is None:
                 sporting = len(SPORTS_WORDS.intersection(folded)) >= 2
-            club = sporting and (bare(folded[i]),) in sports_clubs()
+            # «الاتحاد التونسي للتنس» is a federation, not the club «الاتحاد»
+            club = sporting and (bare(folded[i]),) in sports_clubs() and not (
+                in_class(folded[i], ORG_HEADS) and hit < n and lex.is_nationality(folded[hit]))
             if prev not in _MEMBER_CUES and not coordinated and not club:
                 continue
         touched = {span_at[x] for x in range(i, hit)} - {None}
