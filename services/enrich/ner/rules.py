@@ -802,15 +802,24 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
             memo[f] = ok
         if not ok or covered[i] or covered[i + 1]:
             continue
-        nxt = folded[i + 1]
-        if nxt in lex.common or nxt in lex.ambiguous or not name_like(nxt, words[i + 1], lex) \
-                or split_clitic(nxt)[0] not in ("", "ال"):
-            continue
-        k = extend_name(i + 2, i, covered, folded, words, lex)
-        added.append((i, k, "PER"))
-        for x in range(i, k):
-            covered[x] = True
+        if _surname_like(folded[i + 1], words[i + 1], lex):
+            _add_person(i, added, covered, folded, words, lex)
     return sorted(spans + added)
+
+
+def _surname_like(f: str, word: str, lex: Lexicon) -> bool:
+    """The word after a given name continues it: name-like, no everyday word, no clitic but «ال»."""
+    return f not in lex.common and f not in lex.ambiguous and name_like(f, word, lex) \
+        and split_clitic(f)[0] in ("", "ال")
+
+
+def _add_person(i: int, added: list[Span], covered: list[bool], folded: list[str], words: list[str],
+                lex: Lexicon) -> None:
+    """A person from the given name at ``i`` and the surname after it, grown by :func:`extend_name`."""
+    k = extend_name(i + 2, i, covered, folded, words, lex)
+    added.append((i, k, "PER"))
+    for x in range(i, k):
+        covered[x] = True
 
 
 def listed_persons(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -828,13 +837,8 @@ def listed_persons(spans: list[Span], folded: list[str], words: list[str], lex: 
         if len(first) < 3 or first.startswith("ال") or first in STOP or not is_arabic(words[i]) \
                 or is_trigger(first, lex) or in_class(first, ORG_HEADS) or first in lex.loc:
             continue
-        if nxt in lex.common or nxt in lex.loc or not name_like(nxt, words[i + 1], lex) \
-                or split_clitic(nxt)[0] not in ("", "ال"):
-            continue
-        k = extend_name(i + 2, i, covered, folded, words, lex)
-        added.append((i, k, "PER"))
-        for x in range(i, k):
-            covered[x] = True
+        if nxt not in lex.loc and _surname_like(nxt, words[i + 1], lex):
+            _add_person(i, added, covered, folded, words, lex)
     return sorted(spans + added)
 
 
