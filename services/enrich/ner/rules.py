@@ -376,8 +376,8 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     Only spans the CRF already called places are grown (the lexicon's multi-word names
     include «الشرق الأوسط» and «شمال فرنسا», which are not always tagged), never over
     a person or organisation. A span that is a known place on its own stays as it is:
-    in «مكة المكرمة» and «مطار دمشق الدولي» the place is «مكة» and «دمشق» (annotators
-    of Arabic news agree; an epithet or a facility is not part of the name). A leading
+    in «مكة المكرمة» and «مطار دمشق الدولي» the place is «مكة» and «دمشق» (so ANERcorp
+    tags them: an epithet or a facility is not part of the name). A leading
     direction joins only for a state (:data:`DIRECTION_STATES`)."""
     inner = lex.memo.get("multi_tokens")
     if inner is None:  # every word of a multi-word place: a LOC span starting elsewhere is in none
