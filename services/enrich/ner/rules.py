@@ -621,6 +621,8 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
     right after the name is a family name (a nisba), not a second nationality. A Gulf
     ruling family's name after a person's name is part of it too (:data:`DYNASTIES`)."""
     covered = covered_tokens(spans, len(words))
+    singles = {(s, e) for s, e, _ in spans if e - s == 1}
+    absorbed: set[tuple[int, int]] = set()
     out: list[Span] = []
     n = len(words)
     for s, e, typ in spans:
@@ -631,13 +633,14 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
             e += 1
         # «الشيخ مشعل الأحمد الجابر» + «الصباح», «محمد بن راشد» + «آل مكتوم»: a ruling family's
         # name ends a person's name (the CRF stops before «الصباح», "the morning")
-        if typ == "PER" and e < n and not covered[e]:
-            if folded[e] in DYNASTIES:
-                e += 1
-            elif words[e] == "آل" and e + 1 < n and not covered[e + 1] and is_arabic(words[e + 1]):
-                e += 2
+        if typ == "PER" and e < n and folded[e] in DYNASTIES and (not covered[e] or (e, e + 1) in singles):
+            absorbed.add((e, e + 1))  # propagation may have tagged «الصباح» alone already
+            e += 1
+        elif typ == "PER" and e + 1 < n and not covered[e] and words[e] == "آل" and not covered[e + 1] \
+                and is_arabic(words[e + 1]):
+            e += 2
         out.append((s, e, typ))
-    return out
+    return [sp for sp in out if sp[:2] not in absorbed]
 
 
 # Ruling families of the Gulf written as one word after the given names («… الجابر الصباح»)
