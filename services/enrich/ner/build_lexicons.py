@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .corpus import Sentence, load_dir
-from .lexicon import LEXICON_PATH, Lexicon, curated_first_names, save
+from .lexicon import LEXICON_PATH, Lexicon, curated_first_names, curated_lines, save
 from .text import fold
 from .wordfreq_table import FreqTable, table
 
@@ -82,8 +82,7 @@ PLACES_PATH = Path(__file__).resolve().parent / "data" / "places.txt"
 def curated_places(path: Path = PLACES_PATH) -> list[str]:
     """Seas, straits, rivers, regions and provinces (``data/places.txt``): no installable
     gazetteer has their Arabic names, and news names them daily."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [line for _, line in curated_lines(path)]
 
 
 def cldr_countries() -> list[str]:

@@ -62,12 +62,27 @@ STOP: frozenset[str] = _closed("""
 """)
 
 
+@lru_cache(maxsize=8)
+def curated_lines(path: Path) -> tuple[tuple[str, str], ...]:
+    """The entries of a curated list in ``data/`` (first names, places, organisations): each
+    non-blank line that is no ``#`` comment, with the last comment line before it (its
+    section header, «# football clubs …»)."""
+    out: list[tuple[str, str]] = []
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            section = line
+        elif line:
+            out.append((section, line))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def curated_first_names(path: Path = FIRST_NAMES_PATH) -> frozenset[str]:
     """Frequent Arabic and foreign given names as the press spells them, folded (see the
     file's header); part of the first-name lexicon, and trusted more by the rules."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(w) for line in lines if not line.startswith("#") for w in line.split())
+    return frozenset(fold(w) for _, line in curated_lines(path) for w in line.split())
 
 
 def nat_stem(word: str) -> str:

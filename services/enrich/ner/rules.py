@@ -15,11 +15,12 @@ Spans are ``(start, end, type)`` over token indices, end exclusive.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from .features import QUOTES
-from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon, curated_first_names
+from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon, curated_first_names, curated_lines
 from .text import fold, is_arabic, split_clitic
 from .wordfreq_table import FreqTable, article_cue, table
 
@@ -39,6 +40,15 @@ def covered_tokens(spans: list[Span], n: int) -> list[bool]:
         for i in range(s, e):
             covered[i] = True
     return covered
+
+
+def spans_at(spans: list[Span], n: int) -> list[Span | None]:
+    """The span claiming each of ``n`` tokens (None where none does)."""
+    at: list[Span | None] = [None] * n
+    for sp in spans:
+        for i in range(sp[0], sp[1]):
+            at[i] = sp
+    return at
 
 
 def extend_name(k: int, start: int, covered: list[bool], folded: list[str], words: list[str], lex: Lexicon) -> int:
@@ -340,7 +350,6 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     """«في مضيق هرمز», «في هونغ كونغ»: an untagged multi-word place of the lexicon right after
     a locative word, unless it opens on a direction («شمال فرنسا»: the place is «فرنسا») or on
     an everyday word other than a site noun («العالم العربي», «العاصمة السورية»)."""
-    firsts = lex.multi_first()
     freq = table()
     covered = covered_tokens(spans, len(folded))
     added: list[Span] = []
@@ -348,19 +357,26 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     for i in range(1, n - 1):
         if folded[i - 1] not in LOCATIVES or covered[i] or in_class(folded[i], DIRECTIONS):
             continue
-        first = bare(folded[i])
-        if first not in _SITE_NOUNS and _ordinary_word(first, lex, freq):
+        if bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq):
             continue  # «العالم العربي», «العاصمة السورية»: a description, not a name
-        longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
-        for size in range(min(longest, n - i), 1, -1):
-            rest = tuple(folded[i + 1:i + size])
-            if ((first, *rest) in lex.loc_multi or (folded[i], *rest) in lex.loc_multi) \
-                    and not _coordinated(rest, lex) and not any(covered[i:i + size]):
-                added.append((i, i + size, "LOC"))
-                for x in range(i, i + size):
-                    covered[x] = True
-                break
+        size = next((k for k in _place_sizes(i, folded, lex) if not any(covered[i:i + k])), 0)
+        if size:
+            added.append((i, i + size, "LOC"))
+            for x in range(i, i + size):
+                covered[x] = True
     return sorted(spans + added) if added else spans
+
+
+def _place_sizes(i: int, folded: list[str], lex: Lexicon) -> Iterator[int]:
+    """Lengths of the multi-word places of the lexicon that start at word ``i`` (its first
+    word with or without proclitics), longest first; «فرنسا وإيطاليا» is none (two places)."""
+    first = bare(folded[i])
+    firsts = lex.multi_first()
+    longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
+    for size in range(min(longest, len(folded) - i), 1, -1):
+        rest = tuple(folded[i + 1:i + size])
+        if ((first, *rest) in lex.loc_multi or (folded[i], *rest) in lex.loc_multi) and not _coordinated(rest, lex):
+            yield size
 
 
 # Direction-led names that are states, not a direction of one: «جنوب السودان» is a country,
@@ -385,36 +401,24 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     locs = [sp for sp in spans if sp[2] == "LOC" and (folded[sp[0]] in inner or bare(folded[sp[0]]) in inner)]
     if not locs:
         return spans
-    multi = lex.loc_multi
     firsts = lex.multi_first()
     # a match must hold the start of a LOC span: only the few positions before one can begin it
     starts = sorted({i for s, _, _ in locs for i in range(max(0, s - lex.max_multi + 1), s + 1)
                      if folded[i] in firsts or bare(folded[i]) in firsts})
     if not starts:
         return spans
-    span_at: list[Span | None] = [None] * len(words)
-    for sp in spans:
-        for x in range(sp[0], sp[1]):
-            span_at[x] = sp
-    n = len(words)
+    span_at = spans_at(spans, len(words))
     replaced: set[Span] = set()
     added: list[Span] = []
     done = 0
     for i in starts:
         if i < done:
             continue
-        hit = 0
-        first = bare(folded[i])
-        longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
-        for size in range(min(longest, n - i), 1, -1):
-            rest = tuple(folded[i + 1:i + size])
-            if ((first, *rest) in multi or (folded[i], *rest) in multi) and not _coordinated(rest, lex):
-                hit = size
-                break
+        hit = next(_place_sizes(i, folded, lex), 0)
         if not hit:
             continue
         touched = {span_at[x] for x in range(i, i + hit)} - {None}
-        key = (first, *folded[i + 1:i + hit])
+        key = (bare(folded[i]), *folded[i + 1:i + hit])
         ok = bool(touched) and all(sp[2] == "LOC" and i <= sp[0] and sp[1] <= i + hit for sp in touched) \
             and (i, i + hit, "LOC") not in touched
         if ok and in_class(folded[i], DIRECTIONS):
@@ -563,10 +567,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     a verb or a noun).
     """
     covered = covered_tokens(spans, len(words))
-    span_at: list[Span | None] = [None] * len(words)
-    for sp in spans:
-        for x in range(sp[0], sp[1]):
-            span_at[x] = sp
+    span_at = spans_at(spans, len(words))
     added: list[Span] = []
     n = len(words)
     for i in range(n):
@@ -658,15 +659,8 @@ _MEMBER_CUES = frozenset(fold(w) for w in (
 @lru_cache(maxsize=1)
 def sports_clubs(path: Path = KNOWN_ORGS_PATH) -> frozenset[tuple[str, ...]]:
     """The names listed under the «# football clubs» header of ``known_organisations.txt``."""
-    clubs: set[tuple[str, ...]] = set()
-    inside = False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith("#"):
-            inside = line.startswith("# football clubs")
-        elif line and inside:
-            clubs.add(tuple(fold(w) for w in line.split()))
-    return frozenset(clubs)
+    return frozenset(tuple(fold(w) for w in line.split())
+                     for section, line in curated_lines(path) if section.startswith("# football clubs"))
 
 
 # Words of a sports report: two of them make «النصر», «الهلال», «الاتحاد» clubs, not victory,
@@ -681,11 +675,9 @@ def known_organisations(path: Path = KNOWN_ORGS_PATH) -> dict[str, tuple[tuple[s
     """The curated organisation names as folded token tuples, indexed by their first token
     (without a proclitic), longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            toks = tuple(fold(w) for w in line.split())
-            index.setdefault(toks[0], []).append(toks)
+    for _, line in curated_lines(path):
+        toks = tuple(fold(w) for w in line.split())
+        index.setdefault(toks[0], []).append(toks)
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in index.items()}
 
 
