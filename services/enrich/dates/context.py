@@ -28,6 +28,7 @@ GM = {fold(k): v for k, v in GREGORIAN_MONTHS.items()}
 HM = {fold(k): v for k, v in HIJRI_MONTHS.items()}
 WD = {fold(k): v for k, v in WEEKDAYS.items()}
 ORD = {fold(k): v for k, v in ORDINAL_DAYS.items()}
+ORD.update({"ل" + k[2:]: v for k, v in list(ORD.items())})  # «للأول من»
 AMBIGUOUS = frozenset(fold(k) for k in AMBIGUOUS_MONTHS)
 
 # (folded start, folded end, value, calendar, original, relative)
@@ -73,16 +74,23 @@ class Ctx:
 
     def extend_weekday(self, pos: int) -> int:
         """Start of a weekday written before a date («الجمعة 5 أبريل», «الخميس الموافق …»)."""
-        hit = self.behind(pos, P.WEEKDAY_BEHIND)
-        return hit[0] if hit else pos
+        return self.weekday_before(pos)[0]
 
-    def clause_before(self, pos: int, width: int = 50) -> str:
+    def weekday_before(self, pos: int) -> tuple[int, int | None]:
+        """Start of a weekday written before a date, and the weekday (Monday = 0) if there is one."""
+        hit = self.behind(pos, P.WEEKDAY_BEHIND)
+        if hit is None:
+            return pos, None
+        return hit[0], WD.get(key(hit[1].group("wd")))
+
+    def clause_before(self, pos: int, width: int = 100) -> str:
         s = self.before(pos, width)
         cut = list(P.CLAUSE_END.finditer(s))
         return s[cut[-1].end():] if cut else s
 
     def future(self, pos: int) -> bool:
-        return P.FUTURE_BEFORE.search(self.clause_before(pos)) is not None
+        clause = self.clause_before(pos)
+        return P.FUTURE_BEFORE.search(clause) is not None or P.FUTURE_CLAUSE_START.match(clause) is not None
 
     def original_slice(self, start: int, end: int) -> str:
         """The original characters of a folded span (to see tanween the fold removed)."""

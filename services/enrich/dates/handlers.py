@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from hijridate import Gregorian
 
@@ -72,8 +72,11 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     day = int(m.group("h_d")) if m.group("h_d") else None
     if day is None:
         ordinal = c.behind(start, P.ORD_BEHIND)
+        first = None if ordinal else c.behind(start, P.FIRST_DAY_BEHIND)
         if ordinal:
             start, day = ordinal[0], _ORD[_key(ordinal[1].group("x"))]
+        elif first:
+            start, day = first[0], 1
     if month is None:
         return []
     relative = False
@@ -131,8 +134,11 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
         end, year_s, rel = m.end("g_m"), None, None
     d1 = m.group("g_d1")
     ordinal = None if d1 else c.behind(start, P.ORD_BEHIND)
+    first = None if d1 or ordinal else c.behind(start, P.FIRST_DAY_BEHIND)
     if ordinal:
         start, days = ordinal[0], [_ORD[_key(ordinal[1].group("x"))]]
+    elif first:
+        start, days = first[0], [1]
     elif d1:
         days = [int(d1)] + ([int(m.group("g_d2"))] if m.group("g_d2") else [])
     else:
@@ -149,7 +155,7 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     pcue = c.behind(start, P.PCUE_BEHIND)
     if pcue:
         start = pcue[0]
-    start = c.extend_weekday(start)
+    start, weekday = c.weekday_before(start)
     before = c.before(start)
     if P.PLACE_BEFORE.search(before):
         return []
@@ -161,11 +167,18 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
                 year -= 1  # «من ديسمبر إلى مارس 2019»: December is the year before
             rel = listed.group("rel")
     bare = not days and year is None and not second and not pcue and not rel
+    # «بمارس» is "in March", but «باب» is a door unless written «بآب»
+    in_month = "ب" in c.clitics(m.start()) and (m1 != "اب" or "آ" in c.original_slice(m.start("g_m"), end))
     if bare and m1 in _AMBIGUOUS and not (
-        P.MONTH_CUE_BEFORE.search(before) or "ب" in c.clitics(m.start()) or P.MONTH_BEFORE.search(before)
+        P.MONTH_CUE_BEFORE.search(before) or in_month or P.MONTH_BEFORE.search(before)
     ):
         return []
     relative = False
+    same_year = P.SAME_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
+    if same_year:
+        written = list(P.LAST_YEAR_WRITTEN.finditer(c.f, max(0, start - 600), start))
+        if written:
+            year, end = int(written[-1].group()), same_year.end()
     rel_year = P.REL_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
     if rel_year and c.pub is not None:
         r = rel_year.group("rel")
@@ -175,6 +188,8 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     if year is None and c.pub is not None and not recurring and not P.EVENT_BEFORE.search(before):
         direction = direction_for(rel, c.future(start), bool(days))
         year = anchor_year(month, days[-1] if days else None, c.pub, direction)
+        if weekday is not None and len(days) == 1 and not rel:
+            year = _year_of_weekday(year, month, days[0], weekday, c.pub)
         relative = True
     if len(days) == 2:
         # «5 و6 أبريل 2019»: two mentions, the first is just the number
@@ -184,6 +199,23 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
             (m.start("g_d2"), end, _ymd(year, month, days[1]), "gregorian", None, relative),
         ]
     return [(start, end, _ymd(year, month, days[0] if days else None), "gregorian", None, relative)]
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int, pub: date) -> int:
+    """«الجمعة 12 أفريل» without a year: the year, near the anchored one, whose 12 April is a Friday.
+
+    The weekday settles what the tense left open (a Friday 12 April in an article of 9 April 2024
+    is three days ahead, not a year back); when no nearby year fits, the anchored year stands.
+    """
+    fits = []
+    for y in (year, year - 1, year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:  # 29 February outside a leap year
+            continue
+        if d.weekday() == weekday:
+            fits.append(d)
+    return min(fits, key=lambda d: abs((d - pub).days)).year if fits else year
 
 
 def _year(m: re.Match, c: _Ctx) -> list[Cand]:
@@ -265,8 +297,8 @@ def _relday(m: re.Match, c: _Ctx) -> list[Cand]:
     if hit:
         start, t = hit[0], hit[1].group("x")
     if w == "اليوم":
-        if not t or t == "يوم":
-            return []  # bare «اليوم» is often "nowadays" or part of a name
+        if (not t or t == "يوم") and not P.REPORTED_BEFORE.search(c.before(start)):
+            return []  # bare «اليوم» is often "nowadays" or a name («المصري اليوم»), not after «أعلنت»
         delta = 0
     elif w == "الامس":
         if "ب" not in c.clitics(m.start()):
@@ -281,8 +313,8 @@ def _relday(m: re.Match, c: _Ctx) -> list[Cand]:
     elif w in ("الليلة الماضية", "البارحة"):
         delta = -1
     elif w in ("غد", "الغد"):
-        if not t:
-            return []  # «الغد» alone is "the future" as often as "tomorrow"
+        if not t and not P.FROM_UNTIL_BEFORE.search(c.before(start)):
+            return []  # «الغد» alone is "the future" as often as "tomorrow" (but «اعتبارا من الغد»)
         delta = 1
     else:  # غدا is also the verb "became": require tanween, a day word, or a weekday/clause end after it
         after_ok = c.f[end:end + 1] in ("،", ",", ".") or _WEEKDAY_AFTER.match(c.f, end) is not None
