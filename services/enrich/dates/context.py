@@ -43,13 +43,14 @@ def key(s: str) -> str:
 class Ctx:
     """What the handlers share for one article: folded text and the publication anchor."""
 
-    __slots__ = ("f", "folded", "pub", "pub_dt")
+    __slots__ = ("f", "folded", "last_month", "pub", "pub_dt")
 
     def __init__(self, folded: Folded, pub_dt: datetime | None) -> None:
         self.folded = folded
         self.f = folded.text
         self.pub_dt = pub_dt
         self.pub = pub_dt.date() if pub_dt else None
+        self.last_month: str | None = None  # YYYY-MM of the latest full date found, for «الشهر ذاته»
 
     def before(self, pos: int, width: int = 30) -> str:
         return self.f[max(0, pos - width):pos]

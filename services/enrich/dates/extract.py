@@ -94,7 +94,10 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     ctx = Ctx(folded, parse_published(published))
     cands: list[Cand] = []
     for m in _core_matches(folded.text):
-        cands.extend(HANDLERS[m.lastgroup](m, ctx))
+        found = HANDLERS[m.lastgroup](m, ctx)
+        if found and found[-1][2][:4].isdigit() and len(found[-1][2]) >= 7:
+            ctx.last_month = found[-1][2][:7]
+        cands.extend(found)
     out = []
     for fs, fe, value, cal, original, relative in _resolve_overlaps(cands):
         s, e = folded.to_original(fs, fe)

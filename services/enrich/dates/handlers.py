@@ -355,7 +355,12 @@ def _ago(m: re.Match, c: _Ctx) -> list[Cand]:
     return [(m.start("a"), end, day.isoformat(), "gregorian", None, True)]
 
 
+SAME_WORDS = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها"})
+
+
 def _period(m: re.Match, c: _Ctx) -> list[Cand]:
+    if m.group("p_rel") in SAME_WORDS:
+        return _same_period(m, c)
     if c.pub is None:
         return []
     start = m.start("p")
@@ -381,6 +386,34 @@ def _period(m: re.Match, c: _Ctx) -> list[Cand]:
             if valid_day(int(value[5:]), day):
                 start, value = hit[0], f"{value}-{day:02d}"
     return [(start, m.end("p"), value, "gregorian", None, True)]
+
+
+def _same_period(m: re.Match, c: _Ctx) -> list[Cand]:
+    """«19 من الشهر ذاته», «مطلع العام نفسه»: the month or year the text last gave.
+
+    Narrative refers back to the date it just wrote; without one (or with only a publication
+    anchor) the phrase names nothing and is dropped.
+    """
+    start = m.start("p")
+    if "شهر" in m.group("p_u"):
+        if c.last_month is None:
+            return []
+        value = c.last_month
+        hit = c.behind(start, P.DAYNUM_BEHIND) or c.behind(start, P.ORD_BEHIND)
+        if hit is None:
+            return []  # «في الشهر نفسه»: a month already counted
+        x = _key(hit[1].group("x"))
+        day = int(x) if x.isdigit() else _ORD[x]
+        if not valid_day(int(value[5:7]), day):
+            return []
+        return [(hit[0], m.end("p"), f"{value}-{day:02d}", "gregorian", None, False)]
+    written = list(P.LAST_YEAR_WRITTEN.finditer(c.f, max(0, start - 600), start))
+    if not written:
+        return []
+    pcue = c.behind(start, P.PCUE_BEHIND)
+    if pcue is None:
+        return []  # «في العام نفسه» repeats a year already counted; «مطلع العام نفسه» is a new mention
+    return [(pcue[0], m.end("p"), written[-1].group(), "gregorian", None, False)]
 
 
 HANDLERS: dict[str, Callable[[re.Match, _Ctx], list[Cand]]] = {
