@@ -39,6 +39,7 @@ class FastCRF:
         self.trans = np.zeros((n, n))
         for (a, b), w in info.transitions.items():
             self.trans[index[a], index[b]] = w
+        self.trans_to_from = np.ascontiguousarray(self.trans.T)
         weights: dict[str, np.ndarray] = {}
         for (attr, lab), w in info.state_features.items():
             vec = weights.get(attr)
@@ -140,33 +141,41 @@ class FastCRF:
         return self._viterbi_batch(em, lengths)
 
     def _viterbi_batch(self, em: np.ndarray, lengths: list[int]) -> list[list[str]]:
-        # Sentences sorted longest first, so the ones still running at step t are a prefix.
+        # Sentences sorted longest first and laid out time-major (T, S, L), so the ones still
+        # running at step t are a contiguous prefix; scores of moving from label i to j are
+        # reduced over the last axis (trans transposed), which numpy does fastest.
         order = sorted((k for k, ln in enumerate(lengths) if ln), key=lambda k: -lengths[k])
         lens = [lengths[k] for k in order]
-        t_max = lens[0]
+        t_max, n_s, n_lab = lens[0], len(order), em.shape[1]
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[order]
-        pos = starts[:, None] + np.minimum(np.arange(t_max)[None, :], np.array(lens)[:, None] - 1)
-        pad = em[pos]  # (S, T, L)
-        n_active = [sum(1 for ln in lens if ln > t) for t in range(t_max)]
-        back = np.zeros((len(order), t_max, em.shape[1]), dtype=np.intp)
-        score = pad[:, 0].copy()
-        trans = self.trans[None]
+        pad = em[starts[None, :] + np.minimum(np.arange(t_max)[:, None], np.array(lens)[None, :] - 1)]
+        n_active = np.searchsorted(-np.array(lens), -np.arange(t_max), side="left").tolist()
+        back = np.empty((t_max, n_s, n_lab), dtype=np.intp)
+        score = pad[0].copy()
+        cand = np.empty((n_s, n_lab, n_lab))
+        trans = self.trans_to_from
         for t in range(1, t_max):
             k = n_active[t]
-            cand = score[:k, :, None] + trans
-            back[:k, t] = cand.argmax(axis=1)
-            score[:k] = cand.max(axis=1) + pad[:k, t]
-        best = score.argmax(axis=1).tolist()
+            c = cand[:k]
+            np.add(score[:k, None, :], trans, out=c)
+            c.argmax(axis=2, out=back[t, :k])
+            s = score[:k]
+            c.max(axis=2, out=s)
+            s += pad[t, :k]
+        # backtrack all sentences at once; a sentence joins when t reaches its last token
+        cur = score.argmax(axis=1)
+        path = np.empty((t_max, n_s), dtype=np.intp)
+        rows = np.arange(n_s)
+        for t in range(t_max - 1, 0, -1):
+            k = n_active[t]
+            path[t, :k] = cur[:k]
+            cur[:k] = back[t, rows[:k], cur[:k]]
+        path[0] = cur
         labels = self.labels
+        cols = path.T.tolist()
         out: list[list[str]] = [[] for _ in lengths]
         for r, k in enumerate(order):
-            b = best[r]
-            path = [b]
-            rows = back[r, :lens[r]].tolist()
-            for t in range(lens[r] - 1, 0, -1):
-                b = rows[t][b]
-                path.append(b)
-            out[k] = [labels[j] for j in reversed(path)]
+            out[k] = [labels[j] for j in cols[r][:lens[r]]]
         return out
 
     def tag(self, words: list[str], folded: list[str]) -> list[str]:

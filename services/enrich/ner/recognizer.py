@@ -82,11 +82,12 @@ class CrfRecognizer:
                     cls._instance = cls()
         return cls._instance
 
-    def tag_spans(self, words: list[str], text: str, tokens: list) -> list[tuple[int, int, str]]:
+    def tag_spans(self, words: list[str], folded_words: list[str], text: str,
+                  tokens: list) -> list[tuple[int, int, str]]:
         """CRF spans over the document's tokens: sentence-level pass 1, document-aware pass 2."""
         bounds = sentences(tokens, text)
         sents = [words[a:b] for a, b in bounds]
-        folded = [[fold(w) for w in s] for s in sents]
+        folded = [folded_words[a:b] for a, b in bounds]
         extras = [f for fs in folded for f in self.featurizer.sequence_extras(fs)]
         more = None
         if self.first is not None:
@@ -105,7 +106,7 @@ class CrfRecognizer:
             return []
         words = [t.text for t in tokens]
         folded = [fold(w) for w in words]
-        spans = self.tag_spans(words, text, tokens)
+        spans = self.tag_spans(words, folded, text, tokens)
         doc_words = set(folded)
         spans = drop_noise(spans, words)
         spans = split_glued(spans, folded, doc_words)
