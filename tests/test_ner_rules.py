@@ -467,3 +467,41 @@ def test_a_national_federation_and_its_club_namesake(lex):
     assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
     assert known_names([], folded, words, lex) == []  # not the club «الاتحاد»
     assert not name_like(fold("جهاز"), "جهاز", lex)
+
+
+def test_bodies_named_by_their_purpose(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.update({"مغربي", "روسي"})
+    words, folded = _prep("رحبت الجمعية المغربية لحقوق الإنسان بالقرار")
+    assert org_heads([], folded, words, lex) == [(1, 5, "ORG")]
+    words, folded = _prep("أعلنت المفوضية الوطنية العليا للانتخابات النتائج")
+    assert org_heads([], folded, words, lex) == [(1, 5, "ORG")]
+    words, folded = _prep("رئيس مجموعة الاتصال الروسية للتسوية الليبية قال")
+    assert org_heads([], folded, words, lex) == [(1, 6, "ORG")]
+    # a government acting for a purpose is not a body named by it
+    words, folded = _prep("أطلقت الحكومة المغربية لتعزيز البنية")
+    assert org_heads([], folded, words, lex) == []
+
+
+def test_a_bank_named_after_its_country(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.add_places(["لبنان"])
+    words, folded = _prep("قال حاكم مصرف لبنان إن")
+    assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "ORG")]
+
+
+def test_a_dual_head_names_two_bodies(lex):
+    from services.enrich.ner.rules import dual_heads
+
+    words, folded = _prep("من بينها حركتا فتح وحماس في بكين")
+    assert dual_heads([(2, 5, "ORG")], folded, words, lex) == [(3, 4, "ORG"), (4, 5, "ORG")]
+
+
+def test_a_title_chain_runs_through_the_offices_place_and_an_acting_mark(lex):
+    lex.first_names.add(fold("وسيم"))
+    words, folded = _prep("قال حاكم مصرف لبنان بالإنابة وسيم منصوري إن")
+    assert title_chains([(2, 4, "ORG")], folded, words, lex) == [(2, 4, "ORG"), (5, 7, "PER")]
+    words, folded = _prep("وقال محافظ موسكو سيرغي سوبيانين إن")
+    assert title_chains([(2, 3, "LOC")], folded, words, lex) == [(2, 3, "LOC"), (3, 5, "PER")]

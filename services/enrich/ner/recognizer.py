@@ -21,6 +21,7 @@ from .rules import (
     bare,
     detach_heads,
     drop_noise,
+    dual_heads,
     first_name_pairs,
     gazetteer_places,
     known_names,
@@ -112,6 +113,7 @@ class CrfRecognizer:
         spans = split_glued(spans, folded, doc_words)
         spans = trim(spans, folded, words, self.lex)
         spans = detach_heads(spans, folded, words, self.lex)
+        spans = dual_heads(spans, folded, words, self.lex)
         spans = places_not_persons(spans, folded, self.lex)
         spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)

@@ -225,6 +225,24 @@ def detach_heads(spans: list[Span], folded: list[str], words: list[str], lex: Le
     return out
 
 
+def dual_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«حركتا فتح وحماس», «شركتي أرامكو وتوتال»: a head in the dual names two bodies, so the
+    span is the two names, without the head and split at the «و» of the second."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        f = bare(folded[s])
+        if typ != "ORG" or e - s < 3 or not (f.endswith(("تا", "تي")) and f[:-2] + "ه" in CONSTRUCT_HEADS
+                                              or f in _DUAL_PARTIES):
+            out.append((s, e, typ))
+            continue
+        cut = next((k for k in range(s + 2, e) if folded[k].startswith("و") and len(folded[k]) >= 4), None)
+        out.extend([(s + 1, cut, typ), (cut, e, typ)] if cut else [(s + 1, e, typ)])
+    return out
+
+
+_DUAL_PARTIES = frozenset(fold(w) for w in ("حزبا", "حزبي"))
+
+
 def _join_heads(spans: list[Span], folded: list[str]) -> list[Span]:
     out: list[Span] = []
     for sp in sorted(spans):
@@ -285,7 +303,7 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
     if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f) \
             or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
         return False
-    if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens:
+    if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens and f not in lex.first_names:
         return False  # «لتحرير», «وقال»: a name inside a chain carries no preposition
     return f in lex.per_tokens or f in lex.first_names or f not in lex.common
 
@@ -486,6 +504,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         covered.update(range(s, e))
     added: list[Span] = []
     n = len(words)
+    _loc_start = {s: e for s, e, typ in spans if typ == "LOC" and e - s <= 2}
     for i, f in enumerate(folded):
         if i in covered:
             continue
@@ -495,11 +514,18 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             # ... nor does a national federation: «الاتحاد التونسي للتنس», «الاتحاد المصري للمصارعة»
             central = folded[i + 1] in _CENTRAL and folded[i + 2].startswith("ال") \
                 and lex.is_nationality(folded[i + 2]) if i + 2 < n else False
-            federation = f == _UNION and folded[i + 1].startswith("ال") and lex.is_nationality(folded[i + 1]) \
-                and folded[i + 2].startswith("لل") and len(folded[i + 2]) >= 5 if i + 2 < n else False
-            if (central or federation) and not covered.intersection(range(i + 1, i + 3)):
-                added.append((i, i + 3, "ORG"))
-                covered.update(range(i, i + 3))
+            end = i + 3 if central else _purpose_name_end(i, folded, lex)
+            if end and not covered.intersection(range(i + 1, end)):
+                added.append((i, end, "ORG"))
+                covered.update(range(i, end))
+            continue
+        if bare(f) in _BANKS and i + 1 < n and (sp := _loc_start.get(i + 1)) \
+                and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
+            # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country
+            end = sp + 1 if sp < n and folded[sp] in _ORG_FILLERS else sp
+            spans = [x for x in spans if x[0] != i + 1]
+            added.append((i, end, "ORG"))
+            covered.update(range(i, end))
             continue
         if not in_class(f, CONSTRUCT_HEADS):
             continue
@@ -517,14 +543,63 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 and not split_clitic(folded[j])[0] and name_like(folded[j], words[j], lex) \
                 and len(folded[j]) >= 3 and not folded[j].endswith(("يه", "ي")):
             j += 1
+        if j == i + 1 and i + 3 < n and folded[j].startswith("ال") and folded[j] not in STOP \
+                and not covered.intersection(range(j, j + 2)) and _purpose_end(j + 2, folded, lex):
+            j += 1  # an everyday word is a name word when a nationality and a purpose follow
         if j == i + 2 and j < n and j not in covered and folded[j].startswith("ال") and lex.is_nationality(folded[j]):
             j += 1  # «وزارة الدفاع الروسية»
+            # «مجموعة الاتصال الروسية للتسوية الليبية»: and what the body is for
+            end = _purpose_end(j, folded, lex) if j < n else 0
+            if end and not covered.intersection(range(j, end)):
+                j = end
         if j > i + 1 and _place_at(i, j, folded, lex):
             continue  # «قناة السويس» is a waterway, not a channel
         if j > i + 1:
             added.append((i, j, "ORG"))
             covered.update(range(i, j))
     return sorted(spans + added)
+
+
+_BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
+_NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجموعة"))
+# what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
+_BODY_ADJECTIVES = frozenset(fold(w) for w in (
+    "الوطني", "الوطنية", "العليا", "الأعلى", "المستقلة", "المستقل", "الدولي", "الدولية", "العربي", "العربية"))
+
+
+def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
+    """End of a body named by its purpose after a definite head, else 0: «الاتحاد المصري
+    للمصارعة», «الجمعية المغربية لحقوق الإنسان», «المفوضية الوطنية العليا للانتخابات».
+
+    A definite head opens no construct name, but one described as national (or by a
+    nationality) and followed by «لـ» + what it is for names one particular body."""
+    n = len(folded)
+    if folded[i] in _NOT_PURPOSE_HEADS:
+        return 0  # «الحكومة المغربية لتعزيز البنية»: a government acting for a purpose
+    j = i + 1
+    while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (
+            folded[j].startswith("ال") and lex.is_nationality(folded[j]))):
+        j += 1
+    if j == i + 1 or j >= n:
+        return 0
+    return _purpose_end(j, folded, lex)
+
+
+def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
+    """End of «لـ» + what a body is for, starting at ``j``, else 0: «للمصارعة», «لحقوق
+    الإنسان», «للتسوية الليبية» (a nationality or «-ية» adjective agreeing with it)."""
+    n = len(folded)
+    w = folded[j]
+    if w.startswith("لل") and len(w) >= 5:
+        k = j + 1
+        if k < n and folded[k].startswith("ال") and folded[k] not in STOP and (
+                lex.is_nationality(folded[k]) or folded[k].endswith("يه")):
+            k += 1
+        return k
+    if w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and j + 1 < n \
+            and folded[j + 1].startswith("ال") and folded[j + 1] not in STOP:
+        return j + 2  # «لحقوق الإنسان», «لكرة القدم»
+    return 0
 
 
 def _place_at(i: int, j: int, folded: list[str], lex: Lexicon) -> bool:
@@ -558,6 +633,9 @@ def propagate_multi(spans: list[Span], folded: list[str], words: list[str]) -> l
     return sorted(spans + added)
 
 
+_ACTING = frozenset(fold(w) for w in ("بالإنابة", "بالوكالة"))
+
+
 def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Add PER spans for names that follow a title chain and the CRF missed.
 
@@ -583,6 +661,11 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j += 1  # «المتحدث باسم الجماعة يحيى سريع»
             elif folded[j] == _AT and j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC":
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
+            elif folded[j] in _ACTING:
+                j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
+            elif (sp := span_at[j]) and sp[0] == j and sp[2] in ("LOC", "ORG") and not split_clitic(folded[j])[0] \
+                    and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS):
+                j = sp[1]  # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …»
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
                 j = sp[1]
