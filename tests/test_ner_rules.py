@@ -505,3 +505,26 @@ def test_a_title_chain_runs_through_the_offices_place_and_an_acting_mark(lex):
     assert title_chains([(2, 4, "ORG")], folded, words, lex) == [(2, 4, "ORG"), (5, 7, "PER")]
     words, folded = _prep("وقال محافظ موسكو سيرغي سوبيانين إن")
     assert title_chains([(2, 3, "LOC")], folded, words, lex) == [(2, 3, "LOC"), (3, 5, "PER")]
+
+
+def test_a_title_chain_passes_the_offices_body_and_province(lex):
+    lex.add_places(["كردستان", "ذي قار"])
+    lex.first_names.add(fold("مسرور"))
+    words, folded = _prep("استقبل رئيس حكومة إقليم كردستان مسرور بارزاني السفيرة")
+    assert title_chains([(4, 5, "LOC")], folded, words, lex) == [(4, 5, "LOC"), (5, 7, "PER")]
+    # an untagged province after a title is the governor's province, not his name
+    words, folded = _prep("وقال محافظ ذي قار مرتضى الإبراهيمي إن")
+    assert title_chains([], folded, words, lex)[0] == (2, 4, "LOC")
+
+
+def test_a_place_span_holds_no_title(lex):
+    words, folded = _prep("التقى في الرياض السفير الأمريكي لدى اليمن")
+    assert trim([(2, 5, "LOC")], folded, words, lex) == [(2, 3, "LOC")]
+
+
+def test_an_earthquake_is_named_after_its_place(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["الحوز"])
+    words, folded = _prep("تداعيات زلزال الحوز وموجة الجفاف")
+    assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC")]

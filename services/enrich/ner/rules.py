@@ -118,6 +118,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
             e -= 1
+        if typ == "LOC":  # «في الرياض السفير الأمريكي»: a place name holds no title
+            e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
             while e - s > 1 and folded[e - 1] not in lex.per_tokens and (
                     folded[e - 1] in lex.common or looks_like_verb(folded[e - 1])):
@@ -297,10 +299,21 @@ _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", 
 _MORE_HEADS = frozenset(fold(w) for w in ("جهاز", "الجهاز", "بعثة", "البعثة", "مؤسسة", "المؤسسة", "مكتب"))
 
 
+def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
+    """«جو بايدن»: after a given name, a word that opens with «ب/ل/ك» whose remainder is no
+    word the lexicon knows and a rare one in general («ايدن») keeps its first letter: it is
+    the surname («و» is left out: «عوض وديعة» is a name and a noun)."""
+    clitic, stem = split_clitic(f)
+    return is_arabic(word) and clitic in ("ب", "ل", "ك") and len(stem) >= 3 and stem not in lex.common \
+        and stem not in lex.loc and stem not in lex.first_names and stem not in lex.per_tokens \
+        and stem not in STOP and table().get(stem) < 40 and not looks_like_verb(f)
+
+
 def name_like(f: str, word: str, lex: Lexicon) -> bool:
     """Could this word be part of a person's name? (not a function word, a frequent
     ordinary word, a title or an adjective of nationality)."""
     if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f) \
+            or in_class(f, DIRECTIONS) \
             or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
         return False
     if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens and f not in lex.first_names:
@@ -320,7 +333,9 @@ def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
 
 _PLACE_NOUNS = _with_clitics(PLACE_NOUNS)
 _SITE_NOUNS = frozenset(fold(n) for n in SITE_NOUNS)
-LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو")) | _PLACE_NOUNS | _with_clitics(SITE_NOUNS)
+# «زلزال الحوز»: an earthquake is named after where it struck
+LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "زلزال")) | _PLACE_NOUNS \
+    | _with_clitics(SITE_NOUNS)
 
 
 def _place_candidate(f: str, lex: Lexicon) -> bool:
@@ -636,6 +651,18 @@ def propagate_multi(spans: list[Span], folded: list[str], words: list[str]) -> l
 _ACTING = frozenset(fold(w) for w in ("بالإنابة", "بالوكالة"))
 
 
+def _untagged_place(i: int, folded: list[str], lex: Lexicon) -> int:
+    """Length of the known place at word ``i`` that can be nothing else (a multi-word place of
+    the lexicon, or one word that is neither an everyday word nor a name part), else 0."""
+    size = next(_place_sizes(i, folded, lex), 0)
+    if size:
+        return size
+    f = folded[i]
+    plain = f in lex.loc and f not in lex.first_names and f not in lex.per_tokens \
+        and not _ordinary_word(f, lex, table())  # «الاتحاد», «ميمنة» are towns somewhere, and words
+    return 1 if plain else 0
+
+
 def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Add PER spans for names that follow a title chain and the CRF missed.
 
@@ -663,9 +690,21 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
-            elif (sp := span_at[j]) and sp[0] == j and sp[2] in ("LOC", "ORG") and not split_clitic(folded[j])[0] \
-                    and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS):
+            elif bare(folded[j]) in CONSTRUCT_HEADS | _PLACE_NOUNS and j + 1 < n and not covered[j] and (
+                    bare(folded[j + 1]) in CONSTRUCT_HEADS | _PLACE_NOUNS
+                    or ((sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC")):
+                j += 1  # «رئيس حكومة إقليم كردستان مسرور بارزاني»: the office's body and place
+            elif (sp := span_at[j]) and sp[0] == j and sp[2] in ("LOC", "ORG") \
+                    and (folded[j] in lex.loc or not split_clitic(folded[j])[0]) \
+                    and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS
+                         or bare(folded[j - 1]) in CONSTRUCT_HEADS | _PLACE_NOUNS):
                 j = sp[1]  # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …»
+            elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
+                    and (size := _untagged_place(j, folded, lex)):
+                added.append((j, j + size, "LOC"))  # «محافظ ذي قار …»: not the governor's name
+                for x in range(j, j + size):
+                    covered[x] = True
+                j += size
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
                 j = sp[1]
@@ -678,7 +717,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             j += 1
         if j >= n or covered[j] or not name_like(folded[j], words[j], lex):
             continue
-        second = j + 1 < n and not covered[j + 1] and name_like(folded[j + 1], words[j + 1], lex)
+        second = j + 1 < n and not covered[j + 1] and (name_like(folded[j + 1], words[j + 1], lex) or (
+            folded[j] in lex.first_names and _letter_not_clitic(folded[j + 1], words[j + 1], lex)))
         # «الرئيس جو بايدن»: the CRF read the surname as a place («ب» + «ايدن»); a one-word
         # place or organisation right after a given name in a title chain is the surname
         retyped = None
