@@ -118,7 +118,7 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
             e -= 1
-        if typ == "LOC":  # «في الرياض السفير الأمريكي»: a place name holds no title
+        if typ == "LOC" and e - s > 1:  # «في الرياض السفير الأمريكي»: a place name holds no title
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
             while e - s > 1 and folded[e - 1] not in lex.per_tokens and (
@@ -534,7 +534,10 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 added.append((i, end, "ORG"))
                 covered.update(range(i, end))
             continue
-        if bare(f) in _BANKS and i + 1 < n and (sp := _loc_start.get(i + 1)) \
+        if not in_class(f, CONSTRUCT_HEADS):
+            continue
+        head = f if f in CONSTRUCT_HEADS else bare(f)
+        if head in _BANKS and i + 1 < n and (sp := _loc_start.get(i + 1)) \
                 and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
             # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country
             end = sp + 1 if sp < n and folded[sp] in _ORG_FILLERS else sp
@@ -542,9 +545,6 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
             continue
-        if not in_class(f, CONSTRUCT_HEADS):
-            continue
-        head = f if f in CONSTRUCT_HEADS else bare(f)
         j = i + 1
         # up to two definite name words, then fillers («الوطني», «الدولي»)
         while j < n and j not in covered and folded[j].startswith("ال") and folded[j] not in STOP \
