@@ -55,15 +55,12 @@ def score(gold_values: list[str], found: list[tuple[str, str]], optional: set[st
     return tp, len(extras), remaining, extras
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dir", type=Path, default=REPO / "bench" / "news_dates")
-    ap.add_argument("--show", action="store_true", help="print each document's misses and extras")
-    args = ap.parse_args()
-    gold = json.loads((args.dir / "gold.json").read_text(encoding="utf-8"))["docs"]
+def evaluate(root: Path = REPO / "bench" / "news_dates", show: bool = False) -> dict[str, list[int]]:
+    """tp, fp, fn per set and ``all``."""
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))["docs"]
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for name, g in sorted(gold.items()):
-        text = (args.dir / name).read_text(encoding="utf-8")
+        text = (root / name).read_text(encoding="utf-8")
         found = [(d.text, d.value) for d in find_dates(text, g["published"])]
         values = [d["value"] for d in g["dates"]]
         pub = publication_mention(g["published"])
@@ -73,15 +70,28 @@ def main() -> int:
         tp, fp, missed, extras = score(values, found, {norm(o) for o in g.get("dates_optional", [])})
         for group in (g["set"], "all"):
             totals[group] = [a + b for a, b in zip(totals[group], (tp, fp, len(missed)), strict=True)]
-        if args.show and (missed or extras):
+        if show and (missed or extras):
             texts = {d["value"]: d["text"] for d in g["dates"]}
             print(f"{name}: missed {[(texts.get(v, v), v) for v in missed]} extra {extras}")
+    return totals
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", type=Path, default=REPO / "bench" / "news_dates")
+    ap.add_argument("--show", action="store_true", help="print each document's misses and extras")
+    args = ap.parse_args()
+    totals = evaluate(args.dir, args.show)
     print(f"{'set':10s} {'gold':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}")
     for group in sorted(totals, key=lambda k: (k == "all", k)):
         tp, fp, fn = totals[group]
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(tp, fp, fn)
         print(f"{group:10s} {tp + fn:5d} {p:6.3f} {r:6.3f} {f:6.3f}")
     return 0
 

@@ -86,15 +86,12 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dir", type=Path, default=REPO / "bench" / "news")
-    ap.add_argument("--show", action="store_true", help="print each document's misses and extras")
-    args = ap.parse_args()
-    gold = json.loads((args.dir / "gold.json").read_text(encoding="utf-8"))["docs"]
+def evaluate(root: Path = REPO / "bench" / "news", show: bool = False) -> dict[str, dict[str, list[int]]]:
+    """tp, fp, fn per set (and ``all``) and type."""
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))["docs"]
     totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0, 0, 0] for t in TYPES})
     for name, g in sorted(gold.items()):
-        path = args.dir / name
+        path = root / name
         article = enrich(extract(RawDocument(source=str(path), body=path.read_bytes(), kind="text")))
         names: dict[str, set[str]] = defaultdict(set)
         for e in article.entities:
@@ -102,18 +99,31 @@ def main() -> int:
         for typ, counts in score(g, names).items():
             for group in (g["set"], "all"):
                 totals[group][typ] = [a + b for a, b in zip(totals[group][typ], counts, strict=True)]
-        if args.show:
+        if show:
             for typ in TYPES:
                 found = {k for n in names.get(typ, ()) for k in keys(n)}
                 missed = [a if isinstance(a, str) else a[0] for a in g["entities"].get(typ, [])
                           if not found & set().union(*(keys(x) for x in (a if isinstance(a, list) else [a])))]
                 if missed:
                     print(f"{name} {typ} missed: {missed}")
+    return totals
+
+
+def micro(by_type: dict[str, list[int]]) -> tuple[float, float, float]:
+    return prf(*(sum(c[i] for c in by_type.values()) for i in range(3)))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", type=Path, default=REPO / "bench" / "news")
+    ap.add_argument("--show", action="store_true", help="print each document's misses and extras")
+    args = ap.parse_args()
+    totals = evaluate(args.dir, args.show)
     print(f"{'set':10s} {'P':>6s} {'R':>6s} {'F1':>6s}   " + "  ".join(f"{t} F1" for t in TYPES))
     for group in sorted(totals, key=lambda k: (k == "all", k)):
         by_type = totals[group]
-        micro = prf(*(sum(c[i] for c in by_type.values()) for i in range(3)))
-        print(f"{group:10s} {micro[0]:6.3f} {micro[1]:6.3f} {micro[2]:6.3f}   "
+        p, r, f = micro(by_type)
+        print(f"{group:10s} {p:6.3f} {r:6.3f} {f:6.3f}   "
               + "  ".join(f"{prf(*by_type[t])[2]:6.3f}" for t in TYPES))
     return 0
 
