@@ -16,27 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from news_entities_eval import norm, prf  # noqa: E402  (the seed scorer's key, shared)
 
 from services.enrich.dates import find_dates  # noqa: E402
 from services.enrich.pipeline import publication_mention  # noqa: E402
-
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_PUNCT = re.compile(r"[\"'“”«»#()\[\]،,.:؛]")
-
-
-def norm(s: str) -> str:
-    """The seed scorer's comparison key for optional mentions."""
-    s = _DIACRITICS.sub("", unicodedata.normalize("NFKC", s))
-    s = re.sub("[أإآٱ]", "ا", s).replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
-    return " ".join(_PUNCT.sub(" ", s).split()).lower()
 
 
 def score(gold_values: list[str], found: list[tuple[str, str]], optional: set[str]) -> tuple[int, int, list[str],
@@ -74,12 +65,6 @@ def evaluate(root: Path = REPO / "bench" / "news_dates", show: bool = False) -> 
             texts = {d["value"]: d["text"] for d in g["dates"]}
             print(f"{name}: missed {[(texts.get(v, v), v) for v in missed]} extra {extras}")
     return totals
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main() -> int:
