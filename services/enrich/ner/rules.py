@@ -519,7 +519,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         covered.update(range(s, e))
     added: list[Span] = []
     n = len(words)
-    _loc_start = {s: e for s, e, typ in spans if typ == "LOC" and e - s <= 2}
+    loc_end = {s: e for s, e, typ in spans if typ == "LOC" and e - s <= 2}  # by start
     for i, f in enumerate(folded):
         if i in covered:
             continue
@@ -537,7 +537,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if not in_class(f, CONSTRUCT_HEADS):
             continue
         head = f if f in CONSTRUCT_HEADS else bare(f)
-        if head in _BANKS and i + 1 < n and (sp := _loc_start.get(i + 1)) \
+        if head in _BANKS and i + 1 < n and (sp := loc_end.get(i + 1)) \
                 and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
             # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country
             end = sp + 1 if sp < n and folded[sp] in _ORG_FILLERS else sp
@@ -649,6 +649,8 @@ def propagate_multi(spans: list[Span], folded: list[str], words: list[str]) -> l
 
 
 _ACTING = frozenset(fold(w) for w in ("بالإنابة", "بالوكالة"))
+# an office's body or place in a title chain: «رئيس حكومة إقليم كردستان …»
+_BODY_OR_PLACE = CONSTRUCT_HEADS | _PLACE_NOUNS
 
 
 def _untagged_place(i: int, folded: list[str], lex: Lexicon) -> int:
@@ -690,14 +692,14 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
-            elif bare(folded[j]) in CONSTRUCT_HEADS | _PLACE_NOUNS and j + 1 < n and not covered[j] and (
-                    bare(folded[j + 1]) in CONSTRUCT_HEADS | _PLACE_NOUNS
+            elif bare(folded[j]) in _BODY_OR_PLACE and j + 1 < n and not covered[j] and (
+                    bare(folded[j + 1]) in _BODY_OR_PLACE
                     or ((sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC")):
                 j += 1  # «رئيس حكومة إقليم كردستان مسرور بارزاني»: the office's body and place
             elif (sp := span_at[j]) and sp[0] == j and sp[2] in ("LOC", "ORG") \
                     and (folded[j] in lex.loc or not split_clitic(folded[j])[0]) \
                     and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS
-                         or bare(folded[j - 1]) in CONSTRUCT_HEADS | _PLACE_NOUNS):
+                         or bare(folded[j - 1]) in _BODY_OR_PLACE):
                 j = sp[1]  # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …»
             elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
                     and (size := _untagged_place(j, folded, lex)):
