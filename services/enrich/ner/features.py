@@ -26,6 +26,18 @@ _FOREIGN_STRONG = ("وف", "وفا", "يف", "سكي", "يان", "يني", "يت
 CACHE_LIMIT = 50_000  # distinct words per cache before it is reset (bounds worker memory)
 
 
+def _pair_splits(joined: str) -> list[tuple[str, str]]:
+    """The word pairs ``w1 + "|" + w2`` can have come from: a folded token holds no «|» unless
+    it is the single character «|» itself (and may be empty: a lone diacritic folds to "")."""
+    out = []
+    for i, ch in enumerate(joined):
+        if ch == "|":
+            a, b = joined[:i], joined[i + 1:]
+            if ("|" not in a or a == "|") and ("|" not in b or b == "|"):
+                out.append((a, b))
+    return out
+
+
 class Featurizer:
     """Turns token sequences into crfsuite feature lists, caching per-word work."""
 
@@ -37,20 +49,27 @@ class Featurizer:
         self.freq = freq if freq is not None else table()
         self._zf: dict[str, list[str]] = {}
         self.keep: frozenset[str] | None = None
-        self._bigram_words: frozenset[str] | None = None
+        self._bigrams: dict[tuple[str, str], tuple[str, str]] | None = None
         self._own: dict[str, list[str]] = {}
         self._nb: dict[tuple[int, str], list[str]] = {}
         self.set_keep(keep)
         self._flags: dict[str, tuple[str, ...]] = {}
         self._gz: dict[str, tuple[int, tuple[str, ...]]] = {}
+        self._pairs: frozenset[tuple[str, ...]] | None = None
 
     def set_keep(self, keep: frozenset[str] | None) -> None:
         """Restrict features to ``keep`` (a model's attributes); resets the caches."""
         self.keep = keep
-        self._bigram_words = None
+        self._bigrams = None
         if keep is not None:
-            self._bigram_words = frozenset(
-                w for a in keep if a.startswith(("bg-=", "bg+=")) for w in a[4:].split("|"))
+            # only the word pairs a model has a weight for, as tuples: no feature string is
+            # built for the hundreds of pairs per article that have none
+            found: dict[tuple[str, str], list[str]] = {}
+            for a in keep:
+                if a.startswith(("bg-=", "bg+=")):
+                    for pair in _pair_splits(a[4:]):
+                        found.setdefault(pair, ["", ""])[a.startswith("bg+=")] = a
+            self._bigrams = {k: (v[0], v[1]) for k, v in found.items()}
         self._own.clear()
         self._nb.clear()
 
@@ -224,11 +243,18 @@ class Featurizer:
         if not starts:
             return marks
         multi = self.lex.loc_multi
+        pairs = self._pairs
+        if pairs is None:  # the first two words of every multi-word place
+            pairs = self._pairs = frozenset(toks[:2] for toks in multi)
+        last = len(folded) - 1
         done = 0
         for i in starts:
-            if i < done:
+            if i < done or i == last:
                 continue
             longest, forms = gz.get(folded[i]) or first(folded[i])
+            nxt = folded[i + 1]
+            if not any((x, nxt) in pairs for x in forms):
+                continue  # «في», «على» begin some place, but not with this next word
             for n in range(min(longest, len(folded) - i), 1, -1):
                 rest = tuple(folded[i + 1:i + n])
                 if any((x, *rest) in multi for x in forms):
@@ -248,21 +274,23 @@ class Featurizer:
             return out
         out[0].append("BOS")
         out[-1].append("EOS")
-        keep = self.keep
-        # with a model's attribute set, only words that occur in one of its bigrams
-        # are worth building bigram strings for; a pair is «bg+» of its first word and
-        # «bg-» of its second
-        bw = self._bigram_words
-        inb = [True] * n if bw is None else [f in bw for f in folded]
-        for i in range(1, n):
-            if inb[i - 1] and inb[i]:
+        # a pair is «bg+» of its first word and «bg-» of its second
+        bigrams = self._bigrams
+        if bigrams is None:
+            for i in range(1, n):
                 pair = folded[i - 1] + "|" + folded[i]
-                bg = "bg-=" + pair
-                if keep is None or bg in keep:
-                    out[i].append(bg)
-                bg = "bg+=" + pair
-                if keep is None or bg in keep:
-                    out[i - 1].append(bg)
+                out[i].append("bg-=" + pair)
+                out[i - 1].append("bg+=" + pair)
+        else:
+            get = bigrams.get
+            for i in range(1, n):
+                hit = get((folded[i - 1], folded[i]))
+                if hit is not None:
+                    minus, plus = hit
+                    if minus:
+                        out[i].append(minus)
+                    if plus:
+                        out[i - 1].append(plus)
         if self.lex.max_multi > 1:
             for i, g in enumerate(self.gazetteer_spans(folded)):
                 if g:
