@@ -9,6 +9,7 @@ name) must never collide.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -63,6 +64,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
+_LINE_BREAK = re.compile(r"\n+")
 
 
 def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
@@ -71,19 +73,21 @@ def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     The CRF was trained on sentences; tagging sentence by sentence keeps its context
     features (sentence start, neighbours) meaning what they meant in training.
     """
+    n = len(tokens)
+    ends = {i + 1 for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END}
+    # a line break between two tokens ends the sentence: find the few breaks, then the token
+    # each falls before (no per-token slicing of the text)
+    if "\n" in text:
+        starts = [tok.start for tok in tokens]
+        ends.update(bisect_left(starts, m.start()) for m in _LINE_BREAK.finditer(text))
     out: list[tuple[int, int]] = []
     begin = 0
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        brk = tok.text in _SENTENCE_END
-        if not brk and i < last:
-            nxt = tokens[i + 1].start
-            brk = nxt > tok.end and "\n" in text[tok.end:nxt]
-        if brk:
-            out.append((begin, i + 1))
-            begin = i + 1
-    if begin < len(tokens):
-        out.append((begin, len(tokens)))
+    for end in sorted(ends):
+        if begin < end <= n:
+            out.append((begin, end))
+            begin = end
+    if begin < n:
+        out.append((begin, n))
     return out
 
 
