@@ -20,6 +20,7 @@ from .wordfreq_table import FreqTable, freq_features, table
 QUOTES = frozenset('"“”«»\'‘’')
 _FAR_FLAGS = frozenset({"TTL", "NAT", "ORGH", "STOP", "LOC"})
 COMMAS = frozenset("،,")
+_MARKS = COMMAS | QUOTES
 # endings typical of transliterated foreign names (Russian -ov/-ev/-sky, Armenian -yan,
 # Italian -ini, Slavic -ich, Ukrainian -enko, French -ier)
 _FOREIGN_STRONG = ("وف", "وفا", "يف", "سكي", "يان", "يني", "يتش", "ينكو", "يير")  # lexicon classes seen two words away
@@ -297,7 +298,7 @@ class Featurizer:
                     out[i].append(g)
         # comma apposition («…، ليف دينغوف،») and quote wrapping, one or two tokens: only
         # next to a comma or a quote
-        marks = [i for i, f in enumerate(folded) if f in COMMAS or f in QUOTES]
+        marks = [i for i, f in enumerate(folded) if f in _MARKS]
         if marks:
             near = sorted({j for m in marks for j in (m - 1, m + 1) if 0 < j < n - 1})
             for i in near:

@@ -359,8 +359,12 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
     for s, e, _ in spans:
         covered.update(range(s, e))
     added: list[Span] = []
+    memo = lex.memo.setdefault("place", {})  # _place_candidate's own cache
     for i, f in enumerate(folded):
-        if not _place_candidate(f, lex) or i in covered:
+        cand = memo.get(f)
+        if cand is None:
+            cand = _place_candidate(f, lex)
+        if not cand or i in covered:
             continue
         clitic, stem = split_clitic(f, min_stem=4)
         prev = folded[i - 1] if i else ""
