@@ -528,3 +528,20 @@ def test_an_earthquake_is_named_after_its_place(lex):
     lex.add_places(["الحوز"])
     words, folded = _prep("تداعيات زلزال الحوز وموجة الجفاف")
     assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC")]
+
+
+def test_an_everyday_word_names_a_body_when_its_nationality_follows(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("فرنسي")
+    lex.add_places(["السعودية"])
+    words, folded = _prep("نقلت وكالة الأنباء الفرنسية عن مصدر")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    # «السعودية» after a definite noun is the adjective, not the country
+    words, folded = _prep("أعلنت شركة الاتصالات السعودية توقيع اتفاقية")
+    assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(1, 4, "ORG")]
+    # with an everyday word, ministries and councils are left out, as ANERcorp and the seed
+    # gold leave them
+    lex.common.add(fold("الصحة"))
+    words, folded = _prep("قالت وزارة الصحة الفرنسية إن")
+    assert org_heads([], folded, words, lex) == []

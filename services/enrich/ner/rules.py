@@ -562,10 +562,15 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 and not split_clitic(folded[j])[0] and name_like(folded[j], words[j], lex) \
                 and len(folded[j]) >= 3 and not folded[j].endswith(("يه", "ي")):
             j += 1
-        if j == i + 1 and i + 3 < n and folded[j].startswith("ال") and folded[j] not in STOP \
-                and not covered.intersection(range(j, j + 2)) and _purpose_end(j + 2, folded, lex):
-            j += 1  # an everyday word is a name word when a nationality and a purpose follow
-        if j == i + 2 and j < n and j not in covered and folded[j].startswith("ال") and lex.is_nationality(folded[j]):
+        if j == i + 1 and i + 2 < n and folded[j].startswith("ال") and folded[j] not in STOP \
+                and head not in _STATE_BODIES and j not in covered and _adjective_at(j + 1, folded, lex, loc_end):
+            j += 1  # «شركة الاتصالات السعودية», «وكالة الأنباء الفرنسية»: an everyday word names the
+            # body when its nationality follows (not a ministry or council: ANERcorp leaves «وزارة
+            # الصحة السعودية» out)
+        if j == i + 2 and j < n and (j not in covered or loc_end.get(j) == j + 1) \
+                and _adjective_at(j, folded, lex, loc_end):
+            spans = [x for x in spans if x[:2] != (j, j + 1)]  # «السعودية» here is the adjective
+            covered.discard(j)
             j += 1  # «وزارة الدفاع الروسية»
             # «مجموعة الاتصال الروسية للتسوية الليبية»: and what the body is for
             end = _purpose_end(j, folded, lex) if j < n else 0
@@ -579,7 +584,17 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     return sorted(spans + added)
 
 
+def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, int]) -> bool:
+    """Is word ``j`` a definite adjective of nationality? «السعودية» is one after a definite
+    noun even where it was tagged as the country (the country's name is the adjective's form)."""
+    f = folded[j]
+    if not f.startswith("ال"):
+        return False
+    return lex.is_nationality(f) or (f in lex.loc and f.endswith("يه") and loc_end.get(j) == j + 1)
+
+
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
+_STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 _NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجموعة"))
 # what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
 _BODY_ADJECTIVES = frozenset(fold(w) for w in (
