@@ -545,3 +545,11 @@ def test_an_everyday_word_names_a_body_when_its_nationality_follows(lex):
     lex.common.add(fold("الصحة"))
     words, folded = _prep("قالت وزارة الصحة الفرنسية إن")
     assert org_heads([], folded, words, lex) == []
+
+
+def test_an_organisation_span_that_is_a_known_place_is_the_place(lex):
+    from services.enrich.ner.rules import org_edges
+
+    lex.add_places(["قناة السويس"])
+    words, folded = _prep("مرور سفنها عبر قناة السويس .")
+    assert org_edges([(4, 5, "ORG")], folded, words, lex) == [(3, 5, "LOC")]

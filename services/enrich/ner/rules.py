@@ -199,6 +199,9 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP \
                     and not (e + 1 in person_starts and lex.is_nationality(folded[e])):
                 e += 1
+            if e - s > 1 and ((bare(folded[s]), *folded[s + 1:e]) in lex.loc_multi
+                              or tuple(folded[s:e]) in lex.loc_multi):
+                typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
         out.append((s, e, typ))
     for i, f in enumerate(folded):
         if i in covered or not in_class(f, STATE_HEADS):
