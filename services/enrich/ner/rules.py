@@ -570,10 +570,10 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             j += 1  # «شركة الاتصالات السعودية», «وكالة الأنباء الفرنسية»: an everyday word names the
             # body when its nationality follows (not a ministry or council: ANERcorp leaves «وزارة
             # الصحة السعودية» out)
+        stolen = None
         if j == i + 2 and j < n and (j not in covered or loc_end.get(j) == j + 1) \
                 and _adjective_at(j, folded, lex, loc_end):
-            spans = [x for x in spans if x[:2] != (j, j + 1)]  # «السعودية» here is the adjective
-            covered.discard(j)
+            stolen = (j, j + 1, "LOC") if j in covered else None  # «السعودية» here is the adjective
             j += 1  # «وزارة الدفاع الروسية»
             # «مجموعة الاتصال الروسية للتسوية الليبية»: and what the body is for
             end = _purpose_end(j, folded, lex) if j < n else 0
@@ -582,6 +582,8 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if j > i + 1 and _place_at(i, j, folded, lex):
             continue  # «قناة السويس» is a waterway, not a channel
         if j > i + 1:
+            if stolen:
+                spans = [x for x in spans if x != stolen]
             added.append((i, j, "ORG"))
             covered.update(range(i, j))
     return sorted(spans + added)
