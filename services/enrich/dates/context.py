@@ -89,6 +89,11 @@ class Ctx:
         cut = list(P.CLAUSE_END.finditer(s))
         return s[cut[-1].end():] if cut else s
 
+    def year_written_before(self, pos: int, width: int = 600) -> int | None:
+        """The last four-digit year written before ``pos``, for «من العام نفسه», «مطلع العام ذاته»."""
+        written = list(P.LAST_YEAR_WRITTEN.finditer(self.f, max(0, pos - width), pos))
+        return int(written[-1].group()) if written else None
+
     def future(self, pos: int) -> bool:
         clause = self.clause_before(pos)
         return P.FUTURE_BEFORE.search(clause) is not None or P.FUTURE_CLAUSE_START.match(clause) is not None

@@ -176,9 +176,9 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     relative = False
     same_year = P.SAME_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
     if same_year:
-        written = list(P.LAST_YEAR_WRITTEN.finditer(c.f, max(0, start - 600), start))
-        if written:
-            year, end = int(written[-1].group()), same_year.end()
+        written = c.year_written_before(start)
+        if written is not None:
+            year, end = written, same_year.end()
     rel_year = P.REL_YEAR_AFTER.match(c.f, end) if year is None and not rel else None
     if rel_year and c.pub is not None:
         r = rel_year.group("rel")
@@ -407,13 +407,13 @@ def _same_period(m: re.Match, c: _Ctx) -> list[Cand]:
         if not valid_day(int(value[5:7]), day):
             return []
         return [(hit[0], m.end("p"), f"{value}-{day:02d}", "gregorian", None, False)]
-    written = list(P.LAST_YEAR_WRITTEN.finditer(c.f, max(0, start - 600), start))
-    if not written:
+    written = c.year_written_before(start)
+    if written is None:
         return []
     pcue = c.behind(start, P.PCUE_BEHIND)
     if pcue is None:
         return []  # «في العام نفسه» repeats a year already counted; «مطلع العام نفسه» is a new mention
-    return [(pcue[0], m.end("p"), written[-1].group(), "gregorian", None, False)]
+    return [(pcue[0], m.end("p"), f"{written:04d}", "gregorian", None, False)]
 
 
 HANDLERS: dict[str, Callable[[re.Match, _Ctx], list[Cand]]] = {

@@ -68,6 +68,7 @@ def extend_name(k: int, start: int, covered: list[bool], folded: list[str], word
 
 
 _RARE = 20  # Zipf × 10
+_UNCOMMON = 40  # Zipf × 10: «ايدن» (36) is a word somewhere, but not one a name would hide
 
 
 _POSSESSIVES = ("ها", "هم", "ه")
@@ -199,8 +200,7 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP \
                     and not (e + 1 in person_starts and lex.is_nationality(folded[e])):
                 e += 1
-            if e - s > 1 and ((bare(folded[s]), *folded[s + 1:e]) in lex.loc_multi
-                              or tuple(folded[s:e]) in lex.loc_multi):
+            if e - s > 1 and _known_place(folded[s:e], lex):
                 typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
         out.append((s, e, typ))
     for i, f in enumerate(folded):
@@ -309,7 +309,7 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
     clitic, stem = split_clitic(f)
     return is_arabic(word) and clitic in ("ب", "ل", "ك") and len(stem) >= 3 and stem not in lex.common \
         and stem not in lex.loc and stem not in lex.first_names and stem not in lex.per_tokens \
-        and stem not in STOP and table().get(stem) < 40 and not looks_like_verb(f)
+        and stem not in STOP and table().get(stem) < _UNCOMMON and not looks_like_verb(f)
 
 
 def name_like(f: str, word: str, lex: Lexicon) -> bool:
