@@ -50,9 +50,9 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
 
 from services.ingest import boilerplate as bp
+from services.ingest.html_tree import parse_html
 
 # attribute tokens naming a reader-comment section or a single comment, in the languages
 # naba's sources publish in; Arabic sites name them in English («comments», «tt-comments»),
@@ -246,13 +246,13 @@ def bare_extraction(html: str | HtmlElement, **options: Any) -> Document | dict[
     """``trafilatura.bare_extraction`` of the whole page, with the reader-comment lines dropped from its text.
 
     Same arguments and result as trafilatura's (its ``Document``, ``None`` when it finds
-    nothing). The page is parsed once, by trafilatura's own loader — here, or by the
+    nothing). The page is parsed once (:func:`~services.ingest.html_tree.parse_html`) — here, or by the
     caller who hands over that tree (and must read it before: on pages where a line comes
     from a comment section, :class:`CommentText` takes it apart). Handed a tree,
     ``bare_extraction`` works on a copy of it, so the original is intact afterwards and is
     read for the comment sections.
     """
-    tree = load_html(html)
+    tree = html if isinstance(html, HtmlElement) else parse_html(html)
     if tree is None:
         return trafilatura.bare_extraction(html, **options)
     doc = trafilatura.bare_extraction(tree, **options)

@@ -28,12 +28,12 @@ from html import unescape
 import trafilatura
 from htmldate.settings import MIN_DATE
 from trafilatura.settings import set_date_params
-from trafilatura.utils import load_html
 
 from services.ingest import boilerplate as bp
 from services.ingest import comments
 from services.ingest import textclean as tc
 from services.ingest.html_meta import page_meta
+from services.ingest.html_tree import parse_html
 from services.ingest.normalize import match_key, normalize_text
 
 EXTRACT_OPTIONS: dict[str, bool] = {
@@ -158,7 +158,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of an HTML page; empty ``text`` when trafilatura finds no body."""
     # parsed once: for trafilatura (which works on a copy), htmldate's whole-page fallback
     # (on a copy too) and the comment sections (which take the tree apart, hence last)
-    page = load_html(html)
+    page = parse_html(html)
     dparams = date_params()
     meta = page_meta(html, url, dparams, page)
     # reader comments in markup trafilatura does not know (services.ingest.comments)

@@ -44,7 +44,8 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
+
+from services.ingest.html_tree import parse_html
 
 LOGGER = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def page_meta(
     and the copy costs a quarter of the parse. trafilatura's loader drops HTML comments,
     so a date only in an HTML comment (a template's version stamp) is no longer taken.
     """
-    tree = load_html(self_description(html))
+    tree = parse_html(self_description(html))
     if tree is None:
         return PageMeta(url=url)
     doc = examine_meta(tree)

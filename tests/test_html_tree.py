@@ -1,0 +1,34 @@
+"""The page parser: trafilatura's loader steps, with element classes chosen in C."""
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from services.ingest.html_tree import parse_html
+
+PAGE = """<!DOCTYPE html><html><head><title>خبر</title></head><body>
+<form action="/s"><label>بحث</label><input name="q"></form><!-- a template note -->
+<article><h1>عنوان الخبر</h1><p>قال الوزير اليوم إن المفاوضات مستمرة.</p></article></body></html>"""
+
+
+def test_every_element_is_a_plain_html_element() -> None:
+    tree = parse_html(PAGE)
+    assert tree is not None
+    kinds = {type(el) for el in tree.iter()}
+    assert kinds == {HtmlElement}  # no FormElement/InputElement/LabelElement, no HtmlComment (dropped)
+
+
+def test_same_tree_as_trafilaturas_loader() -> None:
+    ours, theirs = parse_html(PAGE), load_html(PAGE)
+    assert [el.tag for el in ours.iter()] == [el.tag for el in theirs.iter()]
+    assert ours.text_content() == theirs.text_content()
+
+
+def test_encoding_declaration_in_a_string_is_parsed_from_bytes() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>نص عربي</p></body></html>'
+    tree = parse_html(page)
+    assert tree is not None and "نص عربي" in tree.text_content()
+
+
+def test_a_single_block_without_html_tag_is_not_a_page() -> None:
+    assert parse_html("<p>x</p>") is None
+    assert load_html("<p>x</p>") is None
