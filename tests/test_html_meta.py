@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from lxml import etree
-from trafilatura.utils import load_html
 
 from services.ingest.html_extract import date_params, extract_html
 from services.ingest.html_meta import page_meta, self_description
+from services.ingest.html_tree import parse_html
 
 URL = "https://www.example.com/news/2024/article-1"
 
@@ -28,7 +28,7 @@ OG_PAGE = """<!DOCTYPE html>
 
 
 def test_open_graph_and_meta_author():
-    meta = page_meta(OG_PAGE, URL, date_params())
+    meta = page_meta(parse_html(OG_PAGE), URL, date_params())
     assert meta.title == "الحكومة تقر خطة لدعم المزارعين"
     assert meta.sitename == "صحيفة الوطن"
     assert meta.author == "ليلى حسن"
@@ -37,10 +37,13 @@ def test_open_graph_and_meta_author():
 
 
 def test_self_description_keeps_markup_drops_prose_and_comments():
-    mini = self_description(OG_PAGE)
+    page = parse_html(OG_PAGE)
+    before = etree.tostring(page)
+    mini = etree.tostring(self_description(page), encoding="unicode")
     assert 'property="og:title"' in mini and "<h1>الحكومة تقر خطة لدعم المزارعين</h1>" in mini
     assert "أقرت الحكومة" not in mini and "تعليق" not in mini and "2019-04-05" not in mini
-    assert mini.endswith("</body></html>")
+    assert "dataLayer" in mini  # the head is copied whole
+    assert etree.tostring(page) == before  # copies: the page is untouched
 
 
 JSON_LD_IN_BODY = """<html><head><title>الرئيسية - بوابة الخليج</title></head>
@@ -58,7 +61,7 @@ JSON_LD_IN_BODY = """<html><head><title>الرئيسية - بوابة الخلي
 
 
 def test_json_ld_in_the_body():
-    meta = page_meta(JSON_LD_IN_BODY, URL, date_params())
+    meta = page_meta(parse_html(JSON_LD_IN_BODY), URL, date_params())
     assert meta.title == "افتتاح معرض الكتاب بمشاركة 120 دار نشر"  # \\u escapes decoded
     assert meta.author == "محمد; سالم الكعبي"  # trafilatura's author normalisation splits on «&»
     assert meta.sitename == "بوابة الخليج"
@@ -74,7 +77,7 @@ NO_META = """<html><head><title>تفاصيل الخبر</title></head><body>
 
 
 def test_no_metadata_at_all():
-    meta = page_meta(NO_META, URL, date_params())
+    meta = page_meta(parse_html(NO_META), URL, date_params())
     assert meta.title == "انقطاع المياه عن أحياء في العاصمة"  # the only <h1>
     assert meta.author is None
     assert meta.date is None  # nothing machine-readable, and no guessing from the text
@@ -83,19 +86,37 @@ def test_no_metadata_at_all():
 
 def test_one_word_meta_author_is_not_a_name():
     page = OG_PAGE.replace('content="ليلى حسن"', 'content="admin"')
-    assert page_meta(page, URL, date_params()).author is None
+    assert page_meta(parse_html(page), URL, date_params()).author is None
 
 
 def test_time_element_in_body_gives_the_date():
     page = NO_META.replace(
         '<p class="byline">admin</p>', '<time class="entry-date" datetime="2022-06-30T17:45:00+02:00">30/6</time>'
     )
-    assert page_meta(page, URL, date_params()).date == "2022-06-30"
+    assert page_meta(parse_html(page), URL, date_params()).date == "2022-06-30"
 
 
-def test_fragment_without_head_is_read_whole():
-    fragment = '<meta property="og:title" content="عنوان"><p>نص</p>'
-    assert self_description(fragment) == fragment
+def test_page_without_head_gets_one_from_its_title_and_meta():
+    """Broken markup puts <title> and <meta> in the body; they still describe the page."""
+    fragment = '<p>x</p><title>عنوان الصفحة</title><meta property="og:site_name" content="الوطن"><p>نص</p>'
+    page = parse_html(fragment)
+    assert page.find("head") is None
+    meta = page_meta(page, URL, date_params())
+    assert (meta.title, meta.sitename) == ("عنوان الصفحة", "الوطن")
+
+
+def test_json_ld_between_head_and_body_is_read():
+    """libxml2 keeps a script written after </head> and before <body> outside both."""
+    page = OG_PAGE.replace("<body>", '<script type="application/ld+json">{"@context": "https://schema.org", '
+                           '"@type": "NewsArticle", "author": {"@type": "Person", "name": "سامي يوسف"}}</script><body>')
+    tree = parse_html(page)
+    assert [el.tag for el in tree][:3] == ["head", "script", "body"]
+    assert "سامي يوسف" in page_meta(tree, URL, date_params()).author  # joined to the meta author
+
+
+def test_nested_heading_and_time_are_copied_once():
+    page = parse_html('<html><head></head><body><h1>خبر <time datetime="2024-03-01">1 مارس</time></h1></body></html>')
+    assert len(self_description(page).findall(".//time")) == 1
 
 
 def test_extract_html_uses_page_meta():
@@ -118,21 +139,20 @@ def test_date_only_in_body_markup_is_still_found():
         "<html><head><title>خبر</title></head><body><article><h1>خبر</h1>"
         '<div class="date">2019-04-05</div><p>' + "نص الخبر. " * 40 + "</p></article></body></html>"
     )
-    assert page_meta(html, "https://example.org/a", date_params()).date == "2019-04-05"
+    assert page_meta(parse_html(html), "https://example.org/a", date_params()).date == "2019-04-05"
 
 
-def test_whole_page_fallback_reads_the_callers_parse():
-    """Handed the page parsed by trafilatura's loader, htmldate's fallback reads (a copy of) it.
+def test_whole_page_fallback_reads_a_copy_of_the_page():
+    """htmldate's fallback reads (a copy of) the parsed page, which is left intact.
 
-    That loader drops HTML comments: a template's version stamp is no publication date.
+    The parser drops HTML comments: a template's version stamp is no publication date.
     """
     body = "<p>" + "نص الخبر. " * 40 + "</p>"
     dated = f'<html><head><title>خبر</title></head><body><div class="date">2019-04-05</div>{body}</body></html>'
     stamp = "<!-- $Id: ga.ccml 21 2014-06-01 13:09:34Z volker $ -->"
     stamped = f"<html><head><title>خبر</title></head><body>{stamp}{body}</body></html>"
-    tree = load_html(dated)
+    tree = parse_html(dated)
     before = etree.tostring(tree)
-    assert page_meta(dated, "https://example.org/a", date_params(), tree).date == "2019-04-05"
+    assert page_meta(tree, "https://example.org/a", date_params()).date == "2019-04-05"
     assert etree.tostring(tree) == before  # the caller's tree is intact
-    assert page_meta(stamped, "https://example.org/a", date_params()).date == "2014-06-01"  # from the string
-    assert page_meta(stamped, "https://example.org/a", date_params(), load_html(stamped)).date is None
+    assert page_meta(parse_html(stamped), "https://example.org/a", date_params()).date is None

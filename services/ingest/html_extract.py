@@ -156,13 +156,16 @@ def postfilter(text: str, title: str = "") -> Filtered:
 
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of an HTML page; empty ``text`` when trafilatura finds no body."""
-    # parsed once: for trafilatura (which works on a copy), htmldate's whole-page fallback
-    # (on a copy too) and the comment sections (which take the tree apart, hence last)
+    # parsed once: for the metadata and htmldate's whole-page fallback (which read copies),
+    # trafilatura (which works on a copy too) and the comment sections (which take the tree
+    # apart, hence last)
     page = parse_html(html)
+    if page is None:
+        return HtmlResult()
     dparams = date_params()
-    meta = page_meta(html, url, dparams, page)
+    meta = page_meta(page, url, dparams)
     # reader comments in markup trafilatura does not know (services.ingest.comments)
-    doc = comments.bare_extraction(html if page is None else page, url=url, with_metadata=False, **EXTRACT_OPTIONS)
+    doc = comments.bare_extraction(page, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     if doc is None:
         return HtmlResult()
     sitename = normalize_text(meta.sitename) if meta.sitename else None
