@@ -32,3 +32,20 @@ def test_encoding_declaration_in_a_string_is_parsed_from_bytes() -> None:
 def test_a_single_block_without_html_tag_is_not_a_page() -> None:
     assert parse_html("<p>x</p>") is None
     assert load_html("<p>x</p>") is None
+
+
+def test_repair_matches_trafilaturas() -> None:
+    from trafilatura.utils import repair_faulty_html
+
+    from services.ingest.html_tree import repair_html
+
+    pages = [
+        PAGE,
+        "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x.dtd'/>\n"
+        "<html><body><p>نص\x00 مع\x0b محارف\ufffe تحكم</p>",
+        '<html xmlns="http://www.w3.org/1999/xhtml"/>\n<head></head><body><p>x\x1f</p></body>',
+        "<html><body><p>\tسطر\r\nآخر</p></body></html>",
+    ]
+    for page in pages:
+        beginning = page[:50].lower()
+        assert repair_html(page, beginning) == repair_faulty_html(page, beginning)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from services.ingest.normalize import match_key
 
@@ -169,6 +170,7 @@ def is_headline_like(line: str, max_words: int = 18) -> bool:
     return 3 <= n <= max_words and not has_sentence_end(line) and bool(_HAS_LETTER.search(line))
 
 
+@lru_cache(maxsize=4096)  # asked of each line by the filter, the caption check and the article check
 def is_prose(line: str) -> bool:
     """A line that reads as running text (long enough, or a complete sentence)."""
     n = word_count(line)

@@ -182,24 +182,32 @@ class CommentText:
     no such line in trafilatura's text (16 of 211 on trafilatura's evaluation pages).
     """
 
-    __slots__ = ("_outside", "_sections", "_tree", "blocks", "inside")
+    __slots__ = ("_blocks", "_outside", "_sections", "_tree", "inside")
 
     def __init__(self, tree: HtmlElement) -> None:
         sections = comment_sections(tree)
         self._tree = tree
         self._sections = sections
         self._outside: str | None = None
-        self.blocks: set[str] = set()
-        self.inside = ""
-        if not sections:
-            return
-        texts = [el.text_content() for el in sections]
-        self.inside = "\x00".join(map(_key, texts))
-        for section in sections:  # each run of text between tags: a user name, a date, «Antworten»
-            self.blocks.update(map(_key, section.itertext()))
-        for text in texts:  # a comment written in several lines comes out of trafilatura line by line
-            self.blocks.update(map(_key, text.splitlines()))
-        self.blocks.discard("")
+        self._blocks: set[str] | None = None
+        self.inside = "\x00".join(_key(el.text_content()) for el in sections)
+
+    @property
+    def blocks(self) -> set[str]:
+        """Each run of text between tags (a user name, a date, «Antworten») and each line of a comment section.
+
+        Computed on the first short line found inside a section: every block is part of
+        :attr:`inside`, so a line that is not is rejected without them.
+        """
+        if self._blocks is None:
+            blocks: set[str] = set()
+            for section in self._sections:
+                blocks.update(map(_key, section.itertext()))
+                # a comment written in several lines comes out of trafilatura line by line
+                blocks.update(map(_key, section.text_content().splitlines()))
+            blocks.discard("")
+            self._blocks = blocks
+        return self._blocks
 
     @property
     def outside(self) -> str:
@@ -221,7 +229,7 @@ class CommentText:
         if stripped.startswith("- "):  # trafilatura's list-item marker
             stripped = stripped[2:]
         k = _key(stripped)
-        if not k or not (k in self.blocks or (len(k) >= MIN_FRAGMENT and k in self.inside)):
+        if not k or k not in self.inside or (len(k) < MIN_FRAGMENT and k not in self.blocks):
             return False
         return k not in self.outside
 

@@ -12,7 +12,8 @@ on all 922 pages of its evaluation set.
 
 The steps are those of ``trafilatura.utils.load_html`` for a decoded string (repairs
 for libxml2, the fall-back to bytes, the rejection of what is not HTML), with this
-parser instead of trafilatura's module-level one.
+parser instead of trafilatura's module-level one, and one repair done faster: see
+:func:`repair_html`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import logging
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS, is_dubious_html
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,6 +43,31 @@ def _parser() -> HTMLParser:
 PARSER = _parser()
 
 
+# characters XML forbids, which libxml2 chokes on (trafilatura's INVALID_XML_CHARS)
+_INVALID_XML = (*map(chr, (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))), "\ufffe", "\uffff")
+
+
+def repair_html(html: str, beginning: str) -> str:
+    """``trafilatura.utils.repair_faulty_html``, without a regex scan of pages that need none.
+
+    Its first step deletes control characters with a character-class substitution over
+    the whole page: about 1 ms on a 150 kB page, nearly all of it spent finding nothing.
+    One ``str.find`` per forbidden character (memchr-fast) costs a third of that, and the
+    substitution runs only on the rare page that has one. The other two repairs are
+    trafilatura's, unchanged.
+    """
+    if any(ch in html for ch in _INVALID_XML):
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:  # libxml2 issue: https://bugs.launchpad.net/lxml/+bug/1955915
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> in the first lines
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
 def _from_bytes(html: str) -> HtmlElement | None:
     try:
         return fromstring(html.encode("utf8", "surrogatepass"), parser=PARSER)
@@ -53,7 +79,7 @@ def _from_bytes(html: str) -> HtmlElement | None:
 def parse_html(html: str) -> HtmlElement | None:
     """The page's tree, or None when the string is not HTML (a single block without an ``html`` tag)."""
     beginning = html[:50].lower()
-    html = repair_faulty_html(html, beginning)
+    html = repair_html(html, beginning)
     tree: HtmlElement | None = None
     from_bytes = False
     try:
