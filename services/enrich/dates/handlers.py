@@ -194,10 +194,14 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     if len(days) == 2:
         # «5 و6 أبريل 2019»: two mentions, the first is just the number
         s1, e1 = m.start("g_d1"), m.end("g_d1")
-        return [
+        out = [
             (s1, e1, _ymd(year, month, days[0]), "gregorian", None, relative),
             (m.start("g_d2"), end, _ymd(year, month, days[1]), "gregorian", None, relative),
         ]
+        # «13 و20 و24 تشرين الأول»: the earlier days of the list, one mention each
+        while (more := c.behind(out[0][0], P.DAY_LIST_BEHIND)) and valid_day(month, day := int(more[1].group("x"))):
+            out.insert(0, (more[0], more[1].end("x"), _ymd(year, month, day), "gregorian", None, relative))
+        return out
     return [(start, end, _ymd(year, month, days[0] if days else None), "gregorian", None, relative)]
 
 
