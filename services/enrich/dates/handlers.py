@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from hijridate import Gregorian
+from hijridate import Gregorian, Hijri
 
 from . import patterns as P
 from .context import AMBIGUOUS as _AMBIGUOUS
@@ -23,6 +23,7 @@ from .context import Cand
 from .context import Ctx as _Ctx
 from .context import key as _key
 from .resolve import (
+    NEAR_AHEAD_DAYS,
     NEXT_WORDS,
     PAST_WORDS,
     anchor_weekday,
@@ -85,12 +86,18 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
         if not 1300 <= y <= 1500:
             return []
     elif day is not None and c.pub is not None and 1 <= day <= 30:
-        # «27 رمضان» in a dated article: the most recent such Hijri day on or before publication
+        # «27 رمضان» in a dated article: the most recent such Hijri day on or before publication,
+        # unless the clause looks ahead or the day is just ahead (as for Gregorian days)
         try:
             ph = Gregorian(c.pub.year, c.pub.month, c.pub.day).to_hijri()
         except (ValueError, OverflowError):
             return []
-        y = ph.year if (month, day) <= (ph.month, ph.day) else ph.year - 1
+        ahead = (month, day) > (ph.month, ph.day)
+        y = ph.year if not ahead else ph.year - 1
+        if ahead and (c.future(start) or _days_ahead(ph.year, month, day, c.pub) <= NEAR_AHEAD_DAYS):
+            y = ph.year
+        elif not ahead and (month, day) != (ph.month, ph.day) and c.future(start):
+            y = ph.year + 1
         relative = True
     else:
         return []  # a bare Hijri month («رمضان») names a season more often than a date
@@ -98,6 +105,15 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     if conv is None:
         return []
     return [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
+
+
+def _days_ahead(hy: int, month: int, day: int, pub: date) -> int:
+    """Days from ``pub`` to the Hijri day ``day/month/hy`` (large when it cannot be converted)."""
+    try:
+        g = Hijri(hy, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return 10_000
+    return (date(g.year, g.month, g.day) - pub).days
 
 
 def _day_of_month(m: re.Match, c: _Ctx) -> list[Cand]:

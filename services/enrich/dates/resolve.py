@@ -5,6 +5,12 @@ of 2018-02-20 is 2017-12): news reports what happened, so a month or day written
 year is the most recent such month/day on or before publication. Explicit markers override
 the default: «المقبل/القادم» and a future cue in the clause (سوف, المقرر, سيعقد …) look
 forward, «الماضي/المنصرم» look strictly back, «الجاري/الحالي» mean the publication year.
+One exception, for Hijri days only: a yearless Hijri day that falls within
+:data:`NEAR_AHEAD_DAYS` after publication is that coming day («يوافق عيد الأضحى العاشر من
+ذي الحجة» four days before it). Hijri days without a year mostly announce the religious
+calendar's next feast or fast. A Gregorian day just ahead stays in the past unless the
+clause looks forward: on ANERcorp with a publication date set a month before the events, 8
+past narrations («جرت في الثاني من يوليو», «منذ 28 يونيو») would have turned into the future.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Literal
 from hijridate import Hijri
 
 Direction = Literal["back", "back_strict", "fwd", "fwd_strict", "current"]
+NEAR_AHEAD_DAYS = 31
 
 MAX_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
