@@ -553,3 +553,35 @@ def test_an_organisation_span_that_is_a_known_place_is_the_place(lex):
     lex.add_places(["قناة السويس"])
     words, folded = _prep("مرور سفنها عبر قناة السويس .")
     assert org_edges([(4, 5, "ORG")], folded, words, lex) == [(3, 5, "LOC")]
+
+
+def test_a_counterpart_opens_a_title_chain_and_a_rare_surname_keeps_its_first_letter(lex):
+    lex.nationalities.add("تركي")
+    words, folded = _prep("وبحث الملف مع نظيره التركي هاكان فيدان في أنقرة")
+    assert (5, 7, "PER") in title_chains([], folded, words, lex)  # not «ف» + «يدان»
+
+
+def test_a_high_commissioners_rank_is_no_part_of_his_name(lex):
+    words, folded = _prep("وأوضح المفوض السامي فيليبو غراندي أن")
+    assert trim([(2, 5, "PER")], folded, words, lex) == [(3, 5, "PER")]
+
+
+def test_a_ministrys_domain_continues_the_chain_and_joins_the_name_the_crf_began(lex):
+    lex.first_names.add(fold("رائد"))
+    words, folded = _prep("وقال وزير المياه والري رائد أبو السعود إن")
+    assert title_chains([(5, 7, "PER")], folded, words, lex) == [(4, 7, "PER")]
+    # an honorific before a royal's name stays out of it, as in ANERcorp
+    words, folded = _prep("استقبل الأمير مولاي رشيد الوفد")
+    assert title_chains([(3, 4, "PER")], folded, words, lex) == [(3, 4, "PER")]
+
+
+def test_a_place_that_is_a_given_name_after_a_title_chain_is_the_given_name(lex):
+    lex.add_places(["جورجيا", "الجزائر"])
+    lex.nationalities.add("ايطالي")
+    words, folded = _prep("زيارة رئيسة الوزراء الإيطالية جورجيا ميلوني إلى الجزائر")
+    assert title_chains([(4, 5, "LOC"), (7, 8, "LOC")], folded, words, lex) == [(4, 6, "PER"), (7, 8, "LOC")]
+
+
+def test_a_conjunction_before_a_known_multi_word_place_is_no_part_of_its_name(lex):
+    lex.add_places(["ريف دمشق"])
+    assert canonical(["وريف", "دمشق"], set(), lex) == "ريف دمشق"

@@ -119,8 +119,13 @@ def canonical(words: list[str], doc_words: Set[str], lex: Lexicon) -> str:
     """Canonical name of a mention given its tokens (titles already removed)."""
     if not words:
         return ""
-    out = [strip_first(words[0], doc_words, lex)] + [clean(w) for w in words[1:]]
-    return " ".join(w for w in out if w)
+    rest = [clean(w) for w in words[1:]]
+    first = clean(words[0])
+    if rest and first[:1] in ("و", "ف") and (fold(first[1:]), *map(fold, rest)) in lex.loc_multi:
+        first = first[1:]  # «وريف دمشق»: a conjunction before a known multi-word place
+    else:
+        first = strip_first(words[0], doc_words, lex)
+    return " ".join(w for w in (first, *rest) if w)
 
 
 @lru_cache(maxsize=50_000)

@@ -77,8 +77,19 @@ _POSSESSIVES = ("ها", "هم", "ه")
 ROLES = frozenset(fold(w) for w in (
     "الناشط", "الناشطة", "المعارض", "المعارضة", "القيادي", "القيادية", "الفنان", "الفنانة", "الشاعر", "الروائي",
     "المطرب", "المطربة", "الممثلة", "اللاعبة", "المدربة", "الكاتبة", "الباحثة", "المحامي", "المحامية",
-    "الناطقة", "السفيرة", "المبعوثة", "المديرة", "الأمينة", "القاضية", "النائبة", "المستشار", "الداعية"))
+    "الناطقة", "السفيرة", "المبعوثة", "المديرة", "الأمينة", "القاضية", "النائبة", "المستشار", "الداعية",
+    "نظيره", "نظيرها", "نظيرته", "نظيرتها"))  # «نظيره التركي هاكان فيدان»
 _TITLE_WORDS = TITLES | ROLES
+# words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
+# rank of a high commissioner or representative, and the domains of ministries («وزير المياه
+# والري رائد أبو السعود», «وزيرة التضامن الاجتماعي»)
+HIGH = frozenset(fold(w) for w in ("السامي", "السامية"))
+MINISTRY_DOMAINS = frozenset(fold(w) for w in (
+    "المياه", "الري", "البيئة", "السياحة", "التراث", "النقل", "الاتصالات", "الاتصال", "العمل", "الشباب", "الرياضة",
+    "الأوقاف", "الإسكان", "الصناعة", "التخطيط", "الاستثمار", "التربية", "العالي", "البحث", "العلمي",
+    "الاجتماعية", "الاجتماعي", "التضامن", "المغتربين", "الهجرة", "المعادن", "الموارد", "المائية", "الأشغال",
+    "التنمية", "المحلية", "الإدارية", "البلديات", "التموين", "الصيد", "البحري", "الفلاحة", "الرقمي",
+    "الرقمية", "الاقتصادي", "الخارجي", "الخارجية", "المالية", "والري", "الحج", "العمرة", "النقل"))
 _AT = fold("لدى")
 
 
@@ -96,7 +107,7 @@ def is_title(f: str) -> bool:
 
 def is_trigger(f: str, lex: Lexicon) -> bool:
     """Words that introduce a name without belonging to it."""
-    return is_title(f) or f in TITLE_COMPLEMENTS or lex.is_nationality(f)
+    return is_title(f) or f in TITLE_COMPLEMENTS or f in HIGH or lex.is_nationality(f)
 
 
 DIRECTIONS = frozenset(fold(w) for w in ("الشرق", "الغرب", "الشمال", "الجنوب", "شرق", "غرب", "شمال", "جنوب"))
@@ -310,6 +321,18 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
     return is_arabic(word) and clitic in ("ب", "ل", "ك") and len(stem) >= 3 and stem not in lex.common \
         and stem not in lex.loc and stem not in lex.first_names and stem not in lex.per_tokens \
         and stem not in STOP and table().get(stem) < _UNCOMMON and not looks_like_verb(f)
+
+
+def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
+    """«هاكان فيدان», «ياعيل لمبرت»: after a rare given name in a title chain, a whole word rarer
+    than Zipf 3 that opens with a clitic letter is a foreign surname, not «ف» + «يدان»."""
+    return is_arabic(word) and len(f) >= 4 and f not in lex.common and f not in lex.loc and f not in STOP \
+        and not is_trigger(f, lex) and not looks_like_verb(f) and table().get(f) < _RARE_SURNAME
+
+
+_RARE_SURNAME = 30  # Zipf × 10
+# Moroccan and Tunisian honorifics before a royal or saint's name: not part of it (ANERcorp: «مولاي رشيد» → «رشيد»)
+_HONORIFICS = frozenset(fold(w) for w in ("مولاي", "سيدي", "لالة"))
 
 
 def name_like(f: str, word: str, lex: Lexicon) -> bool:
@@ -708,7 +731,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         # the chain: offices, nationality adjectives, «باسم X», and the organisation an
         # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
         while j < n and j - i <= 8:
-            if folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j]) or is_title(folded[j]):
+            if folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j]) or is_title(folded[j]) \
+                    or folded[j] in HIGH or bare(folded[j]) in MINISTRY_DOMAINS:
                 j += 1
             elif folded[j - 1] == "باسم" and folded[j].startswith("ال") and not covered[j]:
                 j += 1  # «المتحدث باسم الجماعة يحيى سريع»
@@ -741,10 +765,31 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 break
         while j < n and words[j] in QUOTES:
             j += 1
+        if j + 1 < n and (sp := span_at[j]) and sp[:2] == (j, j + 1) and sp[2] == "LOC" and not covered[j + 1] \
+                and folded[j] not in lex.common and name_like(folded[j + 1], words[j + 1], lex) \
+                and folded[j + 1] not in lex.loc and not split_clitic(folded[j + 1])[0]:
+            # «رئيسة الوزراء الإيطالية جورجيا ميلوني»: a place name that is also a given name,
+            # right after the chain and before a name-like word, is the given name
+            spans = [x for x in spans if x != sp]
+            covered[j] = False
+            span_at[j] = None
         if j >= n or covered[j] or not name_like(folded[j], words[j], lex):
             continue
+        if j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "PER" \
+                and not folded[j].startswith("ال") and not folded[j].endswith(("ها", "هم")) \
+                and folded[j] not in _HONORIFICS and not split_clitic(folded[j + 1])[0] \
+                and (folded[j] in lex.first_names or folded[j] not in lex.common):
+            # «الناشط السياسي جوهر بن مبارك», «وزير المياه رائد أبو السعود»: the CRF found the
+            # rest of the name; the word between the chain and it is its first word
+            spans = [x for x in spans if x != sp]
+            added.append((j, sp[1], "PER"))
+            for x in range(j, sp[1]):
+                covered[x] = True
+            continue
         second = j + 1 < n and not covered[j + 1] and (name_like(folded[j + 1], words[j + 1], lex) or (
-            folded[j] in lex.first_names and _letter_not_clitic(folded[j + 1], words[j + 1], lex)))
+            (folded[j] in lex.first_names or table().get(folded[j]) < _UNCOMMON)
+            and (_letter_not_clitic(folded[j + 1], words[j + 1], lex)
+                 or _rare_surname(folded[j + 1], words[j + 1], lex))))
         # «الرئيس جو بايدن»: the CRF read the surname as a place («ب» + «ايدن»); a one-word
         # place or organisation right after a given name in a title chain is the surname
         retyped = None
