@@ -585,3 +585,28 @@ def test_a_place_that_is_a_given_name_after_a_title_chain_is_the_given_name(lex)
 def test_a_conjunction_before_a_known_multi_word_place_is_no_part_of_its_name(lex):
     lex.add_places(["ريف دمشق"])
     assert canonical(["وريف", "دمشق"], set(), lex) == "ريف دمشق"
+
+
+def test_a_definite_body_behind_a_clitic_and_with_two_purposes_is_named(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("موريتاني")
+    words, folded = _prep("وقال مدير للشركة الموريتانية للمحروقات إن")
+    assert org_heads([], folded, words, lex) == [(2, 5, "ORG")]
+    words, folded = _prep("أظهرت بيانات المركز الوطني للإحصاء والمعلومات أن")
+    assert org_heads([], folded, words, lex) == [(2, 6, "ORG")]
+
+
+def test_a_companys_quoted_or_foreign_name_is_the_company(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.update(fold(w) for w in ("كندي", "إيطالي", "جزائري"))
+    words, folded = _prep('وقعت الحكومة اتفاقا مع شركة " كينروس غولد " الكندية')
+    assert org_heads([(6, 8, "PER")], folded, words, lex) == [(6, 8, "ORG")]
+    words, folded = _prep("وقعت سوناطراك عقدا مع شركة إيني الإيطالية")
+    assert org_heads([(5, 6, "PER")], folded, words, lex) == [(4, 6, "ORG")]
+    # a group's one-word name needs its nationality after it: «مجموعة صفقات» is a set of deals
+    words, folded = _prep("وقعت مجموعة سوناطراك الجزائرية عقدا")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("أبرم مجموعة صفقات مع الشركات")
+    assert org_heads([], folded, words, lex) == []

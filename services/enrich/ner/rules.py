@@ -531,6 +531,8 @@ CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "جمعية", "جماعة", "حركة", "تنظيم", "جبهة", "محكمة", "صندوق", "مركز", "معهد", "نادي", "قناة", "صحيفة",
     "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية"))
 _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع"))
+# companies and groups: the name after them may be a foreign word the CRF read as a person
+_COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجموعه", "مجمع"))
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
                                             "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
                                             "الأعلى", "المركزي", "المركزية"))
@@ -553,7 +555,8 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     for i, f in enumerate(folded):
         if i in covered:
             continue
-        if f.startswith("ال") and f[2:] in CONSTRUCT_HEADS:
+        h = bare(f)  # «للشركة الموريتانية…», «والوكالة الأمريكية…»
+        if h.startswith("ال") and h[2:] in CONSTRUCT_HEADS:
             # «البنك المركزي المصري»: a state's central institution (a definite head opens no
             # construct name, but «central» + a nationality names one)
             # ... nor does a national federation: «الاتحاد التونسي للتنس», «الاتحاد المصري للمصارعة»
@@ -575,6 +578,22 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
             continue
+        if head in _AGENCY_HEADS | _COMPANY_HEADS and i + 2 < n and words[i + 1] in QUOTES:
+            # «شركة "كينروس غولد" الكندية»: the quoted words are the name
+            close = next((k for k in range(i + 2, min(n, i + 6)) if words[k] in QUOTES), None)
+            if close and close > i + 2 and all(is_word(words[k]) for k in range(i + 2, close)):
+                spans = [x for x in spans if x[1] <= i + 1 or x[0] >= close]
+                added.append((i + 2, close, "ORG"))
+                covered.update(range(i, close + 1))
+                continue
+        if head in _COMPANY_HEADS and i + 1 < n and (sp := next((x for x in spans if x[0] == i + 1), None)) \
+                and sp[2] == "PER" and sp[1] - sp[0] <= 2 and folded[i + 1] not in lex.first_names \
+                and not split_clitic(folded[i + 1])[0]:
+            # «شركة إيني الإيطالية»: a company's foreign name read as a person's
+            spans = [x for x in spans if x != sp]
+            added.append((i, sp[1], "ORG"))
+            covered.update(range(i, sp[1]))
+            continue
         j = i + 1
         # up to two definite name words, then fillers («الوطني», «الدولي»)
         while j < n and j not in covered and folded[j].startswith("ال") and folded[j] not in STOP \
@@ -584,7 +603,11 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             j += 1
             if j - i > 4:
                 break
-        if j == i + 1 and head in _AGENCY_HEADS and j < n and j not in covered and is_arabic(words[j]) \
+        # a group's one-word name only with its nationality after it («مجموعة سوناطراك الجزائرية»):
+        # «مجموعة صفقات» is a set of deals
+        if j == i + 1 and (head in _AGENCY_HEADS or (head in _COMPANY_HEADS and j + 1 < n
+                                                      and _adjective_at(j + 1, folded, lex, loc_end))) \
+                and j < n and j not in covered and is_arabic(words[j]) \
                 and not split_clitic(folded[j])[0] and name_like(folded[j], words[j], lex) \
                 and len(folded[j]) >= 3 and not folded[j].endswith(("يه", "ي")):
             j += 1
@@ -636,7 +659,7 @@ def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
     A definite head opens no construct name, but one described as national (or by a
     nationality) and followed by «لـ» + what it is for names one particular body."""
     n = len(folded)
-    if folded[i] in _NOT_PURPOSE_HEADS:
+    if bare(folded[i]) in _NOT_PURPOSE_HEADS:
         return 0  # «الحكومة المغربية لتعزيز البنية»: a government acting for a purpose
     j = i + 1
     while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (
@@ -649,7 +672,17 @@ def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
 
 def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     """End of «لـ» + what a body is for, starting at ``j``, else 0: «للمصارعة», «لحقوق
-    الإنسان», «للتسوية الليبية» (a nationality or «-ية» adjective agreeing with it)."""
+    الإنسان», «للتسوية الليبية» (a nationality or «-ية» adjective agreeing with it), with
+    a second purpose joined by «و» («للإحصاء والمعلومات», «لإعادة الإعمار والتنمية»)."""
+    k = _one_purpose_end(j, folded, lex)
+    n = len(folded)
+    if k and k < n and folded[k].startswith("وال") and len(folded[k]) >= 6 \
+            and folded[k][1:] not in STOP and not lex.is_nationality(folded[k][1:]) and not is_title(folded[k]):
+        k += 1
+    return k
+
+
+def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     n = len(folded)
     w = folded[j]
     if w.startswith("لل") and len(w) >= 5:
