@@ -610,3 +610,16 @@ def test_a_companys_quoted_or_foreign_name_is_the_company(lex):
     assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
     words, folded = _prep("أبرم مجموعة صفقات مع الشركات")
     assert org_heads([], folded, words, lex) == []
+
+
+def test_a_known_place_opening_a_line_before_a_dash_is_the_dateline(lex):
+    from services.enrich.ner.rules import dateline_places
+
+    lex.add_places(["مسقط", "ريف دمشق"])
+    lex.common.add(fold("مسقط"))  # «مسقط رأسه»: also an everyday word
+    words, folded = _prep("مسقط - أظهرت بيانات المركز أن مسقط رأسه")
+    assert dateline_places([], folded, words, lex, [0]) == [(0, 1, "LOC")]
+    words, folded = _prep("ريف دمشق - قالت مصادر")
+    assert dateline_places([], folded, words, lex, [0]) == [(0, 2, "LOC")]
+    words, folded = _prep("أعلنت الوزارة - في بيان")  # no place before the dash
+    assert dateline_places([], folded, words, lex, [0]) == []

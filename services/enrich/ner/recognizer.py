@@ -19,6 +19,7 @@ from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
     bare,
+    dateline_places,
     detach_heads,
     drop_noise,
     dual_heads,
@@ -122,6 +123,8 @@ class CrfRecognizer:
         spans = listed_persons(spans, folded, words, self.lex)
         spans = gazetteer_places(spans, folded, words, self.lex)
         spans = known_places(spans, folded, words, self.lex)
+        line_starts = [0] + [i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1].end:tokens[i].start]]
+        spans = dateline_places(spans, folded, words, self.lex, line_starts)
         spans = propagate(spans, folded, words, self.lex)
         spans = org_heads(spans, folded, words, self.lex)
         spans = propagate_multi(spans, folded, words)

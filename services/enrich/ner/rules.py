@@ -697,6 +697,27 @@ def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     return 0
 
 
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def dateline_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon,
+                    line_starts: list[int]) -> list[Span]:
+    """«مسقط - أعلنت …»: the words that open a line before a dash are the dateline, a place,
+    when the lexicon knows them as one, even a place that is also an everyday word («مسقط»
+    is where something falls, «الرباط» a bond), which the CRF and the other rules leave alone."""
+    covered = covered_tokens(spans, len(words))
+    added: list[Span] = []
+    for s in line_starts:
+        for e in range(min(s + 3, len(words) - 1), s, -1):
+            if words[e] not in _DASHES or any(covered[s:e]):
+                continue
+            if (e - s == 1 and (folded[s] in lex.loc or bare(folded[s]) in lex.loc)) \
+                    or (e - s > 1 and tuple(folded[s:e]) in lex.loc_multi):
+                added.append((s, e, "LOC"))
+            break
+    return sorted(spans + added)
+
+
 def _place_at(i: int, j: int, folded: list[str], lex: Lexicon) -> bool:
     """Do the words from ``i`` (up to ``j``) begin a multi-word place of the lexicon?"""
     first = bare(folded[i])
