@@ -89,7 +89,7 @@ MINISTRY_DOMAINS = frozenset(fold(w) for w in (
     "الأوقاف", "الإسكان", "الصناعة", "التخطيط", "الاستثمار", "التربية", "العالي", "البحث", "العلمي",
     "الاجتماعية", "الاجتماعي", "التضامن", "المغتربين", "الهجرة", "المعادن", "الموارد", "المائية", "الأشغال",
     "التنمية", "المحلية", "الإدارية", "البلديات", "التموين", "الصيد", "البحري", "الفلاحة", "الرقمي",
-    "الرقمية", "الاقتصادي", "الخارجي", "الخارجية", "المالية", "والري", "الحج", "العمرة", "النقل"))
+    "الرقمية", "الاقتصادي", "الخارجي", "الحج", "العمرة"))  # matched after bare(): «والري» is «الري»
 _AT = fold("لدى")
 
 
@@ -323,16 +323,16 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
         and stem not in STOP and table().get(stem) < _UNCOMMON and not looks_like_verb(f)
 
 
+_RARE_SURNAME = 30  # Zipf × 10
+# Moroccan and Tunisian honorifics before a royal or saint's name: not part of it (ANERcorp: «مولاي رشيد» → «رشيد»)
+_HONORIFICS = frozenset(fold(w) for w in ("مولاي", "سيدي", "لالة"))
+
+
 def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
     """«هاكان فيدان», «ياعيل لمبرت»: after a rare given name in a title chain, a whole word rarer
     than Zipf 3 that opens with a clitic letter is a foreign surname, not «ف» + «يدان»."""
     return is_arabic(word) and len(f) >= 4 and f not in lex.common and f not in lex.loc and f not in STOP \
         and not is_trigger(f, lex) and not looks_like_verb(f) and table().get(f) < _RARE_SURNAME
-
-
-_RARE_SURNAME = 30  # Zipf × 10
-# Moroccan and Tunisian honorifics before a royal or saint's name: not part of it (ANERcorp: «مولاي رشيد» → «رشيد»)
-_HONORIFICS = frozenset(fold(w) for w in ("مولاي", "سيدي", "لالة"))
 
 
 def name_like(f: str, word: str, lex: Lexicon) -> bool:
