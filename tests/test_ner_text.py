@@ -80,4 +80,5 @@ def test_nationality_helpers():
     assert adjective_from_place("روسيا") == "روسي"
     assert adjective_from_place("مصر") == "مصري"
     assert adjective_from_place("الأردن") == "اردني"
+    assert adjective_from_place("السعودية") == "سعودي"
     assert adjective_from_place("الولايات المتحدة") is None

@@ -101,6 +101,8 @@ def adjective_from_place(name: str) -> str | None:
         return None
     if w.endswith("يا"):
         return w[:-1]
+    if w.endswith("يه"):  # «السعودية» is already the feminine adjective: «سعودي», not «سعوديي»
+        return w[:-1]
     if w.endswith("ا") or w.endswith("ه"):
         return w[:-1] + "ي"
     return w + "ي"
