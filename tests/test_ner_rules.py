@@ -623,3 +623,11 @@ def test_a_known_place_opening_a_line_before_a_dash_is_the_dateline(lex):
     assert dateline_places([], folded, words, lex, [0]) == [(0, 2, "LOC")]
     words, folded = _prep("أعلنت الوزارة - في بيان")  # no place before the dash
     assert dateline_places([], folded, words, lex, [0]) == []
+
+
+def test_a_currency_after_an_amount_is_no_name():
+    from services.enrich.ner.rules import drop_noise
+
+    words, _ = _prep("أرباحا بلغت 6.1 مليار ريال وكلفة 53 مليار درهم بينما فاز ريال مدريد")
+    spans = [(4, 5, "ORG"), (8, 9, "LOC"), (11, 13, "ORG")]
+    assert drop_noise(spans, words) == [(11, 13, "ORG")]

@@ -294,10 +294,22 @@ NOT_NAMES = frozenset(fold(w) for w in (
 
 
 def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
-    """Drop spans made only of lower-case Latin words («news-picture» debris) or of the
-    name of a disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»)."""
+    """Drop spans made only of lower-case Latin words («news-picture» debris), the name of a
+    disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»), or a currency after an amount
+    («6.1 مليار ريال», «53 مليار درهم»: not Real Madrid, not a place)."""
     return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])
-            and not (sp[1] - sp[0] == 1 and _not_a_name(words[sp[0]]))]
+            and not (sp[1] - sp[0] == 1 and _not_a_name(words[sp[0]]))
+            and not (sp[1] - sp[0] == 1 and sp[0] > 0 and fold(words[sp[0]]) in CURRENCIES
+                     and _is_amount(words[sp[0] - 1]))]
+
+
+CURRENCIES = frozenset(fold(w) for w in (
+    "ريال", "درهم", "دينار", "جنيه", "ليرة", "دولار", "يورو", "روبل", "يوان", "ين", "فرنك", "شيكل", "أوقية", "روبية"))
+_MAGNITUDES = frozenset(fold(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "تريليون"))
+
+
+def _is_amount(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) or fold(word) in _MAGNITUDES
 
 
 @lru_cache(maxsize=50_000)
