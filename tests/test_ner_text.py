@@ -82,3 +82,13 @@ def test_nationality_helpers():
     assert adjective_from_place("الأردن") == "اردني"
     assert adjective_from_place("السعودية") == "سعودي"
     assert adjective_from_place("الولايات المتحدة") is None
+
+
+def test_line_starts_are_the_tokens_after_each_break():
+    from services.enrich.ner.text import line_starts
+
+    text = "مسقط - أعلنت\n\nالوزارة أمس\n"
+    tokens = tokenize(text)
+    assert [tokens[i].text for i in line_starts(tokens, text)] == ["مسقط", "الوزارة"]
+    assert line_starts(tokenize("سطر واحد"), "سطر واحد") == [0]
+    assert line_starts([], "") == []

@@ -92,12 +92,11 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
             ph = Gregorian(c.pub.year, c.pub.month, c.pub.day).to_hijri()
         except (ValueError, OverflowError):
             return []
-        ahead = (month, day) > (ph.month, ph.day)
-        y = ph.year if not ahead else ph.year - 1
-        if ahead and (c.future(start) or _days_ahead(ph.year, month, day, c.pub) <= NEAR_AHEAD_DAYS):
-            y = ph.year
-        elif not ahead and (month, day) != (ph.month, ph.day) and c.future(start):
-            y = ph.year + 1
+        if (month, day) > (ph.month, ph.day):  # later in this Hijri year: coming, or last year's
+            coming = c.future(start) or _days_ahead(ph.year, month, day, c.pub) <= NEAR_AHEAD_DAYS
+            y = ph.year if coming else ph.year - 1
+        else:  # passed this Hijri year (or today): next year's only in a clause that looks ahead
+            y = ph.year + 1 if (month, day) != (ph.month, ph.day) and c.future(start) else ph.year
         relative = True
     else:
         return []  # a bare Hijri month («رمضان») names a season more often than a date

@@ -41,7 +41,7 @@ from .rules import (
     trim,
 )
 from .stack import stacked
-from .text import fold, sentences, tokenize
+from .text import fold, line_starts, sentences, tokenize
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
 OUTPUT_TYPES = frozenset({"PER", "LOC", "ORG"})
@@ -123,8 +123,7 @@ class CrfRecognizer:
         spans = listed_persons(spans, folded, words, self.lex)
         spans = gazetteer_places(spans, folded, words, self.lex)
         spans = known_places(spans, folded, words, self.lex)
-        line_starts = [0] + [i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1].end:tokens[i].start]]
-        spans = dateline_places(spans, folded, words, self.lex, line_starts)
+        spans = dateline_places(spans, folded, words, self.lex, line_starts(tokens, text))
         spans = propagate(spans, folded, words, self.lex)
         spans = org_heads(spans, folded, words, self.lex)
         spans = propagate_multi(spans, folded, words)

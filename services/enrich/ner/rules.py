@@ -544,7 +544,7 @@ CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية"))
 _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع"))
 # companies and groups: the name after them may be a foreign word the CRF read as a person
-_COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجموعه", "مجمع"))
+_COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
                                             "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
                                             "الأعلى", "المركزي", "المركزية"))

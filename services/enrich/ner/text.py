@@ -67,6 +67,20 @@ _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 _LINE_BREAK = re.compile(r"\n+")
 
 
+def line_starts(tokens: list[Token], text: str) -> list[int]:
+    """Indices of the tokens that open a line (the first token, and each after a line break).
+
+    The few breaks are found in the text and placed among the tokens by bisection, with no
+    per-token slicing of the text.
+    """
+    if not tokens:
+        return []
+    if "\n" not in text:
+        return [0]
+    starts = [tok.start for tok in tokens]
+    return sorted({0, *(bisect_left(starts, m.start()) for m in _LINE_BREAK.finditer(text))} - {len(tokens)})
+
+
 def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     """Token index ranges of sentences: split at . ! ? ؟ and at blank or line breaks.
 
@@ -75,11 +89,7 @@ def sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     """
     n = len(tokens)
     ends = {i + 1 for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END}
-    # a line break between two tokens ends the sentence: find the few breaks, then the token
-    # each falls before (no per-token slicing of the text)
-    if "\n" in text:
-        starts = [tok.start for tok in tokens]
-        ends.update(bisect_left(starts, m.start()) for m in _LINE_BREAK.finditer(text))
+    ends.update(line_starts(tokens, text))  # a line break between two tokens ends the sentence
     out: list[tuple[int, int]] = []
     begin = 0
     for end in sorted(ends):
