@@ -156,3 +156,20 @@ def test_whole_page_fallback_reads_a_copy_of_the_page():
     assert page_meta(tree, "https://example.org/a", date_params()).date == "2019-04-05"
     assert etree.tostring(tree) == before  # the caller's tree is intact
     assert page_meta(parse_html(stamped), "https://example.org/a", date_params()).date is None
+
+
+def test_normalize_json_matches_trafilatura():
+    """The faster surrogate filter gives trafilatura's result: escapes decoded, lone surrogates and tags gone."""
+    from trafilatura.json_metadata import normalize_json as trafilatura_normalize_json
+
+    from services.ingest.html_meta import normalize_json
+
+    samples = [
+        '{"headline": "\\u0627\\u0644\\u062e\\u0628\\u0631", "url": "https:\\/\\/example.com\\/a"}',
+        '{"name": "x\\ud800y \\ud83d\\ude00 <b>bold</b> &amp; \\n\\t"}',
+        '{"headline": "بلا تهريب"}',
+    ]
+    for sample in samples:
+        assert normalize_json(sample) == trafilatura_normalize_json(sample)
+    assert "الخبر" in normalize_json(samples[0])
+    assert "<b>" not in normalize_json(samples[1])

@@ -31,14 +31,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from copy import deepcopy
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
+from trafilatura.json_metadata import JSON_UNICODE_REPLACE, extract_json, extract_json_parse_error
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
@@ -47,12 +49,14 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document
+from trafilatura.utils import HTML_STRIP_TAGS, trim
 
 from services.ingest.html_tree import PARSER
 
 LOGGER = logging.getLogger(__name__)
 
 _JSON_TYPES = {"application/ld+json", "application/settings+json"}
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -101,6 +105,21 @@ def self_description(page: HtmlElement) -> HtmlElement:
             part.tail = None
             body.append(part)
     return root
+
+
+def normalize_json(text: str) -> str:
+    """trafilatura's ``normalize_json``, with its lone-surrogate filter as one regex substitution.
+
+    trafilatura drops surrogates with a Python generator over every character of the
+    string; on a JSON-LD block with escaped slashes («https:\\/\\/…», which sends every
+    block through that branch) that loop cost 0.4 ms a page on trafilatura's evaluation set.
+    """
+    if "\\" in text:
+        text = text.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        text = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), text)
+        text = _SURROGATES.sub("", text)
+        text = unescape(text)
+    return trim(HTML_STRIP_TAGS.sub("", text))
 
 
 def _json_ld(tree: HtmlElement, doc: Document) -> Document:
