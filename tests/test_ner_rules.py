@@ -607,7 +607,7 @@ def test_a_companys_quoted_or_foreign_name_is_the_company(lex):
     assert org_heads([(5, 6, "PER")], folded, words, lex) == [(4, 6, "ORG")]
     # a group's one-word name needs its nationality after it: «مجموعة صفقات» is a set of deals
     words, folded = _prep("وقعت مجموعة سوناطراك الجزائرية عقدا")
-    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    assert org_heads([], folded, words, lex) == [(1, 3, "ORG")]  # the nationality describes a proper name
     words, folded = _prep("أبرم مجموعة صفقات مع الشركات")
     assert org_heads([], folded, words, lex) == []
 
@@ -631,3 +631,107 @@ def test_a_currency_after_an_amount_is_no_name():
     words, _ = _prep("أرباحا بلغت 6.1 مليار ريال وكلفة 53 مليار درهم بينما فاز ريال مدريد")
     spans = [(4, 5, "ORG"), (8, 9, "LOC"), (11, 13, "ORG")]
     assert drop_noise(spans, words) == [(11, 13, "ORG")]
+
+
+def test_nationality_after_a_name_after_an_office_domain_is_a_family_name(lex):
+    from services.enrich.ner.rules import nisba_surnames
+
+    lex.nationalities.add("سوداني")
+    words, folded = _prep("رحب رئيس الوزراء محمد شياع السوداني بالتصويت")
+    assert nisba_surnames([(3, 5, "PER")], folded, words, lex) == [(3, 6, "PER")]
+
+
+def test_a_crf_span_running_from_a_known_organisation_into_a_name_is_split(lex):
+    from services.enrich.ner.rules import known_names
+
+    words = ["أفاد", "المدير", "العام", "لمنظمة", "الصحة", "العالمية", "تيدروس", "أدهانوم", "غيبريسوس", "بأن"]
+    got = _run(known_names, words, [(3, 9, "ORG")], lex)
+    assert (3, 6, "ORG") in got and (3, 9, "ORG") not in got
+    # a definite word or a purpose goes on with the name
+    words = ["أعلن", "البنك", "الدولي", "للإنشاء", "والتعمير"]
+    assert _run(known_names, words, [(1, 5, "ORG")], lex) == [(1, 5, "ORG")]
+
+
+def test_a_name_like_word_between_a_speaker_and_what_they_said_ends_the_name(lex):
+    from services.enrich.ner.rules import speaker_surnames
+
+    lex.first_names.update({fold("محمد"), fold("نضال")})
+    words, folded = _prep("وقال وزير الاقتصاد محمد نضال الشعار إن الحكومة")
+    assert speaker_surnames([(3, 5, "PER")], folded, words, lex) == [(3, 6, "PER")]
+    words, folded = _prep("وقال الوزير محمد نضال صباح اليوم إن الحكومة")  # a time of day
+    assert speaker_surnames([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("وقال محمد نضال الشعار إن الحكومة")  # no title chain before the name
+    assert speaker_surnames([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_dual_and_plural_place_nouns_open_a_list_of_places(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["معان", "الطفيلة", "البصرة", "ذي قار", "رفح"])
+    words, folded = _prep("عبر محافظتي معان وكذلك")
+    assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC")]
+    words, folded = _prep("في محافظات البصرة وذي قار")
+    assert gazetteer_places([(2, 3, "LOC")], folded, words, lex) == [(2, 3, "LOC"), (3, 5, "LOC")]
+    # a three-letter place needs a site or place noun, not just a preposition
+    words, folded = _prep("لا يزال معبر رفح مغلقا")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
+    words, folded = _prep("وصل إلى رفح")
+    assert gazetteer_places([], folded, words, lex) == []
+
+
+def test_a_place_name_with_a_title_word_in_it_is_kept_whole(lex):
+    lex.add_places(["شرم الشيخ"])
+    words, folded = _prep("في اوسلو وشرم الشيخ في")
+    assert trim([(2, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
+    words, folded = _prep("في الزاوية الشيخ محمد")
+    assert trim([(1, 3, "LOC")], folded, words, lex) == [(1, 2, "LOC")]
+
+
+def test_rule_nationalities_beyond_the_lexicon(lex):
+    from services.enrich.ner.rules import is_nationality
+
+    assert is_nationality(fold("السعودي"), lex) and is_nationality(fold("السعوديين"), lex)
+    assert not is_nationality(fold("السعودية"), lex)  # the country
+    assert not is_nationality(fold("جيبوتي"), lex)  # without the article: the country too
+    assert is_nationality(fold("الروسي"), lex)
+
+
+def test_organisation_names_in_a_construct_chain(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("عراقي")
+    words, folded = _prep("تسليم النفط إلى شركة تسويق النفط العراقية ( سومو )")
+    assert (3, 7, "ORG") in org_heads([], folded, words, lex)
+    words, folded = _prep("طالب نواب من ائتلاف دولة القانون برئاسة")
+    assert (3, 6, "ORG") in org_heads([], folded, words, lex)
+    for sentence in ("ناقش مجلس إدارة الشركة الخطة", "رصد حركة دوران القمر", "يسعى لتنظيم عروض الأزياء",
+                     "تأسس حزب إسلامي التوجه"):
+        words, folded = _prep(sentence)
+        assert org_heads([], folded, words, lex) == [], sentence
+
+
+def test_a_body_named_by_its_country_and_purpose(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.add_places(["قطر"])
+    lex.nationalities.add("سعودي")
+    words, folded = _prep("ممثلون عن صندوق قطر للتنمية والصندوق السعودي للتنمية ،")
+    assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(2, 5, "ORG"), (5, 8, "ORG")]
+    # a region is no purpose: the bank is the bank
+    words, folded = _prep("مدير البنك الدولي لمنطقة المشرق جان")
+    assert all(e <= 3 for _, e, _ in org_heads([], folded, words, lex))
+
+
+def test_a_crossing_or_port_read_as_a_person_is_a_place(lex):
+    from services.enrich.ner.rules import places_not_persons
+
+    words, folded = _prep("عند معبر كرم أبو سالم قبل")
+    assert places_not_persons([(2, 5, "PER")], folded, lex) == [(2, 5, "LOC")]
+    words, folded = _prep("عند مطار الملك خالد")  # airports bear persons' names
+    assert places_not_persons([(2, 4, "PER")], folded, lex) == [(2, 4, "PER")]
+
+
+def test_a_title_chain_goes_past_an_organisations_acronym(lex):
+    words, folded = _prep("قال قائد قوات سوريا الديمقراطية ( قسد ) مظلوم عبدي إن")
+    spans = title_chains([(2, 5, "ORG"), (6, 7, "ORG"), (9, 10, "PER")], folded, words, lex)
+    assert (8, 10, "PER") in spans

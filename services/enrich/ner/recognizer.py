@@ -35,6 +35,7 @@ from .rules import (
     places_not_persons,
     propagate,
     propagate_multi,
+    speaker_surnames,
     speech_subjects,
     split_glued,
     title_chains,
@@ -132,6 +133,7 @@ class CrfRecognizer:
         if named != spans:  # again, for chains through an organisation it found («الأمين العام لحلف شمال الأطلسي»)
             spans = title_chains(named, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
+        spans = speaker_surnames(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

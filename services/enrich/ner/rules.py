@@ -20,7 +20,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from .features import QUOTES
-from .lexicon import ORG_HEADS, STOP, TITLE_COMPLEMENTS, TITLES, Lexicon, curated_first_names, curated_lines
+from .lexicon import (
+    ORG_HEADS,
+    STOP,
+    TITLE_COMPLEMENTS,
+    TITLES,
+    Lexicon,
+    curated_first_names,
+    curated_lines,
+    nat_stem,
+)
 from .text import fold, is_arabic, split_clitic
 from .wordfreq_table import FreqTable, article_cue, table
 
@@ -105,9 +114,24 @@ def is_title(f: str) -> bool:
     return any(f.endswith(p) and len(f) - len(p) >= 3 and "ال" + f[:-len(p)] in TITLES for p in _POSSESSIVES)
 
 
+# Adjectives of nationality the rules know beyond the model's lexicon (whose features the CRF
+# was trained with, so it stays as built). «سعودي» above all: the lexicon leaves it out because
+# «السعودية» is the country's own name, so only that form keeps meaning the country here; and only
+# with the article, as «تشيلي» and «جيبوتي» are the countries.
+RULE_NATIONALITIES = frozenset(nat_stem(fold(w)) for w in (
+    "سعودي", "أفغاني", "دنماركي", "كازاخي", "تشيلي", "بيروفي", "جيبوتي", "كونغولي", "بوركيني", "إيفواري",
+    "نمساوي", "قرغيزي"))
+_SAUDI_ARABIA = fold("السعودية")
+
+
+def is_nationality(f: str, lex: Lexicon) -> bool:
+    """An adjective of nationality («الروسي», «السعوديين»): the lexicon's, or one of :data:`RULE_NATIONALITIES`."""
+    return lex.is_nationality(f) or (f.startswith("ال") and f != _SAUDI_ARABIA and nat_stem(f) in RULE_NATIONALITIES)
+
+
 def is_trigger(f: str, lex: Lexicon) -> bool:
     """Words that introduce a name without belonging to it."""
-    return is_title(f) or f in TITLE_COMPLEMENTS or f in HIGH or lex.is_nationality(f)
+    return is_title(f) or f in TITLE_COMPLEMENTS or f in HIGH or is_nationality(f, lex)
 
 
 DIRECTIONS = frozenset(fold(w) for w in ("الشرق", "الغرب", "الشمال", "الجنوب", "شرق", "غرب", "شمال", "جنوب"))
@@ -130,7 +154,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
             e -= 1
-        if typ == "LOC" and e - s > 1:  # «في الرياض السفير الأمريكي»: a place name holds no title
+        if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi:
+            # «في الرياض السفير الأمريكي»: a place name holds no title (but «شرم الشيخ» is one)
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
             while e - s > 1 and folded[e - 1] not in lex.per_tokens and (
@@ -138,7 +163,7 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
                 e -= 1
         if s >= e:
             continue
-        if all(lex.is_nationality(folded[i]) or is_title(folded[i])
+        if all(is_nationality(folded[i], lex) or is_title(folded[i])
                or (typ != "ORG" and folded[i] in TITLE_COMPLEMENTS) for i in range(s, e)):
             continue  # «الروسي», «الرئيس»: context words, not entities
         if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
@@ -163,7 +188,7 @@ def _surname_nisba(i: int, s: int, folded: list[str], lex: Lexicon) -> bool:
     """«ناصر كنعاني», «علي باقري»: an adjective of nationality *without* the article right
     after a name word agrees with nothing (a proper name is definite), so it is a family name."""
     f = folded[i]
-    return i > s and not f.startswith("ال") and not is_title(f) and lex.is_nationality(f) and (
+    return i > s and not f.startswith("ال") and not is_title(f) and is_nationality(f, lex) and (
         folded[i - 1] in lex.first_names or folded[i - 1] in lex.per_tokens)
 
 
@@ -200,16 +225,16 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             # («البنك المركزي الليبي», «وزارة الدفاع الروسية»), except after a complete
             # construct name: in «حكومة الوفاق الوطني الليبية» it describes, as it does
             # after a proper name («بيونتيك الألمانية», «شركة هواوي الصينية»)
-            while e < len(words) and e not in covered and lex.is_nationality(folded[e]) \
+            while e < len(words) and e not in covered and is_nationality(folded[e], lex) \
                     and folded[e].startswith("ال") and (bare(folded[e - 1]).startswith("ال") or (
                         e - s == 1 and in_class(folded[s], ORG_HEADS))) and e + 1 not in person_starts:
                 e += 1
-            while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and lex.is_nationality(folded[e - 1]):
+            while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and is_nationality(folded[e - 1], lex):
                 e -= 1
             # «المنظمة العالمية للأرصاد» + «الجوية»: the adjective of a «لل» complement is in the name
             if e < len(words) and e not in covered and folded[e - 1].startswith("لل") \
                     and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP \
-                    and not (e + 1 in person_starts and lex.is_nationality(folded[e])):
+                    and not (e + 1 in person_starts and is_nationality(folded[e], lex)):
                 e += 1
             if e - s > 1 and _known_place(folded[s:e], lex):
                 typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
@@ -220,7 +245,7 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         j = i + 1
         while j < len(folded) and folded[j] in _STATE_FILLERS:
             j += 1
-        if j < len(folded) and j not in covered and lex.is_nationality(folded[j]) and folded[j].startswith("ال"):
+        if j < len(folded) and j not in covered and is_nationality(folded[j], lex) and folded[j].startswith("ال"):
             out.append((i, j + 1, "ORG"))
             covered.update(range(i, j + 1))
     return sorted(out)
@@ -361,8 +386,11 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
 
 # Place nouns in construct state name the place that follows: «مدينة الزاوية» (even a place
 # that is also a common word), «ميناء الحديدة», «مخيم جباليا» (with «ب», «ل», «و» in front too).
-PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم")
-SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر")  # a site in a place: only unambiguous names
+PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم",
+               # duals and plurals open a list of places: «محافظتي معان والطفيلة», «محافظات البصرة وذي قار»
+               "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى")
+# a site in a place (only unambiguous names), or a gulf named after its port: «خليج العقبة»
+SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر", "خليج")
 
 
 def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
@@ -382,7 +410,7 @@ def _place_candidate(f: str, lex: Lexicon) -> bool:
     got = cache.get(f)
     if got is None:
         stem = split_clitic(f, min_stem=4)[1]
-        got = (f in lex.loc or stem in lex.loc) and f not in STOP and not lex.is_nationality(f)
+        got = (f in lex.loc or stem in lex.loc) and f not in STOP and not is_nationality(f, lex)
         if len(cache) >= 50_000:
             cache.clear()
         cache[f] = got
@@ -410,7 +438,9 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
         # («مدينة الزاوية»), not just a preposition
         plain = f not in lex.ambiguous and f not in lex.common
-        explicit = f in lex.loc and len(f) >= 4 and prev in LOCATIVES and (plain or prev in _PLACE_NOUNS)
+        # a three-letter place («رفح», «صور») only after a place or site noun: short words collide
+        explicit = f in lex.loc and (len(f) >= 4 or prev in _PLACE_NOUNS or bare(prev) in _SITE_NOUNS) \
+            and prev in LOCATIVES and (plain or prev in _PLACE_NOUNS)
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
         # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
@@ -429,8 +459,11 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     covered = covered_tokens(spans, len(folded))
     added: list[Span] = []
     n = len(folded)
+    ends = {e for _, e, typ in spans if typ == "LOC"}
     for i in range(1, n - 1):
-        if folded[i - 1] not in LOCATIVES or covered[i] or in_class(folded[i], DIRECTIONS):
+        # after a locative word, or next in a list of places: «البصرة وذي قار»
+        listed = folded[i].startswith("و") and i in ends
+        if (folded[i - 1] not in LOCATIVES and not listed) or covered[i] or in_class(folded[i], DIRECTIONS):
             continue
         if bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq):
             continue  # «العالم العربي», «العاصمة السورية»: a description, not a name
@@ -446,6 +479,8 @@ def _place_sizes(i: int, folded: list[str], lex: Lexicon) -> Iterator[int]:
     """Lengths of the multi-word places of the lexicon that start at word ``i`` (its first
     word with or without proclitics), longest first; «فرنسا وإيطاليا» is none (two places)."""
     first = bare(folded[i])
+    if first == folded[i] and first.startswith("و") and len(first) == 3:
+        first = first[1:]  # «وذي قار»: too short for ``bare`` (the word as written is looked up too)
     firsts = lex.multi_first()
     longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
     for size in range(min(longest, len(folded) - i), 1, -1):
@@ -518,8 +553,14 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
         if typ == "PER" and e - s >= 2 and _known_place(folded[s:e], lex) \
                 and not any(bare(f) in lex.first_names for f in folded[s:e]):
             typ = "LOC"
+        elif typ == "PER" and s and bare(folded[s - 1]) in _NAMED_FOR_PLACES:
+            typ = "LOC"  # «معبر كرم أبو سالم», «ميناء جيهان»: a crossing or port is named after a place
         out.append((s, e, typ))
     return out
+
+
+# sites named after a place, not a person (airports, unlike these, often bear a person's name)
+_NAMED_FOR_PLACES = frozenset(fold(w) for w in ("معبر", "ميناء", "مخيم", "مضيق", "خليج"))
 
 
 def _coordinated(rest: tuple[str, ...], lex: Lexicon) -> bool:
@@ -573,7 +614,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             # construct name, but «central» + a nationality names one)
             # ... nor does a national federation: «الاتحاد التونسي للتنس», «الاتحاد المصري للمصارعة»
             central = folded[i + 1] in _CENTRAL and folded[i + 2].startswith("ال") \
-                and lex.is_nationality(folded[i + 2]) if i + 2 < n else False
+                and is_nationality(folded[i + 2], lex) if i + 2 < n else False
             end = i + 3 if central else _purpose_name_end(i, folded, lex)
             if end and not covered.intersection(range(i + 1, end)):
                 added.append((i, end, "ORG"))
@@ -586,6 +627,14 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
             # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country
             end = sp + 1 if sp < n and folded[sp] in _ORG_FILLERS else sp
+            spans = [x for x in spans if x[0] != i + 1]
+            added.append((i, end, "ORG"))
+            covered.update(range(i, end))
+            continue
+        if i + 2 < n and head not in _STATE_BODIES and (sp := loc_end.get(i + 1)) and sp < n \
+                and not split_clitic(folded[i + 1])[0] and (end := _purpose_end(sp, folded, lex)) \
+                and not covered.intersection(range(sp, end)):
+            # «صندوق قطر للتنمية», «مؤسسة قطر للتربية والعلوم»: a body named by its country and purpose
             spans = [x for x in spans if x[0] != i + 1]
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
@@ -606,10 +655,16 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, sp[1], "ORG"))
             covered.update(range(i, sp[1]))
             continue
+        if (end := _construct_name_end(i, head, covered, loc_end, folded, words, lex)) \
+                and not _place_at(i, end, folded, lex):
+            spans = [x for x in spans if not (i < x[0] < end and x[2] == "LOC")]
+            added.append((i, end, "ORG"))
+            covered.update(range(i, end))
+            continue
         j = i + 1
         # up to two definite name words, then fillers («الوطني», «الدولي»)
         while j < n and j not in covered and folded[j].startswith("ال") and folded[j] not in STOP \
-                and not lex.is_nationality(folded[j]) and not is_title(folded[j]) and (
+                and not is_nationality(folded[j], lex) and not is_title(folded[j]) and (
                     folded[j] in _ORG_FILLERS if j - i > 2 else
                     folded[j] not in lex.common or folded[j] in lex.org_tokens or folded[j] in _ORG_FILLERS):
             j += 1
@@ -629,8 +684,10 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             # body when its nationality follows (not a ministry or council: ANERcorp leaves «وزارة
             # الصحة السعودية» out)
         stolen = None
+        # «وزارة الدفاع الروسية», «شركة الاتصالات السعودية»: the nationality is part of the name;
+        # after a proper name it describes it («شركة ميرسك الدنماركية» is the company «ميرسك»)
         if j == i + 2 and j < n and (j not in covered or loc_end.get(j) == j + 1) \
-                and _adjective_at(j, folded, lex, loc_end):
+                and folded[i + 1].startswith("ال") and _adjective_at(j, folded, lex, loc_end):
             stolen = (j, j + 1, "LOC") if j in covered else None  # «السعودية» here is the adjective
             j += 1  # «وزارة الدفاع الروسية»
             # «مجموعة الاتصال الروسية للتسوية الليبية»: and what the body is for
@@ -647,17 +704,51 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     return sorted(spans + added)
 
 
+def _construct_name_end(
+    i: int, head: str, covered: set[int], loc_end: dict[int, int], folded: list[str], words: list[str], lex: Lexicon
+) -> int:
+    """End of a name in a construct chain after an organisation head, else 0: «شركة تسويق النفط
+    العراقية», «ائتلاف دولة القانون», «حركة تحرير السودان», «اتحاد كرة القدم».
+
+    The head's complement is an indefinite noun, itself in construct with a definite one
+    (which may be a place the CRF found); fillers and a nationality may follow. Not after
+    a state body: «مجلس إدارة الشركة», «حكومة تصريف الأعمال» are no names."""
+    n = len(folded)
+    if head in _STATE_BODIES | _ACTION_HEADS or i + 2 >= n or i + 1 in covered:
+        return 0
+    if split_clitic(folded[i])[0] in ("ل", "ول"):
+        return 0  # «لتنظيم عروض الأزياء»: «to organise», a purpose
+    w, d = folded[i + 1], folded[i + 2]
+    if not is_arabic(words[i + 1]) or len(w) < 3 or w.startswith("ال") or split_clitic(w)[0] or w in STOP \
+            or is_trigger(w, lex) or looks_like_verb(w) or words[i + 1].endswith(_POSSESSIVES) \
+            or in_class(w, CONSTRUCT_HEADS) \
+            or w.endswith(("ي", "يه")):  # «حزب إسلامي التوجه»: an adjective, not a construct
+        return 0
+    # a ministry's domain may be the complement («شركة تسويق النفط»), a title or nationality not
+    if not d.startswith("ال") or d in STOP or is_title(d) or is_nationality(d, lex) \
+            or (i + 2 in covered and i + 2 not in loc_end):
+        return 0
+    end = loc_end.get(i + 2, i + 3)  # «وكالة أنباء الشرق الأوسط»: the complement may be a place
+    while end < n and end not in covered and end - i < 6 and (folded[end] in _ORG_FILLERS or (
+            folded[end].startswith("ال") and is_nationality(folded[end], lex))):
+        end += 1
+    return end
+
+
 def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, int]) -> bool:
     """Is word ``j`` a definite adjective of nationality? «السعودية» is one after a definite
     noun even where it was tagged as the country (the country's name is the adjective's form)."""
     f = folded[j]
     if not f.startswith("ال"):
         return False
-    return lex.is_nationality(f) or (f in lex.loc and f.endswith("يه") and loc_end.get(j) == j + 1)
+    return is_nationality(f, lex) or (f in lex.loc and f.endswith("يه") and loc_end.get(j) == j + 1)
 
 
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
+# heads that are everyday nouns of action or place in a construct chain: «حركة دوران القمر»,
+# «مركز اهتمام الرأي», «تنظيم صفوف القبائل»
+_ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز", "تحالف"))
 _NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجموعة"))
 # what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
 _BODY_ADJECTIVES = frozenset(fold(w) for w in (
@@ -675,7 +766,7 @@ def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
         return 0  # «الحكومة المغربية لتعزيز البنية»: a government acting for a purpose
     j = i + 1
     while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (
-            folded[j].startswith("ال") and lex.is_nationality(folded[j]))):
+            folded[j].startswith("ال") and is_nationality(folded[j], lex))):
         j += 1
     if j == i + 1 or j >= n:
         return 0
@@ -689,8 +780,9 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     k = _one_purpose_end(j, folded, lex)
     n = len(folded)
     if k and k < n and folded[k].startswith("وال") and len(folded[k]) >= 6 \
-            and folded[k][1:] not in STOP and not lex.is_nationality(folded[k][1:]) and not is_title(folded[k]):
-        k += 1
+            and folded[k][1:] not in STOP and not is_nationality(folded[k][1:], lex) and not is_title(folded[k]) \
+            and folded[k][3:] not in CONSTRUCT_HEADS and folded[k][1:] not in ORG_HEADS:
+        k += 1  # (but «للتنمية والصندوق السعودي…» goes on to another body)
     return k
 
 
@@ -700,12 +792,12 @@ def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     if w.startswith("لل") and len(w) >= 5:
         k = j + 1
         if k < n and folded[k].startswith("ال") and folded[k] not in STOP and (
-                lex.is_nationality(folded[k]) or folded[k].endswith("يه")):
+                is_nationality(folded[k], lex) or folded[k].endswith("يه")):
             k += 1
         return k
     if w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and j + 1 < n \
-            and folded[j + 1].startswith("ال") and folded[j + 1] not in STOP:
-        return j + 2  # «لحقوق الإنسان», «لكرة القدم»
+            and folded[j + 1].startswith("ال") and folded[j + 1] not in STOP and w not in _PLACE_NOUNS:
+        return j + 2  # «لحقوق الإنسان», «لكرة القدم»; not «البنك الدولي لمنطقة المشرق» (its regional office)
     return 0
 
 
@@ -797,7 +889,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         # the chain: offices, nationality adjectives, «باسم X», and the organisation an
         # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
         while j < n and j - i <= 8:
-            if folded[j] in TITLE_COMPLEMENTS or lex.is_nationality(folded[j]) or is_title(folded[j]) \
+            if folded[j] in TITLE_COMPLEMENTS or is_nationality(folded[j], lex) or is_title(folded[j]) \
                     or folded[j] in HIGH or bare(folded[j]) in MINISTRY_DOMAINS:
                 j += 1
             elif folded[j - 1] == "باسم" and folded[j].startswith("ال") and not covered[j]:
@@ -815,6 +907,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                     and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS
                          or bare(folded[j - 1]) in _BODY_OR_PLACE):
                 j = sp[1]  # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …»
+                if sp[2] == "ORG":  # and its acronym: «قائد قوات سوريا الديمقراطية (قسد) مظلوم عبدي»
+                    j = _after_acronym(j, words, span_at)
             elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
                     and (size := _untagged_place(j, folded, lex)):
                 added.append((j, j + size, "LOC"))  # «محافظ ذي قار …»: not the governor's name
@@ -823,10 +917,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j += size
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
-                j = sp[1]
-                if j + 2 < n and words[j] == "(" and span_at[j + 1] and span_at[j + 1][2] == "ORG" \
-                        and words[span_at[j + 1][1]:span_at[j + 1][1] + 1] == [")"]:
-                    j = span_at[j + 1][1] + 1
+                j = _after_acronym(sp[1], words, span_at)
             else:
                 break
         while j < n and words[j] in QUOTES:
@@ -876,9 +967,18 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     return sorted(spans + added)
 
 
+def _after_acronym(j: int, words: list[str], span_at: list[Span | None]) -> int:
+    """Past an organisation's acronym in brackets at ``j`` («(الناتو)», «(قسد)»), or ``j``."""
+    if j + 2 < len(words) and words[j] == "(" and (sp := span_at[j + 1]) and sp[2] == "ORG" \
+            and words[sp[1]:sp[1] + 1] == [")"]:
+        return sp[1] + 1
+    return j
+
+
 def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«رئيس الوزراء العراقي محمد شياع السوداني»: Arabic puts a person's nationality before
-    the name, so after a title chain that already gave it, an adjective of nationality
+    the name, so after a title chain (which may end in its office's domain: «رئيس الوزراء
+    محمد شياع السوداني»), an adjective of nationality
     right after the name is a family name (a nisba), not a second nationality. A Gulf
     ruling family's name after a person's name is part of it too (:data:`DYNASTIES`)."""
     covered = covered_tokens(spans, len(words))
@@ -888,8 +988,8 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
     n = len(words)
     for s, e, typ in spans:
         if typ == "PER" and e - s >= 2 and e < n and not covered[e] and s and (
-                lex.is_nationality(folded[s - 1]) or is_title(folded[s - 1])) \
-                and folded[e].startswith("ال") and folded[e].endswith("ي") and lex.is_nationality(folded[e]) \
+                is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS) \
+                and folded[e].startswith("ال") and folded[e].endswith("ي") and is_nationality(folded[e], lex) \
                 and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
             e += 1
         # «الشيخ مشعل الأحمد الجابر» + «الصباح», «محمد بن راشد» + «آل مكتوم»: a ruling family's
@@ -902,6 +1002,32 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
             e += 2
         out.append((s, e, typ))
     return [sp for sp in out if sp[:2] not in absorbed]
+
+
+# what opens reported speech after its speaker: «… إن», «… أن», «… بأن», «… إنه»
+_COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها"))
+
+
+def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«وقال وزير الاقتصاد محمد نضال الشعار إن…», «ويرى الخبير الاقتصادي عز الدين سعيدان أن…»:
+    between a person's name after a title chain and the «إن/أن» of what they said, a
+    name-like word is the rest of the name. The frame leaves no room for anything else
+    there: an object would take a preposition, a time is no name-like word. Many Arabic
+    family names are ordinary nouns with the article («الشعار», «النجار»), so only the
+    frame tells them from the words that usually follow a name («صباح», a given name too,
+    is a time there: «… صباح اليوم إن…»)."""
+    covered = covered_tokens(spans, len(words))
+    out: list[Span] = []
+    n = len(words)
+    for s, e, typ in spans:
+        if typ == "PER" and s and e + 1 < n and not covered[e] and folded[e + 1] in _COMPLEMENTIZERS \
+                and (is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS) \
+                and name_like(folded[e], words[e], lex) and folded[e] not in _TIMES_OF_DAY \
+                and not folded[e].endswith(_POSSESSIVES) and folded[e] not in lex.loc:
+            covered[e] = True
+            e += 1
+        out.append((s, e, typ))
+    return out
 
 
 # Ruling families of the Gulf written as one word after the given names («… الجابر الصباح»)
@@ -1003,7 +1129,7 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
                 sporting = len(SPORTS_WORDS.intersection(folded)) >= 2
             # «الاتحاد التونسي للتنس» is a federation, not the club «الاتحاد»
             club = sporting and (bare(folded[i]),) in sports_clubs() and not (
-                in_class(folded[i], ORG_HEADS) and hit < n and lex.is_nationality(folded[hit]))
+                in_class(folded[i], ORG_HEADS) and hit < n and is_nationality(folded[hit], lex))
             if prev not in _MEMBER_CUES and not coordinated and not club:
                 continue
         touched = {span_at[x] for x in range(i, hit)} - {None}
@@ -1015,6 +1141,14 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
                 and by_span.get(sp[:2]) == "ORG" and in_class(folded[sp[0]], ORG_HEADS):
             dropped.add(sp[:2])
             crossing, start = set(), sp[0]
+        # «المدير العام لمنظمة الصحة العالمية تيدروس …»: a CRF span running on from a known name
+        # into a word without the article or a preposition has taken in what follows it (an
+        # organisation's name goes on only with definite words or «لـ»: «… الدولي للتنمية»)
+        if len(crossing) == 1 and (sp := next(iter(crossing))) and sp[0] == i and sp[1] > hit \
+                and by_span.get(sp[:2]) == "ORG" and is_arabic(words[hit]) and not folded[hit].startswith("ال") \
+                and not split_clitic(folded[hit])[0] and folded[hit] not in STOP:
+            dropped.add(sp[:2])
+            crossing = set()
         if (i, hit) in by_span:
             fixed[(i, hit)] = "ORG"
         elif not crossing:  # a known name wins over pieces of it («روسيا» in «روسيا اليوم»)
@@ -1157,7 +1291,7 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if covered[i] or not is_arabic(words[i]):
             continue
         b = bare(f)
-        if b in votes and len(b) >= 3 and b not in STOP and not lex.is_nationality(b):
+        if b in votes and len(b) >= 3 and b not in STOP and not is_nationality(b, lex):
             out.append((i, i + 1, ""))
     result: list[Span] = []
     for s, e, typ in sorted(out):
