@@ -735,3 +735,79 @@ def test_a_title_chain_goes_past_an_organisations_acronym(lex):
     words, folded = _prep("قال قائد قوات سوريا الديمقراطية ( قسد ) مظلوم عبدي إن")
     spans = title_chains([(2, 5, "ORG"), (6, 7, "ORG"), (9, 10, "PER")], folded, words, lex)
     assert (8, 10, "PER") in spans
+
+
+def test_definite_bodies_named_by_a_purpose_with_lil(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("أعلنت السلطة الوطنية المستقلة للانتخابات النتائج")
+    assert org_heads([], folded, words, lex) == [(1, 5, "ORG")]
+    # «to stop the attacks» is what the authority is asked to do, not what it is for
+    lex.nationalities.add("فلسطيني")
+    words, folded = _prep("دعا السلطة الفلسطينية لوقف الاعتداءات")
+    assert org_heads([], folded, words, lex) == []
+    # «general» after another description, and a purpose with its adjective
+    lex.nationalities.add("مصري")
+    words, folded = _prep("في مقر الهيئة المصرية العامة للتنشيط السياحي ،")
+    assert org_heads([], folded, words, lex) == [(2, 7, "ORG")]
+    words, folded = _prep("أمام الجمعية العامة لإصدار القرارات")
+    assert org_heads([], folded, words, lex) == []
+
+
+def test_an_agencys_foreign_name_its_purpose_and_its_place(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("وكانت وكالة فيتش للتصنيف الائتماني قد رفعت")
+    assert org_heads([], folded, words, lex) == [(1, 5, "ORG")]
+    lex.add_places(["قفصة"])
+    words, folded = _prep("أعلنت شركة فسفاط قفصة ، الثلاثاء")
+    assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("وقعت شركة بينما كانت")  # a frequent word is no foreign name
+    assert org_heads([], folded, words, lex) == []
+
+
+def test_a_title_chain_runs_through_the_body_an_office_belongs_to(lex):
+    words, folded = _prep("وقال القيادي في حركة حماس محمود قماطي إن")
+    lex.first_names.add(fold("محمود"))
+    assert (5, 7, "PER") in title_chains([(3, 5, "ORG")], folded, words, lex)
+    words, folded = _prep("ورحبت رئيسة بعثة الأمم المتحدة للدعم في ليبيا بالإنابة ستيفاني خوري بالخطوة")
+    assert (9, 11, "PER") in title_chains([(2, 8, "ORG")], folded, words, lex)
+
+
+def test_sheikh_after_a_name_and_before_no_other_is_the_family_name(lex):
+    from services.enrich.ner.rules import nisba_surnames
+
+    lex.first_names.update({fold("حسين"), fold("تميم")})
+    words, folded = _prep("مرسوما بتعيين حسين الشيخ نائبا لرئيس")
+    assert nisba_surnames([(2, 3, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("التقى حسين الشيخ تميم")  # «الشيخ» is the next person's title
+    assert nisba_surnames([(1, 2, "PER")], folded, words, lex) == [(1, 2, "PER")]
+
+
+def test_a_name_ends_before_an_object_and_keeps_a_word_after_a_link(lex):
+    words, folded = _prep("أصدر الرئيس محمود عباس مرسوما بتعيين")
+    assert trim([(2, 5, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    lex.common.add(fold("العظيم"))
+    words, folded = _prep("قدم حجاج عبد العظيم برنامجا")
+    assert trim([(1, 4, "PER")], folded, words, lex) == [(1, 4, "PER")]
+    words, folded = _prep("قال باراك أوباما إن")  # a name ending in «ا» is no object
+    assert trim([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_the_end_of_a_compound_name_is_no_surname(lex):
+    words = ["قال", "عبد", "الوحيد", "إن", "الحل", "الوحيد", "هو"]
+    folded = [fold(w) for w in words]
+    assert propagate([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_an_unknown_town_after_a_town_noun(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    words, folded = _prep("أرسلت فرقا إلى مدينتي كوستي والدويم ، بدعم")
+    assert gazetteer_places([], folded, words, lex) == [(4, 5, "LOC"), (5, 6, "LOC")]
+    words, folded = _prep("استئناف الإنتاج في حقل الشرارة جنوب")
+    assert gazetteer_places([], folded, words, lex) == [(4, 5, "LOC")]
+    # adjectives, verbs and other town nouns are no names
+    for sentence in ("تحولت إلى مدينة مزدهرة", "يضم حقل نفطي كبير", "زار مدن وبلدات الشمال", "في مدينة يقطنها"):
+        words, folded = _prep(sentence)
+        assert gazetteer_places([], folded, words, lex) == [], sentence

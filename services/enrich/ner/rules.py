@@ -77,6 +77,7 @@ def extend_name(k: int, start: int, covered: list[bool], folded: list[str], word
 
 
 _RARE = 20  # Zipf × 10
+_COMMON_STEM = 35  # Zipf × 10: «مرسوم», «برنامج»; not «لورك» (in «لوركا»)
 _UNCOMMON = 40  # Zipf × 10: «ايدن» (36) is a word somewhere, but not one a name would hide
 
 
@@ -100,6 +101,9 @@ MINISTRY_DOMAINS = frozenset(fold(w) for w in (
     "التنمية", "المحلية", "الإدارية", "البلديات", "التموين", "الصيد", "البحري", "الفلاحة", "الرقمي",
     "الرقمية", "الاقتصادي", "الخارجي", "الحج", "العمرة"))  # matched after bare(): «والري» is «الري»
 _AT = fold("لدى")
+# bodies an office belongs to whose names open with a clitic letter: «رئيسة بعثة الأمم المتحدة …»
+_OFFICE_BODIES = frozenset(fold(w) for w in ("بعثة", "برنامج", "بنك", "لجنة", "مكتب"))
+_IN = fold("في")
 
 
 @lru_cache(maxsize=50_000)
@@ -139,6 +143,15 @@ _VERB_PREFIX = ("ي", "ت")
 _VERB_SUFFIX = ("ان", "ون", "وا")
 
 
+def _accusative_noun(f: str) -> bool:
+    """«محمود عباس مرسوما»: an indefinite object after a name, a frequent noun that takes the
+    article, with the accusative ending «ا» (names ending in «ا» — «رضا», «أوباما», «كوريا»,
+    «لوركا» — are no such nouns). Only after a two-word name: «قال المتحدث عزت برنامجا» is rare."""
+    stem = f[:-1]
+    return len(f) >= 5 and f.endswith("ا") and not f.startswith("ال") and not stem.endswith("ي") \
+        and table().get(stem) >= _COMMON_STEM and article_cue(stem, table()) == "D"
+
+
 def looks_like_verb(f: str) -> bool:
     """Imperfect dual/plural verb shape («يعولان», «يطلبون», «تعتبران»)."""
     return len(f) >= 5 and f.startswith(_VERB_PREFIX) and f.endswith(_VERB_SUFFIX)
@@ -158,9 +171,11 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             # «في الرياض السفير الأمريكي»: a place name holds no title (but «شرم الشيخ» is one)
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
-            while e - s > 1 and folded[e - 1] not in lex.per_tokens and (
+            if e - s > 2 and folded[e - 1] not in lex.per_tokens and _accusative_noun(folded[e - 1]):
+                e -= 1  # «محمود عباس مرسوما»
+            while e - s > 1 and folded[e - 1] not in lex.per_tokens and folded[e - 2] not in _NAME_LINKS and (
                     folded[e - 1] in lex.common or looks_like_verb(folded[e - 1])):
-                e -= 1
+                e -= 1  # (but «عبد العظيم», «أبو الغيط»: a word after a link is the name's)
         if s >= e:
             continue
         if all(is_nationality(folded[i], lex) or is_title(folded[i])
@@ -355,7 +370,7 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
     word the lexicon knows and a rare one in general («ايدن») keeps its first letter: it is
     the surname («و» is left out: «عوض وديعة» is a name and a noun)."""
     clitic, stem = split_clitic(f)
-    return is_arabic(word) and clitic in ("ب", "ل", "ك") and len(stem) >= 3 and stem not in lex.common \
+    return is_arabic(word) and clitic in ("ب", "ل", "ك", "ف") and len(stem) >= 3 and stem not in lex.common \
         and stem not in lex.loc and stem not in lex.first_names and stem not in lex.per_tokens \
         and stem not in STOP and table().get(stem) < _UNCOMMON and not looks_like_verb(f)
 
@@ -448,7 +463,49 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
             and f not in lex.common and any(t == "LOC" and i - 4 <= e <= i for _, e, t in spans)
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
+    added += _unknown_towns(covered | {i for s, _, _ in added for i in [s]}, folded, words, lex)
     return _multi_word_places(sorted(spans + added), folded, lex)
+
+
+# nouns of settlements (and oil and gas fields) whose complement is a place's name even when no
+# gazetteer has it («مدينتي كوستي والدويم», «حقل الشرارة»); not «منطقة», «ولاية», «محافظة»:
+# «منطقة عازلة», «ولاية ثانية» (a term of office)
+_TOWN_NOUNS = frozenset(fold(c + w) for w in ("مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات",
+                                              "قرى", "حقل", "حقلي", "معبر") for c in ("", "ب", "ل", "و"))
+# masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
+# feminine and dual nouns it is a name («مدينتي كوستي»)
+_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر"))
+
+
+_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر"))
+
+
+def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«مدينتي كوستي والدويم»: the name after a town noun, and the next one after a dual or plural."""
+    out: list[Span] = []
+    n = len(folded)
+    for i in range(1, n):
+        if folded[i - 1] not in _TOWN_NOUNS or i in covered or not _town_name(folded[i], words[i], lex) \
+                or (folded[i].endswith("ي") and bare(folded[i - 1]) in _MASCULINE_SITES):
+            continue
+        out.append((i, i + 1, "LOC"))
+        dual = bare(folded[i - 1]) not in _ONE_TOWN
+        if dual and i + 1 < n and i + 1 not in covered and folded[i + 1].startswith("و") \
+                and _town_name(folded[i + 1][1:], words[i + 1][1:], lex):
+            out.append((i + 1, i + 2, "LOC"))
+    return out
+
+
+def _town_name(f: str, word: str, lex: Lexicon) -> bool:
+    """A rare word that may name a place: no adjective, verb, pronoun suffix or clitic (unless what
+    follows the letter is no word: «كوستي» is not «ك» + «وستي»)."""
+    return is_arabic(word) and len(f) >= 3 and f not in STOP and f not in lex.common and f not in lex.ambiguous \
+        and f not in _TOWN_NOUNS and f not in _PLACE_NOUNS \
+        and (split_clitic(f)[0] in ("", "ال") or table().get(split_clitic(f)[1]) < _RARE) \
+        and not is_trigger(f, lex) and not looks_like_verb(f) \
+        and not f.endswith(("يه", "ها", "هم")) and not (f.startswith("ال") and f.endswith("ي")) \
+        and table().get(f) < _UNCOMMON \
+        and (f.startswith("ال") or not word.endswith("ة"))  # «مدينة مزدهرة», «مدينة مقدسة»: adjectives
 
 
 def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -609,7 +666,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if i in covered:
             continue
         h = bare(f)  # «للشركة الموريتانية…», «والوكالة الأمريكية…»
-        if h.startswith("ال") and h[2:] in CONSTRUCT_HEADS:
+        if h.startswith("ال") and h[2:] in _PURPOSE_HEADS:
             # «البنك المركزي المصري»: a state's central institution (a definite head opens no
             # construct name, but «central» + a nationality names one)
             # ... nor does a national federation: «الاتحاد التونسي للتنس», «الاتحاد المصري للمصارعة»
@@ -675,9 +732,18 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if j == i + 1 and (head in _AGENCY_HEADS or (head in _COMPANY_HEADS and j + 1 < n
                                                       and _adjective_at(j + 1, folded, lex, loc_end))) \
                 and j < n and j not in covered and is_arabic(words[j]) \
-                and not split_clitic(folded[j])[0] and name_like(folded[j], words[j], lex) \
+                and ((not split_clitic(folded[j])[0] and name_like(folded[j], words[j], lex))
+                     or _rare_surname(folded[j], words[j], lex)
+                     or (_letter_not_clitic(folded[j], words[j], lex) and table().get(folded[j]) < _UNCOMMON)) \
                 and len(folded[j]) >= 3 and not folded[j].endswith(("يه", "ي")):
-            j += 1
+            j += 1  # «وكالة فيتش»: a rare foreign name is not «ف» + «يتش»
+            if j < n and (sp := loc_end.get(j)) and not split_clitic(folded[j])[0]:
+                spans = [x for x in spans if x[0] != j]
+                j = sp  # «شركة فسفاط قفصة»: and the place it is named after
+            # and what the body is for: «وكالة فيتش للتصنيف الائتماني»
+            end = _purpose_end(j, folded, lex) if j < n else 0
+            if end and not covered.intersection(range(j, end)):
+                j = end
         if j == i + 1 and i + 2 < n and folded[j].startswith("ال") and folded[j] not in STOP \
                 and head not in _STATE_BODIES and j not in covered and _adjective_at(j + 1, folded, lex, loc_end):
             j += 1  # «شركة الاتصالات السعودية», «وكالة الأنباء الفرنسية»: an everyday word names the
@@ -746,6 +812,10 @@ def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, in
 
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
+# definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
+# للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
+# «لجنة التحقيق», «سلطة الاحتلال» describe)
+_PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in ("سلطة", "لجنة", "مديرية", "أمانة"))
 # heads that are everyday nouns of action or place in a construct chain: «حركة دوران القمر»,
 # «مركز اهتمام الرأي», «تنظيم صفوف القبائل»
 _ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز", "تحالف"))
@@ -753,6 +823,9 @@ _NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجمو
 # what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
 _BODY_ADJECTIVES = frozenset(fold(w) for w in (
     "الوطني", "الوطنية", "العليا", "الأعلى", "المستقلة", "المستقل", "الدولي", "الدولية", "العربي", "العربية"))
+# «general», after another description only: «الهيئة المصرية العامة للتنشيط السياحي», but «الجمعية
+# العامة لإصدار القرارات» is the assembly issuing resolutions
+_GENERAL = frozenset(fold(w) for w in ("العامة", "العام"))
 
 
 def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
@@ -765,11 +838,13 @@ def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
     if bare(folded[i]) in _NOT_PURPOSE_HEADS:
         return 0  # «الحكومة المغربية لتعزيز البنية»: a government acting for a purpose
     j = i + 1
-    while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (
+    while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (j > i + 1 and folded[j] in _GENERAL) or (
             folded[j].startswith("ال") and is_nationality(folded[j], lex))):
         j += 1
     if j == i + 1 or j >= n:
         return 0
+    if bare(folded[i])[2:] not in CONSTRUCT_HEADS and not folded[j].startswith("لل"):
+        return 0  # «دعت السلطة الفلسطينية لوقف الاعتداءات»: «to stop», not what the authority is for
     return _purpose_end(j, folded, lex)
 
 
@@ -791,8 +866,10 @@ def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     w = folded[j]
     if w.startswith("لل") and len(w) >= 5:
         k = j + 1
+        # an adjective agreeing with the purpose: «للتسوية الليبية», «للتصنيف الائتماني»
         if k < n and folded[k].startswith("ال") and folded[k] not in STOP and (
-                is_nationality(folded[k], lex) or folded[k].endswith("يه")):
+                is_nationality(folded[k], lex) or folded[k].endswith("يه")
+                or (folded[k].endswith("ي") and len(folded[k]) >= 5 and not is_trigger(folded[k], lex))):
             k += 1
         return k
     if w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and j + 1 < n \
@@ -898,12 +975,15 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
+            elif folded[j] == _IN and j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "ORG" \
+                    and is_title(folded[j - 1]):
+                j = _after_acronym(sp[1], words, span_at)  # «القيادي في حركة حماس باسم نعيم»
             elif bare(folded[j]) in _BODY_OR_PLACE and j + 1 < n and not covered[j] and (
                     bare(folded[j + 1]) in _BODY_OR_PLACE
                     or ((sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC")):
                 j += 1  # «رئيس حكومة إقليم كردستان مسرور بارزاني»: the office's body and place
             elif (sp := span_at[j]) and sp[0] == j and sp[2] in ("LOC", "ORG") \
-                    and (folded[j] in lex.loc or not split_clitic(folded[j])[0]) \
+                    and (folded[j] in lex.loc or folded[j] in _OFFICE_BODIES or not split_clitic(folded[j])[0]) \
                     and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS
                          or bare(folded[j - 1]) in _BODY_OR_PLACE):
                 j = sp[1]  # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …»
@@ -992,6 +1072,12 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
                 and folded[e].startswith("ال") and folded[e].endswith("ي") and is_nationality(folded[e], lex) \
                 and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
             e += 1
+        # «بتعيين حسين الشيخ نائبا»: «الشيخ» after a name and before no other name is the family name
+        if typ == "PER" and e < n and folded[e] == _SHEIKH and not covered[e] and (
+                e + 1 == n or not (folded[e + 1] in lex.first_names or folded[e + 1] in lex.per_tokens
+                                   or is_trigger(folded[e + 1], lex) or not is_word(words[e + 1])
+                                   and e + 2 < n and folded[e + 2] in lex.first_names)):
+            e += 1
         # «الشيخ مشعل الأحمد الجابر» + «الصباح», «محمد بن راشد» + «آل مكتوم»: a ruling family's
         # name ends a person's name (the CRF stops before «الصباح», "the morning")
         if typ == "PER" and e < n and folded[e] in DYNASTIES and (not covered[e] or (e, e + 1) in singles):
@@ -1030,6 +1116,7 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
     return out
 
 
+_SHEIKH = fold("الشيخ")
 # Ruling families of the Gulf written as one word after the given names («… الجابر الصباح»)
 DYNASTIES = frozenset(fold(w) for w in ("الصباح", "النهيان", "القاسمي", "النعيمي", "المعلا"))
 
@@ -1283,7 +1370,8 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     for s, e, typ in spans:
         if e - s == 1:
             votes.setdefault(bare(folded[s]), Counter())[typ] += 1
-        elif typ == "PER":  # a surname stands for the person: «خليفة حفتر» → «حفتر»
+        elif typ == "PER" and folded[e - 2] not in _NAME_LINKS:
+            # a surname stands for the person: «خليفة حفتر» → «حفتر» (not the end of «عبد الوحيد»)
             votes.setdefault(bare(folded[e - 1]), Counter())["PER"] += 1
     covered = covered_tokens(spans, len(words))
     out = list(spans)
