@@ -2,7 +2,7 @@
 
 As trafilatura gates its extraction on its evaluation set, a change that makes naba worse
 at Arabic news fails here rather than in a note. The thresholds sit a little under the
-current scores (entities F1 0.907, dates P/R 1.0), so noise from a retrained model passes
+current scores (entities F1 0.931, each type ≥ 0.90; dates P/R 1.0), so noise from a retrained model passes
 and a broken rule does not; the issue's own bars (F1 0.80, date P 0.95 / R 0.90) are lower.
 """
 
@@ -27,14 +27,14 @@ def test_entities_on_modern_news_stay_above_the_gate() -> None:
     ev = _load("news_entities_eval")
     totals = ev.evaluate()
     p, r, f = ev.micro(totals["all"])
-    assert f >= 0.88, (p, r, f)
+    assert f >= 0.90, (p, r, f)
     for typ in ("PER", "LOC", "ORG"):
-        assert ev.prf(*totals["all"][typ])[2] >= 0.80, typ
+        assert ev.prf(*totals["all"][typ])[2] >= 0.85, typ
 
 
 def test_dates_on_modern_news_stay_above_the_gate() -> None:
     ev = _load("news_dates_eval")
     tp, fp, fn = ev.evaluate()["all"]
     p, r, _ = ev.prf(tp, fp, fn)
-    assert tp + fn >= 250  # the whole set was read
+    assert tp + fn >= 400  # the whole set was read
     assert p >= 0.98 and r >= 0.98, (p, r)
