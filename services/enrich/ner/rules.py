@@ -130,7 +130,12 @@ _SAUDI_ARABIA = fold("السعودية")
 
 def is_nationality(f: str, lex: Lexicon) -> bool:
     """An adjective of nationality («الروسي», «السعوديين»): the lexicon's, or one of :data:`RULE_NATIONALITIES`."""
-    return lex.is_nationality(f) or (f.startswith("ال") and f != _SAUDI_ARABIA and nat_stem(f) in RULE_NATIONALITIES)
+    return lex.is_nationality(f) or _rule_nationality(f)
+
+
+@lru_cache(maxsize=50_000)
+def _rule_nationality(f: str) -> bool:
+    return f.startswith("ال") and f != _SAUDI_ARABIA and nat_stem(f) in RULE_NATIONALITIES
 
 
 def is_trigger(f: str, lex: Lexicon) -> bool:
