@@ -811,3 +811,69 @@ def test_an_unknown_town_after_a_town_noun(lex):
     for sentence in ("تحولت إلى مدينة مزدهرة", "يضم حقل نفطي كبير", "زار مدن وبلدات الشمال", "في مدينة يقطنها"):
         words, folded = _prep(sentence)
         assert gazetteer_places([], folded, words, lex) == [], sentence
+
+
+def test_waw_before_a_known_place_that_opens_with_a_clitic_letter(lex):
+    lex.add_places(["بابل"])
+    assert strip_first("وبابل", set(), lex) == "بابل"
+
+
+def test_coordination_splits_lists_and_joins_split_names(lex):
+    from services.enrich.ner.rules import coordination
+
+    lex.add_places(["الدار البيضاء"])
+    words, folded = _prep("مراكز في الدار البيضاء وبنجرير .")
+    assert coordination([(2, 5, "LOC")], folded, words, lex) == [(2, 4, "LOC"), (4, 5, "LOC")]
+    words, folded = _prep("بينها مايكروسوفت وأوراكل وهواوي ،")
+    assert coordination([(1, 2, "ORG"), (2, 4, "PER")], folded, words, lex) == [
+        (1, 2, "ORG"), (2, 3, "ORG"), (3, 4, "ORG")]
+    lex.per_tokens.add(fold("لولا"))  # as ANERcorp's names have it
+    words, folded = _prep("قال الرئيس لويس إيناسيو لولا دا سيلفا إن")
+    assert coordination([(2, 4, "PER"), (4, 7, "PER")], folded, words, lex) == [(2, 7, "PER")]
+    words, folded = _prep("رئيسة المفوضية أورسولا فون دير لاين أن")
+    assert coordination([(2, 5, "PER")], folded, words, lex) == [(2, 6, "PER")]
+    # the company, then its chief; a name, then «to» another
+    words, folded = _prep("الرئيس التنفيذي لإيني كلاوديو ديسكالزي")
+    assert coordination([(2, 3, "PER"), (3, 5, "PER")], folded, words, lex) == [(2, 3, "PER"), (3, 5, "PER")]
+    words, folded = _prep("اعتداء ماتيراتزي لزيدان")
+    assert coordination([(1, 2, "PER"), (2, 3, "PER")], folded, words, lex) == [(1, 2, "PER"), (2, 3, "PER")]
+
+
+def test_a_rare_nisba_after_ibn_is_the_family_name(lex):
+    from services.enrich.ner.rules import nisba_surnames
+
+    words, folded = _prep("بحضور رئيس الاتحاد ناصر بن غانم الخليفي .")
+    assert nisba_surnames([(3, 6, "PER")], folded, words, lex) == [(3, 7, "PER")]
+
+
+def test_a_definite_family_name_between_a_verb_of_saying_and_inna(lex):
+    from services.enrich.ner.rules import speech_subjects
+
+    words, folded = _prep("وقالت السغروشني إن الحكومة وقعت")
+    assert speech_subjects([], folded, words, lex) == [(1, 2, "PER")]
+    for sentence in ("وقالت الوزارة إن الحكومة", "وقال الدبلوماسيون إن الاتفاق", "وقالت السغروشني في بيان"):
+        words, folded = _prep(sentence)
+        assert speech_subjects([], folded, words, lex) == [], sentence
+
+
+def test_more_organisation_names(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("بالتنسيق مع جامعة محمد السادس متعددة التخصصات")
+    assert org_heads([(3, 5, "PER")], folded, words, lex) == [(2, 5, "ORG")]
+    lex.nationalities.update({"كويتي", "بريطاني"})
+    words, folded = _prep("بالتعاون مع شركة البترول الوطنية الكويتية .")
+    assert org_heads([], folded, words, lex) == [(2, 6, "ORG")]
+    words, folded = _prep("وأعلن الاتحاد القطري للتنس والاسكواش والريشة الطائرة بيع التذاكر")
+    lex.nationalities.add("قطري")
+    assert org_heads([], folded, words, lex) == [(1, 7, "ORG")]
+    words, folded = _prep("في حين قالت هيئة عمليات التجارة البحرية البريطانية إن")
+    assert org_heads([], folded, words, lex) == [(3, 8, "ORG")]
+
+
+def test_a_river_noun_opens_a_list_of_places(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["دجلة", "الفرات"])
+    words, folded = _prep("لإدارة مياه نهري دجلة والفرات ،")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC"), (4, 5, "LOC")]

@@ -90,6 +90,9 @@ def _without_document(w: str, f: str, lex: Lexicon) -> str:
     clitic, stem = split_clitic(f, min_stem=3)
     if clitic in _SINGLE and (stem in ORG_HEADS or stem in TITLES):
         return w[len(clitic):]
+    # 3b. «و» before a known place that itself opens with a clitic letter: «وبابل» is «بابل», not «ابل»
+    if f.startswith("و") and clitic != "و" and f[1:] in lex.loc and evidence(f[1:], lex) >= evidence(stem, lex):
+        return w[1:]
     # 4. lexicon evidence: the stem is a much better attested name than the whole word,
     # and no rarer in modern text («كورونا» is no «ك» + «ورونا»)
     if clitic and clitic in _SINGLE and f not in lex.first_names and evidence(stem, lex) > 2 * evidence(f, lex) \

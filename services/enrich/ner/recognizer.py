@@ -19,6 +19,7 @@ from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
     bare,
+    coordination,
     dateline_places,
     detach_heads,
     drop_noise,
@@ -132,6 +133,7 @@ class CrfRecognizer:
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         if named != spans:  # again, for chains through an organisation it found («الأمين العام لحلف شمال الأطلسي»)
             spans = title_chains(named, folded, words, self.lex)
+        spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]

@@ -408,9 +408,10 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
 # that is also a common word), «ميناء الحديدة», «مخيم جباليا» (with «ب», «ل», «و» in front too).
 PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم",
                # duals and plurals open a list of places: «محافظتي معان والطفيلة», «محافظات البصرة وذي قار»
-               "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى")
+               "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى",
+               "نهر", "نهري")  # «نهري دجلة والفرات»
 # a site in a place (only unambiguous names), or a gulf named after its port: «خليج العقبة»
-SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر", "خليج")
+SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر", "خليج", "سد")  # «سد الموصل»
 
 
 def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
@@ -430,7 +431,8 @@ def _place_candidate(f: str, lex: Lexicon) -> bool:
     got = cache.get(f)
     if got is None:
         stem = split_clitic(f, min_stem=4)[1]
-        got = (f in lex.loc or stem in lex.loc) and f not in STOP and not is_nationality(f, lex)
+        got = (f in lex.loc or stem in lex.loc or (f.startswith("وال") and f[1:] in lex.loc)) \
+            and f not in STOP and not is_nationality(f, lex)
         if len(cache) >= 50_000:
             cache.clear()
         cache[f] = got
@@ -464,8 +466,11 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
         # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
+        if clitic == "وال":  # «دجلة والفرات»: the place is «الفرات»
+            clitic, stem = "و", f[1:]
         listed = clitic == "و" and stem in lex.loc and stem not in lex.common and stem not in lex.ambiguous \
-            and f not in lex.common and any(t == "LOC" and i - 4 <= e <= i for _, e, t in spans)
+            and stem not in lex.first_names and f not in lex.common \
+            and any(t == "LOC" and i - 4 <= e <= i for _, e, t in (*spans, *added[-1:]))
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     added += _unknown_towns(covered | {i for s, _, _ in added for i in [s]}, folded, words, lex)
@@ -648,6 +653,7 @@ CONSTRUCT_HEADS = frozenset(fold(w) for w in (
 _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع"))
 # companies and groups: the name after them may be a foreign word the CRF read as a person
 _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
+_NAMED_AFTER_PERSONS = frozenset(fold(w) for w in ("جامعة", "مؤسسة", "مركز"))
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
                                             "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
                                             "الأعلى", "المركزي", "المركزية"))
@@ -709,6 +715,14 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 added.append((i + 2, close, "ORG"))
                 covered.update(range(i, close + 1))
                 continue
+        if head in _NAMED_AFTER_PERSONS and i + 1 < n and (sp := next((x for x in spans if x[0] == i + 1), None)) \
+                and sp[2] == "PER":
+            # «جامعة محمد السادس», «مركز الملك سلمان للإغاثة»: an institution named after a person
+            end = _purpose_end(sp[1], folded, lex) if sp[1] < n else 0
+            spans = [x for x in spans if x != sp]
+            added.append((i, end or sp[1], "ORG"))
+            covered.update(range(i, end or sp[1]))
+            continue
         if head in _COMPANY_HEADS and i + 1 < n and (sp := next((x for x in spans if x[0] == i + 1), None)) \
                 and sp[2] == "PER" and sp[1] - sp[0] <= 2 and folded[i + 1] not in lex.first_names \
                 and not split_clitic(folded[i + 1])[0]:
@@ -757,7 +771,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         stolen = None
         # «وزارة الدفاع الروسية», «شركة الاتصالات السعودية»: the nationality is part of the name;
         # after a proper name it describes it («شركة ميرسك الدنماركية» is the company «ميرسك»)
-        if j == i + 2 and j < n and (j not in covered or loc_end.get(j) == j + 1) \
+        if i + 2 <= j <= i + 3 and j < n and (j not in covered or loc_end.get(j) == j + 1) \
                 and folded[i + 1].startswith("ال") and _adjective_at(j, folded, lex, loc_end):
             stolen = (j, j + 1, "LOC") if j in covered else None  # «السعودية» here is the adjective
             j += 1  # «وزارة الدفاع الروسية»
@@ -801,7 +815,10 @@ def _construct_name_end(
         return 0
     end = loc_end.get(i + 2, i + 3)  # «وكالة أنباء الشرق الأوسط»: the complement may be a place
     while end < n and end not in covered and end - i < 6 and (folded[end] in _ORG_FILLERS or (
-            folded[end].startswith("ال") and is_nationality(folded[end], lex))):
+            folded[end].startswith("ال") and is_nationality(folded[end], lex)) or (
+            # «هيئة عمليات التجارة البحرية البريطانية»: an adjective before the nationality
+            end + 1 < n and folded[end].startswith("ال") and folded[end].endswith(("يه", "ي"))
+            and not is_trigger(folded[end], lex) and is_nationality(folded[end + 1], lex))):
         end += 1
     return end
 
@@ -859,10 +876,16 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     a second purpose joined by «و» («للإحصاء والمعلومات», «لإعادة الإعمار والتنمية»)."""
     k = _one_purpose_end(j, folded, lex)
     n = len(folded)
-    if k and k < n and folded[k].startswith("وال") and len(folded[k]) >= 6 \
-            and folded[k][1:] not in STOP and not is_nationality(folded[k][1:], lex) and not is_title(folded[k]) \
-            and folded[k][3:] not in CONSTRUCT_HEADS and folded[k][1:] not in ORG_HEADS:
-        k += 1  # (but «للتنمية والصندوق السعودي…» goes on to another body)
+    for _ in range(3):  # «للتنس والاسكواش والريشة الطائرة»
+        if not (k and k < n and folded[k].startswith("وال") and len(folded[k]) >= 6
+                and folded[k][1:] not in STOP and not is_nationality(folded[k][1:], lex) and not is_title(folded[k])
+                and folded[k][3:] not in CONSTRUCT_HEADS and folded[k][1:] not in ORG_HEADS):
+            break  # (but «للتنمية والصندوق السعودي…» goes on to another body)
+        k += 1
+        if k + 1 < n and folded[k].startswith("ال") and folded[k].endswith(("يه", "ي", "ه")) \
+                and not is_trigger(folded[k], lex) and folded[k] not in lex.common \
+                and not folded[k + 1].startswith("و"):
+            k += 1  # and its adjective, at the end of the list: «والريشة الطائرة»
     return k
 
 
@@ -1060,6 +1083,65 @@ def _after_acronym(j: int, words: list[str], span_at: list[Span | None]) -> int:
     return j
 
 
+# particles inside foreign names: «أورسولا فون دير لاين», «لولا دا سيلفا», «فان دايك»
+_NAME_PARTICLES = frozenset(fold(w) for w in ("فون", "دير", "دا", "دي", "دو", "دوس", "فان", "لا", "لو", "دل"))
+
+
+def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """Spans that are two names, and two spans that are one.
+
+    * A place or person span with a word inside that opens with «و» is two names when that
+      word is no name of its own («الدار البيضاء وبنجرير», «وأوراكل وهواوي»); a place is only
+      cut after a known place.
+    * Persons in a list after an organisation are organisations too: «بينها مايكروسوفت
+      وأوراكل وهواوي» (the CRF reads unknown company names as persons).
+    * Two person spans with nothing between them are one person: «لويس إيناسيو» + «لولا دا
+      سيلفا»; so is a foreign name whose last word the CRF left after a particle
+      («أورسولا فون دير» + «لاين»).
+    """
+    out: list[Span] = []
+    for s, e, typ in spans:
+        cut = s
+        for k in range(s + 1, e):
+            f = folded[k]
+            if typ not in ("LOC", "PER") or not f.startswith("و") or f.startswith("وال") and typ == "PER" \
+                    or len(f) < 4 or f in lex.first_names or f in lex.per_tokens or f in lex.loc \
+                    or f[1:] in _NAME_LINKS or not is_arabic(words[k]):
+                continue
+            if typ == "LOC" and not _known_place(folded[cut:k], lex):
+                continue
+            out.append((cut, k, typ))
+            cut = k
+        out.append((cut, e, typ))
+    merged: list[Span] = []
+    n = len(words)
+    for s, e, typ in out:
+        prev = merged[-1] if merged else None
+        if prev and typ == "PER" and prev[2] == "PER" and prev[1] == s \
+                and (not split_clitic(folded[s])[0] or folded[s] in lex.per_tokens or folded[s] in lex.first_names
+                     or _letter_not_clitic(folded[s], words[s], lex)) \
+                and not (prev[1] - prev[0] == 1 and folded[prev[0]].startswith("ال")) \
+                and not (prev[1] - prev[0] == 1 and prev[0] and split_clitic(folded[prev[0]])[0] in ("ل", "لل")
+                         and (is_title(folded[prev[0] - 1]) or folded[prev[0] - 1] in TITLE_COMPLEMENTS)):
+            # (not «ماتيراتزي لزيدان»: to Zidane; not «النازي» + «أدولف هتلر»; not «الرئيس التنفيذي
+            # لإيني» + «كلاوديو…»: the company, then its chief)
+            merged[-1] = (merged[-1][0], e, "PER")
+        else:
+            merged.append((s, e, typ))
+    result: list[Span] = []
+    for s, e, typ in merged:
+        if typ == "PER" and e - s >= 2 and e < n and folded[e - 1] in _NAME_PARTICLES \
+                and not any(x[0] == e for x in merged) \
+                and not folded[e].startswith("ال") and is_arabic(words[e]) and folded[e] not in STOP \
+                and not is_trigger(folded[e], lex):
+            e += 1  # a particle never ends a name («لاين» is not «ل» + «اين»)
+        if typ == "PER" and result and e - s == 1 and folded[s].startswith("و") and folded[s] not in lex.first_names \
+                and result[-1][2] == "ORG" and result[-1][1] == s:
+            typ = "ORG"  # «مايكروسوفت وأوراكل»: listed with an organisation
+        result.append((s, e, typ))
+    return result
+
+
 def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«رئيس الوزراء العراقي محمد شياع السوداني»: Arabic puts a person's nationality before
     the name, so after a title chain (which may end in its office's domain: «رئيس الوزراء
@@ -1076,6 +1158,12 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
                 is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS) \
                 and folded[e].startswith("ال") and folded[e].endswith("ي") and is_nationality(folded[e], lex) \
                 and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
+            e += 1
+        # «ناصر بن غانم الخليفي»: after «بن X» a rare definite nisba is the family (or tribe) name
+        if typ == "PER" and e - s >= 3 and e < n and folded[e - 2] in _NAME_LINKS and not covered[e] \
+                and folded[e].startswith("ال") and folded[e].endswith("ي") and not is_trigger(folded[e], lex) \
+                and folded[e] not in lex.common and folded[e] not in lex.loc and table().get(folded[e]) < _UNCOMMON:
+            covered[e] = True
             e += 1
         # «بتعيين حسين الشيخ نائبا»: «الشيخ» after a name and before no other name is the family name
         if typ == "PER" and e < n and folded[e] == _SHEIKH and not covered[e] and (
@@ -1340,6 +1428,10 @@ def speech_subjects(spans: list[Span], folded: list[str], words: list[str], lex:
     n = len(words)
     for i in range(n - 1):
         j = i + 1
+        if j + 1 < n and not covered[j] and _definite_speaker(i, folded, words, lex, freq):
+            added.append((j, j + 1, "PER"))  # «وقالت السغروشني إن…»
+            covered[j] = True
+            continue
         if folded[i] not in SPEECH_VERBS or covered[j] or not _speaker_word(folded[j], words[j], lex, freq):
             continue
         k = j + 1
@@ -1350,6 +1442,23 @@ def speech_subjects(spans: list[Span], folded: list[str], words: list[str], lex:
         for x in range(j, k):
             covered[x] = True
     return sorted(spans + added)
+
+
+# the same verbs in the feminine («وقالت», «وأكدت»): only for the family name with the article below
+_SPEECH_VERBS_F = frozenset(f + "ت" for f in SPEECH_VERBS)
+
+
+def _definite_speaker(i: int, folded: list[str], words: list[str], lex: Lexicon, freq: FreqTable) -> bool:
+    """«وقالت السغروشني إن…», «وأكد الخليفي أن…»: a family name with the article between a verb of
+    saying and «إن/أن» — a rare word that is no place, organisation, title or ordinary noun (the
+    body that speaks, «وقالت الوزارة إن», is a frequent word)."""
+    f = folded[i + 1]
+    if (folded[i] not in SPEECH_VERBS and folded[i] not in _SPEECH_VERBS_F) or folded[i + 2] not in _COMPLEMENTIZERS:
+        return False
+    return f.startswith("ال") and len(f) >= 5 and is_arabic(words[i + 1]) and f not in STOP and f not in lex.common \
+        and f not in lex.loc and f not in lex.org_tokens and not is_trigger(f, lex) and not in_class(f, ORG_HEADS) \
+        and (f,) not in known_organisations().get(f, ()) and freq.get(f) < _RARE_SURNAME \
+        and not f.endswith(("يه", "ون", "يين", "ات"))  # «الدبلوماسيون إن»: a plural
 
 
 def _speaker_word(f: str, word: str, lex: Lexicon, freq: FreqTable) -> bool:
