@@ -473,7 +473,7 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
             and any(t == "LOC" and i - 4 <= e <= i for _, e, t in (*spans, *added[-1:]))
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
-    added += _unknown_towns(covered | {i for s, _, _ in added for i in [s]}, folded, words, lex)
+    added += _unknown_towns(covered | {s for s, _, _ in added}, folded, words, lex)  # (the added are one word each)
     return _multi_word_places(sorted(spans + added), folded, lex)
 
 
@@ -485,9 +485,7 @@ _TOWN_NOUNS = frozenset(fold(c + w) for w in ("مدينة", "مدينتي", "ب�
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر"))
-
-
-_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر"))
+_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر"))  # not a dual or plural
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -793,11 +791,12 @@ def _construct_name_end(
     i: int, head: str, covered: set[int], loc_end: dict[int, int], folded: list[str], words: list[str], lex: Lexicon
 ) -> int:
     """End of a name in a construct chain after an organisation head, else 0: «شركة تسويق النفط
-    العراقية», «ائتلاف دولة القانون», «حركة تحرير السودان», «اتحاد كرة القدم».
+    العراقية», «ائتلاف دولة القانون», «هيئة شؤون الأسرى الفلسطينية», «اتحاد كرة القدم».
 
     The head's complement is an indefinite noun, itself in construct with a definite one
     (which may be a place the CRF found); fillers and a nationality may follow. Not after
-    a state body: «مجلس إدارة الشركة», «حكومة تصريف الأعمال» are no names."""
+    a state body («مجلس إدارة الشركة», «حكومة تصريف الأعمال» are no names) nor after a head
+    that is an everyday noun of action (:data:`_ACTION_HEADS`; «حركة مجتمع السلم» is a curated name)."""
     n = len(folded)
     if head in _STATE_BODIES | _ACTION_HEADS or i + 2 >= n or i + 1 in covered:
         return 0
@@ -1168,8 +1167,7 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
         # «بتعيين حسين الشيخ نائبا»: «الشيخ» after a name and before no other name is the family name
         if typ == "PER" and e < n and folded[e] == _SHEIKH and not covered[e] and (
                 e + 1 == n or not (folded[e + 1] in lex.first_names or folded[e + 1] in lex.per_tokens
-                                   or is_trigger(folded[e + 1], lex) or not is_word(words[e + 1])
-                                   and e + 2 < n and folded[e + 2] in lex.first_names)):
+                                   or is_trigger(folded[e + 1], lex))):
             e += 1
         # «الشيخ مشعل الأحمد الجابر» + «الصباح», «محمد بن راشد» + «آل مكتوم»: a ruling family's
         # name ends a person's name (the CRF stops before «الصباح», "the morning")
