@@ -877,3 +877,48 @@ def test_a_river_noun_opens_a_list_of_places(lex):
     lex.add_places(["دجلة", "الفرات"])
     words, folded = _prep("لإدارة مياه نهري دجلة والفرات ،")
     assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC"), (4, 5, "LOC")]
+
+
+def test_a_given_name_the_crf_tagged_alone_takes_its_surname(lex):
+    from services.enrich.ner.rules import first_name_pairs
+
+    lex.first_names.update({fold("إبراهيم"), fold("موسى")})
+    words, folded = _prep("وسجل إبراهيم دياز الهدف الأول")
+    assert first_name_pairs([(1, 2, "PER")], folded, words, lex) == [(1, 3, "PER")]
+    words, folded = _prep("يقدم موسى نموذجا للقيادة")  # an object, not a surname
+    assert first_name_pairs([(1, 2, "PER")], folded, words, lex) == [(1, 2, "PER")]
+
+
+def test_places_named_by_their_noun_and_stadiums_by_a_person(lex):
+    from services.enrich.ner.rules import known_names, places_not_persons
+
+    words, folded = _prep("يعيشون في منطقة الزمالك منذ عقود")
+    assert places_not_persons([(3, 4, "ORG")], folded, lex) == [(3, 4, "LOC")]
+    assert _run(known_names, words, [(3, 4, "LOC")], lex) == [(3, 4, "LOC")]  # not the club
+    words, folded = _prep("على ملعب الأمير مولاي عبد الله بالرباط")
+    assert places_not_persons([(4, 6, "PER")], folded, lex) == [(1, 6, "LOC")]
+
+
+def test_a_direction_after_a_state_noun_is_the_states_name(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["دارفور"])
+    words, folded = _prep("عاصمة ولاية شمال دارفور خلال")
+    assert gazetteer_places([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
+
+
+def test_a_party_named_by_two_words_joined_by_waw(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("بدعوة من حزب الشراكة والإنقاذ .")
+    assert org_heads([], folded, words, lex) == [(2, 5, "ORG")]
+
+
+def test_an_organisation_span_run_on_into_its_chiefs_name_is_cut(lex):
+    from services.enrich.ner.rules import coordination
+
+    lex.first_names.update({fold("فهد"), fold("علي")})
+    words, folded = _prep("وقال المدير العام لصندوق قطر للتنمية فهد السليطي إن")
+    assert coordination([(3, 8, "ORG")], folded, words, lex) == [(3, 6, "ORG"), (6, 8, "PER")]
+    words, folded = _prep("قال الرئيس التنفيذي لشركة تسويق النفط علي نزار")
+    assert coordination([(3, 8, "ORG")], folded, words, lex) == [(3, 6, "ORG"), (6, 8, "PER")]

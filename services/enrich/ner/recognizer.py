@@ -127,12 +127,15 @@ class CrfRecognizer:
         spans = known_places(spans, folded, words, self.lex)
         spans = dateline_places(spans, folded, words, self.lex, line_starts(tokens, text))
         spans = propagate(spans, folded, words, self.lex)
-        spans = org_heads(spans, folded, words, self.lex)
+        headed = org_heads(spans, folded, words, self.lex)
+        heads_found = headed != spans
+        spans = headed
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
-        if named != spans:  # again, for chains through an organisation it found («الأمين العام لحلف شمال الأطلسي»)
-            spans = title_chains(named, folded, words, self.lex)
+        # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
+        # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
+        spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)

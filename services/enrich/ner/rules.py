@@ -474,7 +474,21 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     added += _unknown_towns(covered | {s for s, _, _ in added}, folded, words, lex)  # (the added are one word each)
-    return _multi_word_places(sorted(spans + added), folded, lex)
+    return _directed_states(_multi_word_places(sorted(spans + added), folded, lex), folded)
+
+
+_STATE_NOUNS = frozenset(fold(c + w) for w in ("ولاية", "محافظة") for c in ("", "ب", "ل", "و"))
+
+
+def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«ولاية شمال دارفور», «محافظة جنوب سيناء»: after a state noun, the direction is the state's name."""
+    out = []
+    for s, e, typ in spans:
+        if typ == "LOC" and s >= 2 and folded[s - 1] in DIRECTIONS and folded[s - 2] in _STATE_NOUNS \
+                and not any(x[1] > s - 1 and x[0] < s for x in out):
+            s -= 1
+        out.append((s, e, typ))
+    return out
 
 
 # nouns of settlements (and oil and gas fields) whose complement is a place's name even when no
@@ -620,8 +634,28 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             typ = "LOC"
         elif typ == "PER" and s and bare(folded[s - 1]) in _NAMED_FOR_PLACES:
             typ = "LOC"  # «معبر كرم أبو سالم», «ميناء جيهان»: a crossing or port is named after a place
+        elif typ in ("PER", "ORG") and e - s == 1 and s and bare(folded[s - 1]) in _ONE_PLACE_NOUNS:
+            typ = "LOC"  # «في منطقة الزمالك»: the district, not the club
+        elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
+            s, typ = k, "LOC"  # «ملعب الأمير مولاي عبد الله»: the stadium, not the prince
         out.append((s, e, typ))
     return out
+
+
+_STADIUMS = frozenset(fold(w) for w in ("ملعب", "استاد"))
+
+
+def _stadium_before(s: int, folded: list[str]) -> int | None:
+    """Where a stadium's name opens, when the person ``s`` is what it is named after."""
+    k = s - 1
+    while k >= 0 and s - k <= 3 and (is_title(folded[k]) or folded[k] in _HONORIFICS):
+        k -= 1
+    return k if k >= 0 and bare(folded[k]) in _STADIUMS else None
+
+
+# singular nouns of a place in construct with its name (not their duals and plurals, which may
+# be followed by a description)
+_ONE_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية"))
 
 
 # sites named after a place, not a person (airports, unlike these, often bear a person's name)
@@ -652,6 +686,7 @@ _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قنا�
 # companies and groups: the name after them may be a foreign word the CRF read as a person
 _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
 _NAMED_AFTER_PERSONS = frozenset(fold(w) for w in ("جامعة", "مؤسسة", "مركز"))
+_PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "جبهة", "تيار", "تحالف", "ائتلاف"))
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
                                             "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
                                             "الأعلى", "المركزي", "المركزية"))
@@ -744,6 +779,11 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             j += 1
             if j - i > 4:
                 break
+        # «حزب الشراكة والإنقاذ», «حزب الأصالة والمعاصرة»: a party named by two words joined by «و»
+        if head in _PARTY_HEADS and j == i + 2 and j < n and j not in covered and folded[j].startswith("وال") \
+                and len(folded[j]) >= 6 and folded[j][1:] not in STOP and folded[j][1:] not in lex.common \
+                and not is_nationality(folded[j][1:], lex) and not in_class(folded[j][1:], ORG_HEADS):
+            j += 1
         # a group's one-word name only with its nationality after it («مجموعة سوناطراك الجزائرية»):
         # «مجموعة صفقات» is a set of deals
         if j == i + 1 and (head in _AGENCY_HEADS or (head in _COMPANY_HEADS and j + 1 < n
@@ -1086,6 +1126,17 @@ def _after_acronym(j: int, words: list[str], span_at: list[Span | None]) -> int:
 _NAME_PARTICLES = frozenset(fold(w) for w in ("فون", "دير", "دا", "دي", "دو", "دوس", "فان", "لا", "لو", "دل"))
 
 
+def _person_inside(s: int, e: int, folded: list[str], lex: Lexicon) -> int:
+    """Where a person's name begins inside an organisation span, else 0: a given name without the
+    article right after a definite word or a «لل…» purpose — no organisation's name goes on so."""
+    for k in range(s + 2, e - 1):
+        f = folded[k]
+        if f in lex.first_names and not f.startswith("ال") and f not in lex.common and f not in lex.loc \
+                and folded[k - 1].startswith(("ال", "لل")) and folded[k - 1] not in STOP:
+            return k
+    return 0
+
+
 def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Spans that are two names, and two spans that are one.
 
@@ -1097,9 +1148,13 @@ def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Le
     * Two person spans with nothing between them are one person: «لويس إيناسيو» + «لولا دا
       سيلفا»; so is a foreign name whose last word the CRF left after a particle
       («أورسولا فون دير» + «لاين»).
+    * An organisation span the CRF ran on into the name of its chief is two (:func:`_person_inside`).
     """
     out: list[Span] = []
     for s, e, typ in spans:
+        if typ == "ORG" and (k := _person_inside(s, e, folded, lex)):
+            out += [(s, k, "ORG"), (k, e, "PER")]  # «لشركة تسويق النفط علي نزار»: the body, then its chief
+            continue
         cut = s
         for k in range(s + 1, e):
             f = folded[k]
@@ -1299,6 +1354,8 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
         hit = next((i + len(t) for t in cands if i + len(t) <= n and tuple(folded[i + 1:i + len(t)]) == t[1:]), None)
         if hit is None:
             continue
+        if hit - i == 1 and i and bare(folded[i - 1]) in _ONE_PLACE_NOUNS:
+            continue  # «منطقة الزمالك» is the district the club is named after
         if hit - i == 1 and _ordinary_word(bare(folded[i]), lex, freq):
             prev = bare(folded[i - 1]) if i else ""
             coordinated = (hit < n and folded[hit].startswith("و") and hit in org_at) or (
@@ -1357,7 +1414,10 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
     the next word must not be an everyday word either (nor a title, a verb or a particle)."""
     memo = lex.memo.setdefault("given", {})
     covered = covered_tokens(spans, len(words))
+    # a given name the CRF tagged alone: «وسجل إبراهيم دياز الهدف» (its surname is no known name)
+    alone = {s for s, e, typ in spans if typ == "PER" and e - s == 1}
     added: list[Span] = []
+    grown: set[int] = set()
     n = len(words)
     for i in range(n - 1):
         f = folded[i]
@@ -1367,10 +1427,15 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
             if len(memo) >= 50_000:
                 memo.clear()
             memo[f] = ok
-        if not ok or covered[i] or covered[i + 1]:
+        if not ok or covered[i + 1] or (covered[i] and (i not in alone or folded[i + 1].startswith("ال")
+                                                         or _accusative_noun(folded[i + 1]))):
             continue
         if _surname_like(folded[i + 1], words[i + 1], lex):
+            if covered[i]:
+                grown.add(i)
             _add_person(i, added, covered, folded, words, lex)
+    if grown:
+        spans = [sp for sp in spans if not (sp[0] in grown and sp[1] == sp[0] + 1)]
     return sorted(spans + added)
 
 
