@@ -1491,7 +1491,8 @@ def speech_subjects(spans: list[Span], folded: list[str], words: list[str], lex:
     n = len(words)
     for i in range(n - 1):
         j = i + 1
-        if j + 1 < n and not covered[j] and _definite_speaker(i, folded, words, lex, freq):
+        if j + 1 < n and folded[j + 1] in _COMPLEMENTIZERS and not covered[j] \
+                and _definite_speaker(i, folded, words, lex, freq):
             added.append((j, j + 1, "PER"))  # «وقالت السغروشني إن…»
             covered[j] = True
             continue
