@@ -922,3 +922,25 @@ def test_an_organisation_span_run_on_into_its_chiefs_name_is_cut(lex):
     assert coordination([(3, 8, "ORG")], folded, words, lex) == [(3, 6, "ORG"), (6, 8, "PER")]
     words, folded = _prep("قال الرئيس التنفيذي لشركة تسويق النفط علي نزار")
     assert coordination([(3, 8, "ORG")], folded, words, lex) == [(3, 6, "ORG"), (6, 8, "PER")]
+
+
+def test_ports_camps_islands_and_border_crossings(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    words, folded = _prep("افتتح توسعة ميناء الدقم على بحر العرب")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
+    lex.add_places(["صقلية"])
+    lex.nationalities.add("صقلي")
+    words, folded = _prep("في محطات الضغط بجزيرة صقلية .")
+    got = gazetteer_places([], folded, words, lex)
+    assert got == [(4, 5, "LOC")] and trim(got, folded, words, lex) == [(4, 5, "LOC")]
+    words, folded = _prep("عبر معبر جابر الحدودي ،")
+    assert trim([(2, 4, "LOC")], folded, words, lex) == [(2, 3, "LOC")]
+
+
+def test_a_listed_given_name_joins_the_person_the_crf_began(lex):
+    from services.enrich.ner.rules import listed_persons
+
+    lex.first_names.add(fold("وسام"))
+    words, folded = _prep("كل من حسين الشحات ووسام أبو علي ،")
+    assert listed_persons([(2, 4, "PER"), (5, 7, "PER")], folded, words, lex) == [(2, 4, "PER"), (4, 7, "PER")]

@@ -148,6 +148,9 @@ _VERB_PREFIX = ("ي", "ت")
 _VERB_SUFFIX = ("ان", "ون", "وا")
 
 
+_BORDER = frozenset(fold(w) for w in ("الحدودي", "الحدودية"))
+
+
 def _accusative_noun(f: str) -> bool:
     """«محمود عباس مرسوما»: an indefinite object after a name, a frequent noun that takes the
     article, with the accusative ending «ا» (names ending in «ا» — «رضا», «أوباما», «كوريا»,
@@ -172,6 +175,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
             e -= 1
+        if typ == "LOC" and e - s > 1 and folded[e - 1] in _BORDER:
+            e -= 1  # «معبر جابر الحدودي»: the crossing's name is «جابر»
         if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi:
             # «في الرياض السفير الأمريكي»: a place name holds no title (but «شرم الشيخ» is one)
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
@@ -184,8 +189,9 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         if s >= e:
             continue
         if all(is_nationality(folded[i], lex) or is_title(folded[i])
-               or (typ != "ORG" and folded[i] in TITLE_COMPLEMENTS) for i in range(s, e)):
-            continue  # «الروسي», «الرئيس»: context words, not entities
+               or (typ != "ORG" and folded[i] in TITLE_COMPLEMENTS) for i in range(s, e)) \
+                and not (typ == "LOC" and s and folded[s - 1] in _PLACE_NOUNS and folded[s] in lex.loc):
+            continue  # «الروسي», «الرئيس»: context words, not entities (but «بجزيرة صقلية» is the island)
         if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
             continue  # a bare head («الحكومة») names no particular organisation
         if e - s == 1 and in_class(folded[s], DIRECTIONS):
@@ -409,7 +415,7 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
 PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم",
                # duals and plurals open a list of places: «محافظتي معان والطفيلة», «محافظات البصرة وذي قار»
                "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى",
-               "نهر", "نهري")  # «نهري دجلة والفرات»
+               "نهر", "نهري", "جزيرة", "جزر")  # «نهري دجلة والفرات», «بجزيرة صقلية»
 # a site in a place (only unambiguous names), or a gulf named after its port: «خليج العقبة»
 SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر", "خليج", "سد")  # «سد الموصل»
 
@@ -452,10 +458,11 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         cand = memo.get(f)
         if cand is None:
             cand = _place_candidate(f, lex)
-        if not cand or i in covered:
+        prev = folded[i - 1] if i else ""
+        # «بجزيرة صقلية»: after a place noun, a place whose name is also an adjective of nationality
+        if not (cand or (prev in _PLACE_NOUNS and f in lex.loc)) or i in covered:
             continue
         clitic, stem = split_clitic(f, min_stem=4)
-        prev = folded[i - 1] if i else ""
         # after «في/من/إلى» a common word stays out; after «مدينة» it is a place
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
         # («مدينة الزاوية»), not just a preposition
@@ -494,12 +501,14 @@ def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
 # nouns of settlements (and oil and gas fields) whose complement is a place's name even when no
 # gazetteer has it («مدينتي كوستي والدويم», «حقل الشرارة»); not «منطقة», «ولاية», «محافظة»:
 # «منطقة عازلة», «ولاية ثانية» (a term of office)
-_TOWN_NOUNS = frozenset(fold(c + w) for w in ("مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات",
-                                              "قرى", "حقل", "حقلي", "معبر") for c in ("", "ب", "ل", "و"))
+_TOWN_NOUNS = frozenset(fold(c + w) for w in (
+    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "معبر", "ميناء", "مخيم",
+) for c in ("", "ب", "ل", "و"))
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
-_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر"))
-_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر"))  # not a dual or plural
+_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم"))
+# not a dual or plural
+_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم"))
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -876,7 +885,8 @@ _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش"
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
 # «لجنة التحقيق», «سلطة الاحتلال» describe)
-_PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in ("سلطة", "لجنة", "مديرية", "أمانة"))
+_PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in ("سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد",
+                                                                 "شبكة"))
 # heads that are everyday nouns of action or place in a construct chain: «حركة دوران القمر»,
 # «مركز اهتمام الرأي», «تنظيم صفوف القبائل»
 _ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز", "تحالف"))
@@ -1459,18 +1469,29 @@ def listed_persons(spans: list[Span], folded: list[str], words: list[str], lex: 
     is another person (the first word may be a given name that is also a noun, «جهاد»);
     the second must not be an everyday word."""
     covered = covered_tokens(spans, len(words))
+    person_at = {s: e for s, e, typ in spans if typ == "PER"}
     added: list[Span] = []
+    joined: set[int] = set()
     n = len(words)
     for _, e, typ in spans:
         i = e
-        if typ != "PER" or i + 1 >= n or covered[i] or covered[i + 1] or not folded[i].startswith("و"):
+        if typ != "PER" or i + 1 >= n or covered[i] or not folded[i].startswith("و"):
             continue
         first, nxt = folded[i][1:], folded[i + 1]
         if len(first) < 3 or first.startswith("ال") or first in STOP or not is_arabic(words[i]) \
                 or is_trigger(first, lex) or in_class(first, ORG_HEADS) or first in lex.loc:
             continue
+        if covered[i + 1]:
+            # «وحسين الشحات ووسام أبو علي»: the CRF began the next person after «و» + its given name
+            if i + 1 in person_at and first in lex.first_names:
+                joined.add(i + 1)
+                added.append((i, person_at[i + 1], "PER"))
+                covered[i] = True
+            continue
         if nxt not in lex.loc and _surname_like(nxt, words[i + 1], lex):
             _add_person(i, added, covered, folded, words, lex)
+    if joined:
+        spans = [sp for sp in spans if sp[0] not in joined or sp[2] != "PER"]
     return sorted(spans + added)
 
 
