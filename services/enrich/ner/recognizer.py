@@ -105,7 +105,9 @@ class CrfRecognizer:
     def find(self, text: str) -> list[Entity]:
         """Entities of one document with exact offsets, canonical names and keys."""
         # Hashtag marks are transparent: «سيرغي #لافروف» is one name.
-        tokens = [t for t in tokenize(text) if t.text != "#"]
+        tokens = tokenize(text)
+        if "#" in text:
+            tokens = [t for t in tokens if t.text != "#"]
         if not tokens:
             return []
         words = [t.text for t in tokens]

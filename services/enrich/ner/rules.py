@@ -128,9 +128,21 @@ RULE_NATIONALITIES = frozenset(nat_stem(fold(w)) for w in (
 _SAUDI_ARABIA = fold("السعودية")
 
 
+# the answers of :func:`is_nationality` for the lexicon in use: asked ~200 times an article, so one
+# dictionary lookup instead of two cached calls (a lexicon swap, as in cross-validation, resets it)
+_NATIONALITY_OF: dict[str, bool] = {}
+_NATIONALITY_LEX: list[Lexicon | None] = [None]
+
+
 def is_nationality(f: str, lex: Lexicon) -> bool:
     """An adjective of nationality («الروسي», «السعوديين»): the lexicon's, or one of :data:`RULE_NATIONALITIES`."""
-    return lex.is_nationality(f) or _rule_nationality(f)
+    if _NATIONALITY_LEX[0] is not lex or len(_NATIONALITY_OF) >= 50_000:
+        _NATIONALITY_OF.clear()
+        _NATIONALITY_LEX[0] = lex
+    got = _NATIONALITY_OF.get(f)
+    if got is None:
+        got = _NATIONALITY_OF[f] = lex.is_nationality(f) or _rule_nationality(f)
+    return got
 
 
 @lru_cache(maxsize=50_000)
