@@ -128,26 +128,20 @@ RULE_NATIONALITIES = frozenset(nat_stem(fold(w)) for w in (
 _SAUDI_ARABIA = fold("السعودية")
 
 
-# the answers of :func:`is_nationality` for the lexicon in use: asked ~200 times an article, so one
-# dictionary lookup instead of two cached calls (a lexicon swap, as in cross-validation, resets it)
-_NATIONALITY_OF: dict[str, bool] = {}
-_NATIONALITY_LEX: list[Lexicon | None] = [None]
-
-
 def is_nationality(f: str, lex: Lexicon) -> bool:
-    """An adjective of nationality («الروسي», «السعوديين»): the lexicon's, or one of :data:`RULE_NATIONALITIES`."""
-    if _NATIONALITY_LEX[0] is not lex or len(_NATIONALITY_OF) >= 50_000:
-        _NATIONALITY_OF.clear()
-        _NATIONALITY_LEX[0] = lex
-    got = _NATIONALITY_OF.get(f)
+    """An adjective of nationality («الروسي», «السعوديين»): the lexicon's, or one of :data:`RULE_NATIONALITIES`.
+
+    Asked ~200 times an article: cached per word in the lexicon's memo, as :func:`_place_candidate` is.
+    """
+    cache = lex.memo.setdefault("nationality", {})
+    got = cache.get(f)
     if got is None:
-        got = _NATIONALITY_OF[f] = lex.is_nationality(f) or _rule_nationality(f)
+        got = lex.is_nationality(f) or (
+            f.startswith("ال") and f != _SAUDI_ARABIA and nat_stem(f) in RULE_NATIONALITIES)
+        if len(cache) >= 50_000:
+            cache.clear()
+        cache[f] = got
     return got
-
-
-@lru_cache(maxsize=50_000)
-def _rule_nationality(f: str) -> bool:
-    return f.startswith("ال") and f != _SAUDI_ARABIA and nat_stem(f) in RULE_NATIONALITIES
 
 
 def is_trigger(f: str, lex: Lexicon) -> bool:
@@ -496,7 +490,7 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
     return _directed_states(_multi_word_places(sorted(spans + added), folded, lex), folded)
 
 
-_STATE_NOUNS = frozenset(fold(c + w) for w in ("ولاية", "محافظة") for c in ("", "ب", "ل", "و"))
+_STATE_NOUNS = _with_clitics(("ولاية", "محافظة"))
 
 
 def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
@@ -513,9 +507,8 @@ def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
 # nouns of settlements (and oil and gas fields) whose complement is a place's name even when no
 # gazetteer has it («مدينتي كوستي والدويم», «حقل الشرارة»); not «منطقة», «ولاية», «محافظة»:
 # «منطقة عازلة», «ولاية ثانية» (a term of office)
-_TOWN_NOUNS = frozenset(fold(c + w) for w in (
-    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "معبر", "ميناء", "مخيم",
-) for c in ("", "ب", "ل", "و"))
+_TOWN_NOUNS = _with_clitics((
+    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "معبر", "ميناء", "مخيم"))
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم"))
@@ -1136,6 +1129,11 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     return sorted(spans + added)
 
 
+def _after_chain(s: int, folded: list[str], lex: Lexicon) -> bool:
+    """Does the name at ``s`` follow a title chain (a title, nationality, complement or an office's domain)?"""
+    return s > 0 and (is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS)
+
+
 def _after_acronym(j: int, words: list[str], span_at: list[Span | None]) -> int:
     """Past an organisation's acronym in brackets at ``j`` («(الناتو)», «(قسد)»), or ``j``."""
     if j + 2 < len(words) and words[j] == "(" and (sp := span_at[j + 1]) and sp[2] == "ORG" \
@@ -1230,8 +1228,7 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
     out: list[Span] = []
     n = len(words)
     for s, e, typ in spans:
-        if typ == "PER" and e - s >= 2 and e < n and not covered[e] and s and (
-                is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS) \
+        if typ == "PER" and e - s >= 2 and e < n and not covered[e] and _after_chain(s, folded, lex) \
                 and folded[e].startswith("ال") and folded[e].endswith("ي") and is_nationality(folded[e], lex) \
                 and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
             e += 1
@@ -1274,8 +1271,8 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
     out: list[Span] = []
     n = len(words)
     for s, e, typ in spans:
-        if typ == "PER" and s and e + 1 < n and not covered[e] and folded[e + 1] in _COMPLEMENTIZERS \
-                and (is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS) \
+        if typ == "PER" and e + 1 < n and not covered[e] and folded[e + 1] in _COMPLEMENTIZERS \
+                and _after_chain(s, folded, lex) \
                 and name_like(folded[e], words[e], lex) and folded[e] not in _TIMES_OF_DAY \
                 and not folded[e].endswith(_POSSESSIVES) and folded[e] not in lex.loc:
             covered[e] = True
