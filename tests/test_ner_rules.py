@@ -879,6 +879,30 @@ def test_a_river_noun_opens_a_list_of_places(lex):
     assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC"), (4, 5, "LOC")]
 
 
+def test_a_three_letter_place_right_after_a_place_in_a_list(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["إدلب", "حلب"])
+    words, folded = _prep("في محافظتي إدلب وحلب يعيش النازحون")
+    assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC"), (3, 4, "LOC")]
+    words, folded = _prep("في إدلب ثم وحلب")  # not right after the place: short words collide
+    assert gazetteer_places([], folded, words, lex) == [(1, 2, "LOC")]
+
+
+def test_a_local_court_is_named_with_its_seat(lex):
+    from services.enrich.ner.rules import courts_of_places
+
+    lex.add_places(["صفاقس", "الرباط"])
+    words, folded = _prep("باسم المحكمة الابتدائية بصفاقس فوزي المصمودي")
+    assert courts_of_places([(3, 4, "LOC"), (4, 6, "PER")], folded, words, lex) == [(1, 4, "ORG"), (4, 6, "PER")]
+    words, folded = _prep("وقضت محكمة الاستئناف بالرباط بسجنه")  # an organisation span over the kind is taken in
+    assert courts_of_places([(1, 3, "ORG")], folded, words, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("وقالت المحكمة العليا بإسرائيل")  # one per country: «ب» is not its seat
+    assert courts_of_places([(3, 4, "LOC")], folded, words, lex) == [(3, 4, "LOC")]
+    words, folded = _prep("وقضت المحكمة الإدارية ببطلان القرار")  # no place after «ب»
+    assert courts_of_places([], folded, words, lex) == []
+
+
 def test_a_given_name_the_crf_tagged_alone_takes_its_surname(lex):
     from services.enrich.ner.rules import first_name_pairs
 
@@ -887,6 +911,18 @@ def test_a_given_name_the_crf_tagged_alone_takes_its_surname(lex):
     assert first_name_pairs([(1, 2, "PER")], folded, words, lex) == [(1, 3, "PER")]
     words, folded = _prep("يقدم موسى نموذجا للقيادة")  # an object, not a surname
     assert first_name_pairs([(1, 2, "PER")], folded, words, lex) == [(1, 2, "PER")]
+
+
+def test_a_compound_given_name_the_crf_tagged_alone_takes_its_surname(lex):
+    from services.enrich.ner.rules import first_name_pairs
+
+    lex.common.add(fold("ضيفته"))
+    words, folded = _prep("واستقبل الرئيس عبد المجيد تبون ضيفته في القصر")
+    assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 5, "PER")]
+    words, folded = _prep("واستقبل الرئيس عبد المجيد ضيفته في القصر")  # an everyday word is no surname
+    assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("قال الشيخ عبد الله الثاني إن")  # an article-led word is not taken either
+    assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
 
 
 def test_places_named_by_their_noun_and_stadiums_by_a_person(lex):

@@ -20,6 +20,7 @@ from .lexicon import STOP
 from .rules import (
     bare,
     coordination,
+    courts_of_places,
     dateline_places,
     detach_heads,
     drop_noise,
@@ -131,7 +132,7 @@ class CrfRecognizer:
         spans = propagate(spans, folded, words, self.lex)
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
-        spans = headed
+        spans = courts_of_places(headed, folded, words, self.lex)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word

@@ -443,7 +443,7 @@ def _place_candidate(f: str, lex: Lexicon) -> bool:
     got = cache.get(f)
     if got is None:
         stem = split_clitic(f, min_stem=4)[1]
-        got = (f in lex.loc or stem in lex.loc or (f.startswith("وال") and f[1:] in lex.loc)) \
+        got = (f in lex.loc or stem in lex.loc or (f.startswith("و") and f[1:] in lex.loc)) \
             and f not in STOP and not is_nationality(f, lex)
         if len(cache) >= 50_000:
             cache.clear()
@@ -481,9 +481,12 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
         if clitic == "وال":  # «دجلة والفرات»: the place is «الفرات»
             clitic, stem = "و", f[1:]
+        near = i - 4
+        if not clitic and len(f) == 4 and f[0] == "و":  # «إدلب وحلب»: a three-letter place right after a place
+            clitic, stem, near = "و", f[1:], i
         listed = clitic == "و" and stem in lex.loc and stem not in lex.common and stem not in lex.ambiguous \
             and stem not in lex.first_names and f not in lex.common \
-            and any(t == "LOC" and i - 4 <= e <= i for _, e, t in (*spans, *added[-1:]))
+            and any(t == "LOC" and near <= e <= i for _, e, t in (*spans, *added[-1:]))
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     added += _unknown_towns(covered | {s for s, _, _ in added}, folded, words, lex)  # (the added are one word each)
@@ -981,6 +984,40 @@ def dateline_places(spans: list[Span], folded: list[str], words: list[str], lex:
     return sorted(spans + added)
 
 
+_COURT = fold("محكمة")
+# courts of first instance and appeal, which sit in a town (not «العليا», «الدستورية»: one per country)
+_LOCAL_COURTS = frozenset(fold(w) for w in (
+    "الابتدائية", "الإدارية", "العسكرية", "التجارية", "الجنائية", "الاستئناف", "الاستئنافية", "الجنايات", "الجنح",
+    "الأسرة", "الشرعية", "الجزئية", "الكلية", "الإقليمية"))
+
+
+def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«المحكمة الابتدائية بصفاقس», «محكمة الاستئناف بالرباط»: a court is named by its kind and
+    its seat, joined by «ب»; the seat is part of the name, not a place of its own.
+
+    The court's kind (:data:`_LOCAL_COURTS`) after «محكمة»/«المحكمة», then a known place behind
+    «ب» (or «بال»); an organisation span over the kind is taken in.
+    """
+    n = len(words)
+    out = list(spans)
+    for i, f in enumerate(folded):
+        if bare(f) not in (_COURT, "ال" + _COURT):
+            continue
+        j = i + 2
+        if j >= n or folded[i + 1] not in _LOCAL_COURTS or not folded[j].startswith("ب"):
+            continue
+        seat = "ال" + folded[j][3:] if folded[j].startswith("بال") else folded[j][1:]
+        loc = next((x for x in out if x[0] == j and x[2] == "LOC"), None)
+        if not (loc or seat in lex.loc or (seat.startswith("ال") and seat[2:] in lex.loc)):
+            continue
+        end = loc[1] if loc else j + 1
+        inside = [x for x in out if x[0] < end and x[1] > i]
+        if any(x != loc and not (x[0] == i and x[1] <= j and x[2] == "ORG") for x in inside):
+            continue
+        out = [x for x in out if x not in inside] + [(i, end, "ORG")]
+    return sorted(out)
+
+
 def _place_at(i: int, j: int, folded: list[str], lex: Lexicon) -> bool:
     """Do the words from ``i`` (up to ``j``) begin a multi-word place of the lexicon?"""
     first = bare(folded[i])
@@ -1455,7 +1492,24 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
             _add_person(i, added, covered, folded, words, lex)
     if grown:
         spans = [sp for sp in spans if not (sp[0] in grown and sp[1] == sp[0] + 1)]
-    return sorted(spans + added)
+    return _grow_compound_given(sorted(spans + added), covered, folded, words, lex)
+
+
+def _grow_compound_given(spans: list[Span], covered: list[bool], folded: list[str], words: list[str],
+                         lex: Lexicon) -> list[Span]:
+    """«الرئيس عبد المجيد تبون ضيفته»: a person the CRF tagged as a compound given name alone
+    («عبد» + the divine name) takes the surname after it, on the terms of :func:`first_name_pairs`."""
+    out: list[Span] = []
+    n = len(words)
+    for s, e, typ in spans:
+        if typ == "PER" and e - s == 2 and e < n and folded[s] == "عبد" and not covered[e] \
+                and not folded[e].startswith("ال") and not _accusative_noun(folded[e]) \
+                and _surname_like(folded[e], words[e], lex):
+            e = extend_name(e + 1, s, covered, folded, words, lex)
+            for x in range(s, e):
+                covered[x] = True
+        out.append((s, e, typ))
+    return out
 
 
 def _surname_like(f: str, word: str, lex: Lexicon) -> bool:
