@@ -517,6 +517,16 @@ def test_a_title_chain_passes_the_offices_body_and_province(lex):
     assert title_chains([], folded, words, lex)[0] == (2, 4, "LOC")
 
 
+def test_a_title_chain_passes_a_council_of_state(lex):
+    words, folded = _prep("وقال رئيس مجلس النواب عقيلة صالح في كلمة")
+    assert title_chains([(5, 6, "PER")], folded, words, lex) == [(4, 6, "PER")]
+    lex.first_names.add(fold("رشاد"))
+    words, folded = _prep("وقال رئيس مجلس القيادة الرئاسي رشاد العليمي إن")
+    assert title_chains([], folded, words, lex) == [(5, 7, "PER")]
+    words, folded = _prep("وقال رئيس مجلس إدارة الشركة سمير")  # a board is no council of state
+    assert title_chains([], folded, words, lex) == []
+
+
 def test_a_place_span_holds_no_title(lex):
     words, folded = _prep("التقى في الرياض السفير الأمريكي لدى اليمن")
     assert trim([(2, 5, "LOC")], folded, words, lex) == [(2, 3, "LOC")]

@@ -103,6 +103,11 @@ MINISTRY_DOMAINS = frozenset(fold(w) for w in (
 _AT = fold("لدى")
 # bodies an office belongs to whose names open with a clitic letter: «رئيسة بعثة الأمم المتحدة …»
 _OFFICE_BODIES = frozenset(fold(w) for w in ("بعثة", "برنامج", "بنك", "لجنة", "مكتب"))
+_COUNCIL = fold("مجلس")
+# what a council is in a title: parliaments' chambers and ruling councils («رئيس مجلس النواب …»)
+_COUNCIL_KINDS = frozenset(fold(w) for w in (
+    "النواب", "الشعب", "الشورى", "الأمة", "الشيوخ", "الأعيان", "المستشارين", "العموم", "اللوردات", "السيادة",
+    "القيادة", "الرئاسي", "الانتقالي", "الرئاسة", "الدولة", "الوزراء", "الأعلى"))
 _IN = fold("في")
 
 
@@ -1094,6 +1099,10 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
+            elif bare(folded[j]) == _COUNCIL and j + 1 < n and folded[j + 1] in _COUNCIL_KINDS and not covered[j]:
+                j += 2  # «رئيس مجلس النواب عقيلة صالح»
+                while j < n and folded[j] in _COUNCIL_KINDS:
+                    j += 1  # «رئيس مجلس القيادة الرئاسي رشاد العليمي»
             elif folded[j] == _IN and j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "ORG" \
                     and is_title(folded[j - 1]):
                 j = _after_acronym(sp[1], words, span_at)  # «القيادي في حركة حماس باسم نعيم»
