@@ -527,6 +527,17 @@ def test_a_title_chain_passes_a_council_of_state(lex):
     assert title_chains([], folded, words, lex) == []
 
 
+def test_a_name_closed_by_a_comma_or_a_coordinated_title_keeps_an_everyday_surname(lex):
+    lex.first_names.add(fold("عباس"))
+    lex.common.update({fold("كامل"), fold("درس")})
+    words, folded = _prep("رئيس المخابرات عباس كامل ومدير الوكالة")
+    assert trim([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("رئيس المخابرات عباس كامل ، والوفد")
+    assert trim([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("وكان عباس درس في القاهرة")  # the clause goes on: a verb
+    assert trim([(1, 3, "PER")], folded, words, lex) == [(1, 2, "PER")]
+
+
 def test_a_place_span_holds_no_title(lex):
     words, folded = _prep("التقى في الرياض السفير الأمريكي لدى اليمن")
     assert trim([(2, 5, "LOC")], folded, words, lex) == [(2, 3, "LOC")]

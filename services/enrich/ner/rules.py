@@ -195,7 +195,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             if e - s > 2 and folded[e - 1] not in lex.per_tokens and _accusative_noun(folded[e - 1]):
                 e -= 1  # «محمود عباس مرسوما»
             while e - s > 1 and folded[e - 1] not in lex.per_tokens and folded[e - 2] not in _NAME_LINKS and (
-                    folded[e - 1] in lex.common or looks_like_verb(folded[e - 1])):
+                    folded[e - 1] in lex.common or looks_like_verb(folded[e - 1])) \
+                    and not _closed_name(s, e, folded, words, lex):
                 e -= 1  # (but «عبد العظيم», «أبو الغيط»: a word after a link is the name's)
         if s >= e:
             continue
@@ -219,6 +220,14 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
 _TIMES_OF_DAY = frozenset(fold(w) for w in ("صباح", "مساء", "ظهر", "فجر", "ليلة", "عصر", "صبيحة"))
 _DAYS = frozenset(fold(w) for w in (
     "اليوم", "أمس", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
+
+
+def _closed_name(s: int, e: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
+    """«عباس كامل ومدير …», «عباس كامل،»: a given name and an indefinite word that a comma or «و»
+    closes is a two-part name; a verb or an object would go on («خليفة درس في …»)."""
+    return e - s == 2 and folded[s] in lex.first_names and not folded[e - 1].startswith("ال") \
+        and not looks_like_verb(folded[e - 1]) and (
+            e == len(words) or not is_word(words[e]) or (folded[e].startswith("و") and is_title(folded[e])))
 
 
 def _surname_nisba(i: int, s: int, folded: list[str], lex: Lexicon) -> bool:
