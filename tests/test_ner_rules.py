@@ -291,6 +291,15 @@ def test_title_chain_runs_through_the_office_holders_organisation(lex):
     assert (9, 11, "PER") in spans
 
 
+def test_in_the_name_of_continues_a_title_but_not_a_body(lex):
+    lex.first_names.update({fold("باسم"), fold("نعيم"), fold("محمد")})
+    lex.common.add(fold("باسم"))
+    words, folded = _prep("وقال القيادي في حركة حماس باسم نعيم إن")  # Basem, not «in the name of»
+    assert title_chains([(3, 5, "ORG")], folded, words, lex) == [(3, 5, "ORG")]
+    words, folded = _prep("وقال المتحدث باسم الحكومة محمد الحسن إن")
+    assert title_chains([], folded, words, lex) == [(4, 6, "PER")]
+
+
 def test_title_with_a_possessive_suffix_and_a_three_part_foreign_name(lex):
     assert is_title(fold("مديرها")) and is_title(fold("رئيسه")) and not is_title(fold("مدير"[:3]))
     words, folded = _prep("ودعا مديرها العام تيدروس أدهانوم غيبريسوس الحكومات")

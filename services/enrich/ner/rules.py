@@ -109,6 +109,7 @@ _COUNCIL_KINDS = frozenset(fold(w) for w in (
     "النواب", "الشعب", "الشورى", "الأمة", "الشيوخ", "الأعيان", "المستشارين", "العموم", "اللوردات", "السيادة",
     "القيادة", "الرئاسي", "الانتقالي", "الرئاسة", "الدولة", "الوزراء", "الأعلى"))
 _IN = fold("في")
+_IN_NAME_OF = fold("باسم")
 
 
 @lru_cache(maxsize=50_000)
@@ -1099,8 +1100,12 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         # the chain: offices, nationality adjectives, «باسم X», and the organisation an
         # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
         while j < n and j - i <= 8:
-            if folded[j] in TITLE_COMPLEMENTS or is_nationality(folded[j], lex) or is_title(folded[j]) \
+            if (folded[j] in TITLE_COMPLEMENTS and (folded[j] != _IN_NAME_OF or is_title(folded[j - 1])
+                                                    or folded[j - 1] in TITLE_COMPLEMENTS)) \
+                    or is_nationality(folded[j], lex) or is_title(folded[j]) \
                     or folded[j] in HIGH or bare(folded[j]) in MINISTRY_DOMAINS:
+                # («باسم» after a title is «in the name of»; after a body, the name Basem:
+                # «القيادي في حركة حماس باسم نعيم»)
                 j += 1
             elif folded[j - 1] == "باسم" and folded[j].startswith("ال") and not covered[j]:
                 j += 1  # «المتحدث باسم الجماعة يحيى سريع»
