@@ -837,6 +837,8 @@ def test_an_unknown_town_after_a_town_noun(lex):
     assert gazetteer_places([], folded, words, lex) == [(4, 5, "LOC"), (5, 6, "LOC")]
     words, folded = _prep("استئناف الإنتاج في حقل الشرارة جنوب")
     assert gazetteer_places([], folded, words, lex) == [(4, 5, "LOC")]
+    words, folded = _prep("دعم الجيش في ولايتي هيرشبيلي وجلمدغ ، فيما")  # the dual of a state noun names two
+    assert gazetteer_places([], folded, words, lex) == [(4, 5, "LOC"), (5, 6, "LOC")]
     # adjectives, verbs and other town nouns are no names
     for sentence in ("تحولت إلى مدينة مزدهرة", "يضم حقل نفطي كبير", "زار مدن وبلدات الشمال", "في مدينة يقطنها"):
         words, folded = _prep(sentence)
@@ -931,6 +933,36 @@ def test_a_local_court_is_named_with_its_seat(lex):
     assert courts_of_places([(3, 4, "LOC")], folded, words, lex) == [(3, 4, "LOC")]
     words, folded = _prep("وقضت المحكمة الإدارية ببطلان القرار")  # no place after «ب»
     assert courts_of_places([], folded, words, lex) == []
+
+
+def test_a_parliamentary_bloc_and_its_cause_but_not_a_partys_bloc(lex):
+    from services.enrich.ner.rules import org_edges, org_heads
+
+    words, folded = _prep("وأعلنت كتلة الوفاء للمقاومة أنها صوتت")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("وقال نواب كتلة تيار المستقبل إن")  # the party's bloc: the name is the party's
+    assert org_edges([(3, 5, "ORG")], folded, words, lex) == [(3, 5, "ORG")]
+
+
+def test_a_body_named_after_its_place(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.add_places(["القاهرة"])
+    words, folded = _prep("قال رئيس هيئة قناة السويس إن")
+    assert org_heads([(3, 5, "LOC")], folded, words, lex) == [(2, 5, "ORG")]
+    words, folded = _prep("أستاذ في جامعة القاهرة منذ")
+    assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "ORG")]
+
+
+def test_a_company_name_ends_with_its_english_suffix(lex):
+    from services.enrich.ner.rules import company_suffixes
+
+    words, folded = _prep("لشركة توتال إنرجيز باتريك بويانيه ،")
+    assert company_suffixes([(0, 2, "ORG"), (2, 5, "PER")], folded) == [(0, 3, "ORG"), (3, 5, "PER")]
+    words, folded = _prep("مع كوسموس إنرجي الأمريكية")
+    assert company_suffixes([(1, 2, "ORG")], folded) == [(1, 3, "ORG")]
+    words, folded = _prep("رئيس شركة بريتيش بتروليوم إن")
+    assert company_suffixes([(1, 3, "ORG"), (3, 4, "ORG")], folded) == [(1, 4, "ORG")]
 
 
 def test_a_given_name_the_crf_tagged_alone_takes_its_surname(lex):

@@ -19,6 +19,7 @@ from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
     bare,
+    company_suffixes,
     coordination,
     courts_of_places,
     dateline_places,
@@ -132,7 +133,7 @@ class CrfRecognizer:
         spans = propagate(spans, folded, words, self.lex)
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
-        spans = courts_of_places(headed, folded, words, self.lex)
+        spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word

@@ -266,7 +266,8 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     out: list[Span] = []
     for s, e, typ in spans:
         if typ == "ORG":
-            if s > 0 and s - 1 not in covered and in_class(folded[s - 1], CONSTRUCT_HEADS):
+            if s > 0 and s - 1 not in covered and in_class(folded[s - 1], CONSTRUCT_HEADS) \
+                    and not in_class(folded[s - 1], _BLOCS):  # «كتلة تيار المستقبل»: the party's bloc
                 s -= 1
             # a trailing adjective of nationality belongs to the name after a definite word
             # («البنك المركزي الليبي», «وزارة الدفاع الروسية»), except after a complete
@@ -526,7 +527,8 @@ def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
 # gazetteer has it («مدينتي كوستي والدويم», «حقل الشرارة»); not «منطقة», «ولاية», «محافظة»:
 # «منطقة عازلة», «ولاية ثانية» (a term of office)
 _TOWN_NOUNS = _with_clitics((
-    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "معبر", "ميناء", "مخيم"))
+    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "حقول", "معبر", "ميناء",
+    "مخيم", "ولايتي", "محافظتي"))  # (the duals of «ولاية», «محافظة» name two states: «ولايتي هيرشبيلي وجلمدغ»)
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم"))
@@ -713,7 +715,7 @@ def _known_place(toks: list[str], lex: Lexicon) -> bool:
 CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "وزارة", "جامعة", "شركة", "وكالة", "حزب", "مجلس", "حكومة", "منظمة", "هيئة", "مؤسسة", "بنك", "مصرف", "اتحاد",
     "جمعية", "جماعة", "حركة", "تنظيم", "جبهة", "محكمة", "صندوق", "مركز", "معهد", "نادي", "قناة", "صحيفة",
-    "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية"))
+    "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية", "كتلة"))
 _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع"))
 # companies and groups: the name after them may be a foreign word the CRF read as a person
 _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
@@ -725,6 +727,8 @@ _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "ا
 
 
 _CENTRAL = frozenset(fold(w) for w in ("المركزي", "المركزية"))
+_BLOC = fold("كتلة")
+_BLOCS = frozenset({_BLOC})
 _UNION = fold("الاتحاد")
 
 
@@ -756,7 +760,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if not in_class(f, CONSTRUCT_HEADS):
             continue
         head = f if f in CONSTRUCT_HEADS else bare(f)
-        if head in _BANKS and i + 1 < n and (sp := loc_end.get(i + 1)) \
+        if head in _BANKS | _PLACE_BODIES and i + 1 < n and (sp := loc_end.get(i + 1)) \
                 and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
             # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country
             end = sp + 1 if sp < n and folded[sp] in _ORG_FILLERS else sp
@@ -811,6 +815,9 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             j += 1
             if j - i > 4:
                 break
+        if head == _BLOC and j == i + 2 and j < n and (end := _purpose_end(j, folded, lex)) \
+                and not covered.intersection(range(j, end)):
+            j = end  # «كتلة الوفاء للمقاومة»: a parliamentary bloc and what it stands for
         # «حزب الشراكة والإنقاذ», «حزب الأصالة والمعاصرة»: a party named by two words joined by «و»
         if head in _PARTY_HEADS and j == i + 2 and j < n and j not in covered and folded[j].startswith("وال") \
                 and len(folded[j]) >= 6 and folded[j][1:] not in STOP and folded[j][1:] not in lex.common \
@@ -904,6 +911,8 @@ def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, in
 
 
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
+# bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة»
+_PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
@@ -997,6 +1006,39 @@ def dateline_places(spans: list[Span], folded: list[str], words: list[str], lex:
                 added.append((s, e, "LOC"))
             break
     return sorted(spans + added)
+
+
+# the English words that end company names, as Arabic copy transliterates them
+_COMPANY_SUFFIXES = frozenset(fold(w) for w in (
+    "إنرجي", "إنرجيز", "انرجي", "بتروليوم", "غروب", "جروب", "هولدينغ", "هولدينج", "كابيتال", "موتورز", "إيرويز",
+    "إيرلاينز", "تيليكوم", "تليكوم", "إنترناشونال", "إنترناشيونال", "فارما", "تكنولوجيز", "سيستمز", "كوربوريشن",
+    "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس"))
+
+
+def company_suffixes(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«كوسموس إنرجي», «توتال إنرجيز»: the English word that ends a company's name is part of it,
+    also where the CRF began the next name with it («لشركة توتال إنرجيز باتريك بويانيه»)."""
+    n = len(folded)
+    starts = {s: (s, e, typ) for s, e, typ in spans}
+    out: list[Span] = []
+    taken: set[Span] = set()
+    for s, e, typ in sorted(spans):
+        if (s, e, typ) in taken:
+            continue
+        if typ == "ORG":
+            while e < n and folded[e] in _COMPANY_SUFFIXES:
+                nxt = starts.get(e)
+                if nxt and nxt[2] == "ORG":  # «شركة بريتيش» + «بتروليوم»: one name
+                    taken.add(nxt)
+                    e = nxt[1]
+                    break
+                if nxt:
+                    taken.add(nxt)
+                    if nxt[1] - nxt[0] > 1:
+                        out.append((e + 1, nxt[1], nxt[2]))
+                e += 1
+        out.append((s, e, typ))
+    return sorted(out)
 
 
 _COURT = fold("محكمة")
