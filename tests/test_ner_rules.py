@@ -386,6 +386,49 @@ def test_org_grows_over_the_adjective_of_its_genitive_and_a_head_joins_a_known_n
     assert known_names([(1, 3, "ORG")], folded, words, lex) == [(1, 4, "ORG")]
 
 
+def test_a_person_span_that_opens_with_a_known_organisation(lex):
+    from services.enrich.ner.rules import known_names
+
+    words, folded = _prep("الرئيس التنفيذي لإنفيديا جنسن هوانغ خلال")
+    assert known_names([(2, 5, "PER")], folded, words, lex) == [(2, 3, "ORG"), (3, 5, "PER")]
+    # a definite word after it: the club's full name (an everyday word, taken in a sports report)
+    words, folded = _prep("وفاز الوداد البيضاوي في مباراة الدوري")
+    assert known_names([(1, 3, "PER")], folded, words, lex) == [(1, 3, "ORG")]
+
+
+def test_a_royal_federation_and_its_purpose(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("مغربي")
+    words, folded = _prep("وقال رئيس الجامعة الملكية المغربية لألعاب القوى إن")
+    assert org_heads([], folded, words, lex) == [(2, 7, "ORG")]
+
+
+def test_a_definite_body_a_candidacy_and_a_un_envoy_in_title_chains(lex):
+    lex.first_names.add(fold("فاروق"))
+    words, folded = _prep("وقال رئيس الهيئة فاروق بوعسكر إن")
+    assert title_chains([], folded, words, lex) == [(3, 5, "PER")]
+    words, folded = _prep("وقال المرشح فاروق بوعسكر إن")
+    assert title_chains([], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("ورحبت المبعوثة الأممية هانا تيتيه بالخطوة")
+    assert title_chains([], folded, words, lex) == [(3, 5, "PER")]
+
+
+def test_the_second_of_two_towns_even_where_the_crf_saw_a_person(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["الفاشر"])
+    words, folded = _prep("إلى مدينتي الفاشر وكادقلي المحاصرتين ،")
+    assert gazetteer_places([(3, 5, "PER")], folded, words, lex) == [(2, 3, "LOC"), (3, 4, "LOC")]
+
+
+def test_a_describing_participle_ends_no_company_name(lex):
+    words, folded = _prep("أطلق شركة هيوماين المتخصصة في الذكاء")
+    assert trim([(1, 4, "ORG")], folded, words, lex) == [(1, 3, "ORG")]
+    words, folded = _prep("وزارة الدفاع الروسية في بيان")  # an adjective of origin stays
+    assert trim([(0, 3, "ORG")], folded, words, lex) == [(0, 3, "ORG")]
+
+
 def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
     lex.nationalities.add("كنعاني")
     lex.first_names.add(fold("ناصر"))

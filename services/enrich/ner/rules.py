@@ -88,12 +88,13 @@ ROLES = frozenset(fold(w) for w in (
     "الناشط", "الناشطة", "المعارض", "المعارضة", "القيادي", "القيادية", "الفنان", "الفنانة", "الشاعر", "الروائي",
     "المطرب", "المطربة", "الممثلة", "اللاعبة", "المدربة", "الكاتبة", "الباحثة", "المحامي", "المحامية",
     "الناطقة", "السفيرة", "المبعوثة", "المديرة", "الأمينة", "القاضية", "النائبة", "المستشار", "الداعية",
+    "المرشح", "المرشحة",
     "نظيره", "نظيرها", "نظيرته", "نظيرتها"))  # «نظيره التركي هاكان فيدان»
 _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
 # rank of a high commissioner or representative, and the domains of ministries («وزير المياه
 # والري رائد أبو السعود», «وزيرة التضامن الاجتماعي»)
-HIGH = frozenset(fold(w) for w in ("السامي", "السامية"))
+HIGH = frozenset(fold(w) for w in ("السامي", "السامية", "الأممية"))  # and «المبعوثة الأممية»
 MINISTRY_DOMAINS = frozenset(fold(w) for w in (
     "المياه", "الري", "البيئة", "السياحة", "التراث", "النقل", "الاتصالات", "الاتصال", "العمل", "الشباب", "الرياضة",
     "الأوقاف", "الإسكان", "الصناعة", "التخطيط", "الاستثمار", "التربية", "العالي", "البحث", "العلمي",
@@ -187,6 +188,9 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
             e -= 1
+        if typ == "ORG" and e - s > 2 and e < len(words) and folded[e] in _RELATIVE_PREPOSITIONS \
+                and _describing_participle(folded[e - 1]):
+            e -= 1  # «شركة هيوماين المتخصصة في»: a description of the company, not its name
         if typ == "LOC" and e - s > 1 and folded[e - 1] in _BORDER:
             e -= 1  # «معبر جابر الحدودي»: the crossing's name is «جابر»
         if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi:
@@ -221,6 +225,16 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
 _TIMES_OF_DAY = frozenset(fold(w) for w in ("صباح", "مساء", "ظهر", "فجر", "ليلة", "عصر", "صبيحة"))
 _DAYS = frozenset(fold(w) for w in (
     "اليوم", "أمس", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
+
+
+_RELATIVE_PREPOSITIONS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "بين"))
+_WORKING = frozenset(fold(w) for w in ("العاملة", "العامل", "الناشطة", "الناشط", "الرائدة", "الرائد"))
+
+
+def _describing_participle(f: str) -> bool:
+    """«المتخصصة», «المملوكة», «العاملة»: a definite participle that a preposition follows
+    describes what comes before it (names end on nouns and adjectives of origin)."""
+    return f in _WORKING or (f.startswith("الم") and len(f) >= 7 and f.endswith("ه"))
 
 
 def _closed_name(s: int, e: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
@@ -506,7 +520,28 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     added += _unknown_towns(covered | {s for s, _, _ in added}, folded, words, lex)  # (the added are one word each)
-    return _directed_states(_multi_word_places(sorted(spans + added), folded, lex), folded)
+    spans = _second_of_two(sorted(spans + added), folded, words, lex)
+    return _directed_states(_multi_word_places(spans, folded, lex), folded)
+
+
+def _second_of_two(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«مدينتي الفاشر وكادقلي المحاصرتين»: after a dual or plural town noun and a known town,
+    the next town behind «و» is one too, also where the CRF read it as a person."""
+    n = len(words)
+    by_start = {sp[0]: sp for sp in spans}
+    out = list(spans)
+    for s, e, typ in spans:
+        k = s + 1
+        if typ != "LOC" or e != k or not s or k >= n or folded[s - 1] not in _TOWN_NOUNS \
+                or bare(folded[s - 1]) in _ONE_TOWN or not folded[k].startswith("و") \
+                or not _town_name(folded[k][1:], words[k][1:], lex):
+            continue
+        nxt = by_start.get(k)
+        if nxt is None and not any(x[0] < k < x[1] for x in out):
+            out.append((k, k + 1, "LOC"))
+        elif nxt and nxt[2] == "PER":
+            out = [x for x in out if x != nxt] + [(k, k + 1, "LOC")]
+    return sorted(out)
 
 
 _STATE_NOUNS = _with_clitics(("ولاية", "محافظة"))
@@ -925,7 +960,8 @@ _ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز"
 _NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجموعة"))
 # what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
 _BODY_ADJECTIVES = frozenset(fold(w) for w in (
-    "الوطني", "الوطنية", "العليا", "الأعلى", "المستقلة", "المستقل", "الدولي", "الدولية", "العربي", "العربية"))
+    "الوطني", "الوطنية", "العليا", "الأعلى", "المستقلة", "المستقل", "الدولي", "الدولية", "العربي", "العربية",
+    "الملكية", "الملكي"))  # «الجامعة الملكية المغربية لكرة القدم»
 # «general», after another description only: «الهيئة المصرية العامة للتنشيط السياحي», but «الجمعية
 # العامة لإصدار القرارات» is the assembly issuing resolutions
 _GENERAL = frozenset(fold(w) for w in ("العامة", "العام"))
@@ -1155,6 +1191,9 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
+            elif is_title(folded[j - 1]) and not covered[j] and (b := bare(folded[j])).startswith("ال") \
+                    and b[2:] in _PURPOSE_HEADS:
+                j += 1  # the body named before: «رئيس الهيئة فاروق بوعسكر», «الأمين العام للحزب …»
             elif bare(folded[j]) == _COUNCIL and j + 1 < n and folded[j + 1] in _COUNCIL_KINDS and not covered[j]:
                 j += 2  # «رئيس مجلس النواب عقيلة صالح»
                 while j < n and folded[j] in _COUNCIL_KINDS:
@@ -1504,6 +1543,18 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
                 and by_span.get(sp[:2]) == "ORG" and is_arabic(words[hit]) and not folded[hit].startswith("ال") \
                 and not split_clitic(folded[hit])[0] and folded[hit] not in STOP:
             dropped.add(sp[:2])
+            crossing = set()
+        # «الرئيس التنفيذي لإنفيديا جنسن هوانغ»: a person span that opens with a known organisation
+        # is the organisation and its chief; with a definite word after it, the organisation's
+        # full name («الوداد البيضاوي»)
+        if len(crossing) == 1 and (sp := next(iter(crossing))) and sp[0] == i and sp[1] > hit \
+                and by_span.get(sp[:2]) == "PER" \
+                and all(name_like(folded[x], words[x], lex) for x in range(hit, sp[1])):
+            if folded[hit].startswith("ال"):
+                hit = sp[1]  # (retyped below)
+            else:
+                dropped.add(sp[:2])
+                added.append((hit, sp[1], "PER"))
             crossing = set()
         if (i, hit) in by_span:
             fixed[(i, hit)] = "ORG"
