@@ -1094,7 +1094,7 @@ def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex
     n = len(words)
     out = list(spans)
     for i, f in enumerate(folded):
-        if bare(f) not in (_COURT, "ال" + _COURT):
+        if _COURT not in f or bare(f) not in (_COURT, "ال" + _COURT):  # (a substring test first: cheap)
             continue
         j = i + 2
         if j >= n or folded[i + 1] not in _LOCAL_COURTS or not folded[j].startswith("ب"):
