@@ -429,6 +429,34 @@ def test_a_describing_participle_ends_no_company_name(lex):
     assert trim([(0, 3, "ORG")], folded, words, lex) == [(0, 3, "ORG")]
 
 
+def test_a_stadium_keeps_its_princes_title_but_not_its_city(lex):
+    from services.enrich.ner.rules import places_not_persons
+
+    lex.add_places(["الرباط"])
+    words, folded = _prep("على ملعب الأمير مولاي عبد الله بالرباط ،")
+    spans = places_not_persons([(4, 7, "PER")], folded, lex)
+    assert spans == [(1, 6, "LOC"), (6, 7, "LOC")]
+    assert trim(spans, folded, words, lex) == [(1, 6, "LOC"), (6, 7, "LOC")]
+
+
+def test_a_title_chain_through_a_region_or_delegation_named_before(lex):
+    words, folded = _prep("ودان رئيس الإقليم نيجيرفان بارزاني الهجوم")
+    assert title_chains([], folded, words, lex) == [(3, 5, "PER")]
+    lex.first_names.add(fold("يحيى"))
+    words, folded = _prep("وقال رئيس الوفد الحكومي يحيى كزمان إن")
+    assert title_chains([], folded, words, lex) == [(4, 6, "PER")]
+
+
+def test_a_new_town_keeps_its_adjective(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["العلمين"])
+    words, folded = _prep("في مؤتمر بمدينة العلمين الجديدة أن")
+    assert gazetteer_places([(3, 4, "LOC")], folded, words, lex) == [(3, 5, "LOC")]
+    words, folded = _prep("في العلمين الجديدة")  # without «مدينة» the adjective may describe
+    assert gazetteer_places([(1, 2, "LOC")], folded, words, lex) == [(1, 2, "LOC")]
+
+
 def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
     lex.nationalities.add("كنعاني")
     lex.first_names.add(fold("ناصر"))

@@ -94,7 +94,9 @@ _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
 # rank of a high commissioner or representative, and the domains of ministries («وزير المياه
 # والري رائد أبو السعود», «وزيرة التضامن الاجتماعي»)
-HIGH = frozenset(fold(w) for w in ("السامي", "السامية", "الأممية"))  # and «المبعوثة الأممية»
+HIGH = frozenset(fold(w) for w in (
+    "السامي", "السامية", "الأممية",  # and «المبعوثة الأممية»
+    "الرسمي", "الرسمية", "الحكومي", "الحكومية", "المفاوض"))  # «رئيس الوفد الحكومي يحيى كزمان»
 MINISTRY_DOMAINS = frozenset(fold(w) for w in (
     "المياه", "الري", "البيئة", "السياحة", "التراث", "النقل", "الاتصالات", "الاتصال", "العمل", "الشباب", "الرياضة",
     "الأوقاف", "الإسكان", "الصناعة", "التخطيط", "الاستثمار", "التربية", "العالي", "البحث", "العلمي",
@@ -193,7 +195,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             e -= 1  # «شركة هيوماين المتخصصة في»: a description of the company, not its name
         if typ == "LOC" and e - s > 1 and folded[e - 1] in _BORDER:
             e -= 1  # «معبر جابر الحدودي»: the crossing's name is «جابر»
-        if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi:
+        if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi \
+                and bare(folded[s]) not in _STADIUMS:  # (a stadium may be named after a prince)
             # «في الرياض السفير الأمريكي»: a place name holds no title (but «شرم الشيخ» is one)
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
@@ -520,8 +523,25 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     added += _unknown_towns(covered | {s for s, _, _ in added}, folded, words, lex)  # (the added are one word each)
-    spans = _second_of_two(sorted(spans + added), folded, words, lex)
+    spans = _new_towns(_second_of_two(sorted(spans + added), folded, words, lex), folded)
     return _directed_states(_multi_word_places(spans, folded, lex), folded)
+
+
+_NEW = frozenset(fold(w) for w in ("الجديدة", "الجديد"))
+_CITY = frozenset(fold(w) for w in ("مدينة", "بمدينة", "لمدينة", "ومدينة"))
+
+
+def _new_towns(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«مدينة العلمين الجديدة», «دمياط الجديدة»: a new town built beside an old one is named
+    with «الجديدة»; after «مدينة» the adjective is part of the name."""
+    n = len(folded)
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "LOC" and e < n and folded[e] in _NEW and s and folded[s - 1] in _CITY \
+                and not any(x[0] == e for x in spans):
+            e += 1
+        out.append((s, e, typ))
+    return out
 
 
 def _second_of_two(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -707,6 +727,10 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             typ = "LOC"  # «في منطقة الزمالك»: the district, not the club
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
             s, typ = k, "LOC"  # «ملعب الأمير مولاي عبد الله»: the stadium, not the prince
+            if e - s > 2 and (seat := folded[e - 1]).startswith("ب") and (seat[1:] in lex.loc or (
+                    seat.startswith("بال") and "ال" + seat[3:] in lex.loc)):
+                out.append((s, e - 1, typ))  # «… عبد الله بالرباط»: the city is not in its name
+                s = e - 1
         out.append((s, e, typ))
     return out
 
@@ -946,7 +970,8 @@ def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, in
 
 
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
-# bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة»
+# bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
+# دبي»: ANERcorp tags the city, and so do readers)
 _PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
@@ -1143,6 +1168,8 @@ def propagate_multi(spans: list[Span], folded: list[str], words: list[str]) -> l
 
 
 _ACTING = frozenset(fold(w) for w in ("بالإنابة", "بالوكالة"))
+# what an office may be of, named earlier in the article: «رئيس الإقليم», «رئيس الوفد»
+_NAMED_BEFORE = frozenset(fold(w) for w in ("إقليم", "وفد", "بلدية", "محافظة", "ولاية"))
 # an office's body or place in a title chain: «رئيس حكومة إقليم كردستان …»
 _BODY_OR_PLACE = CONSTRUCT_HEADS | _PLACE_NOUNS
 
@@ -1192,8 +1219,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
             elif is_title(folded[j - 1]) and not covered[j] and (b := bare(folded[j])).startswith("ال") \
-                    and b[2:] in _PURPOSE_HEADS:
-                j += 1  # the body named before: «رئيس الهيئة فاروق بوعسكر», «الأمين العام للحزب …»
+                    and (b[2:] in _PURPOSE_HEADS or b[2:] in _NAMED_BEFORE):
+                j += 1  # the body named before: «رئيس الهيئة فاروق بوعسكر», «رئيس الإقليم نيجيرفان بارزاني»
             elif bare(folded[j]) == _COUNCIL and j + 1 < n and folded[j + 1] in _COUNCIL_KINDS and not covered[j]:
                 j += 2  # «رئيس مجلس النواب عقيلة صالح»
                 while j < n and folded[j] in _COUNCIL_KINDS:
