@@ -337,3 +337,18 @@ def test_more_anchoring_rules() -> None:
     for text, pub, first in cases:
         got = find_dates(text, pub)
         assert got and got[0].value == first, (text, got)
+
+
+def test_the_year_of_a_period_cue_a_maghrebi_quarter_and_end_of() -> None:
+    def values(text: str) -> list[str]:
+        return [d.value for d in find_dates(text, "2025-06-05")]
+
+    assert values("سيجتمع المجلس لبحث التمديد حتى نهاية العام، مشيرا إلى") == ["2025"]
+    assert values("منذ بداية السنة سجلت المملكة") == ["2025"]
+    # a year already written in the sentence: «the end of the year» is that year's, left unresolved
+    assert values("وفي عام 2019 تراجع الإنتاج قبل أن يتعافى في نهاية العام") == ["2019"]
+    # the school or fiscal year is not the calendar year; «العام» alone is «general»
+    assert values("عطلة منتصف السنة الدراسية ستمتد أسبوعا") == []
+    assert values("وقال الأمين العام إن الحل") == []
+    assert values("خلال الثلاثي الأول من 2025 مقارنة بالفترة ذاتها من 2024") == ["2025", "2024"]
+    assert values("ستدخل المحطة الخدمة في متم 2027") == ["2027"]

@@ -386,7 +386,15 @@ def _period(m: re.Match, c: _Ctx) -> list[Cand]:
     pcue = c.behind(start, P.PCUE_BEHIND)
     if pcue:
         start = pcue[0]
-    if m.group("p_this"):
+    if m.group("p_bare"):
+        # «حتى نهاية العام», «منذ مطلع السنة»: with a period cue, the year of publication, unless
+        # the sentence already wrote a year (then «the end of the year» is that year's, and is left)
+        # or an adjective makes it another year («منتصف السنة الدراسية», «نهاية العام المالي»)
+        sentence = P.SENTENCE_END.split(c.before(start, 300))[-1]
+        if not pcue or P.LAST_YEAR_WRITTEN.search(sentence) or P.QUALIFIED_AFTER.match(c.f, m.end("p")):
+            return []
+        unit, shift = "عام", 0
+    elif m.group("p_this"):
         unit = "شهر" if "الشهر" in m.group("p_this") else "عام"
         shift = 0
     else:
