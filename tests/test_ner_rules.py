@@ -457,6 +457,59 @@ def test_a_new_town_keeps_its_adjective(lex):
     assert gazetteer_places([(1, 2, "LOC")], folded, words, lex) == [(1, 2, "LOC")]
 
 
+def test_national_offices_and_a_second_purposes_adjective(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("تونسي")
+    words, folded = _prep("وقال رئيس الهيئة القومية للأنفاق إن")
+    assert org_heads([], folded, words, lex) == [(2, 5, "ORG")]
+    words, folded = _prep("توقع الديوان الوطني للزيت في تونس")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    lex.common.add(fold("البحري"))  # a nisba adjective, even an everyday one, ends the purpose
+    words, folded = _prep("دعا الاتحاد التونسي للفلاحة والصيد البحري الحكومة")
+    assert org_heads([], folded, words, lex) == [(1, 6, "ORG")]
+
+
+def test_a_companys_business_but_not_whom_it_serves(lex):
+    from services.enrich.ner.rules import company_suffixes, org_heads
+
+    words, folded = _prep("نفذته شركة أوراسكوم للإنشاءات بالتعاون")
+    assert company_suffixes([(1, 3, "ORG")], folded, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("وقدمت شركة أرامكو للحكومة تقريرا")
+    assert company_suffixes([(1, 3, "ORG")], folded, lex) == [(1, 3, "ORG")]
+    assert org_heads([], folded, words, lex) == [(1, 3, "ORG")]
+    words, folded = _prep("بالتعاون مع شركة فينشي الفرنسية")  # a foreign name that opens with «ف»
+    assert org_heads([(3, 4, "PER")], folded, words, lex) == [(2, 4, "ORG")]
+
+
+def test_waters_islands_and_districts_are_no_persons(lex):
+    from services.enrich.ner.rules import places_not_persons
+
+    words, folded = _prep("الملاحة في خور عبد الله بين جزيرتي بوبيان ووربة")
+    assert places_not_persons([(2, 5, "PER"), (6, 8, "PER")], folded, lex) == [(2, 5, "LOC"), (7, 8, "LOC")]
+    words, folded = _prep("مرورا بحي الزمالك وميدان")
+    assert places_not_persons([(2, 3, "ORG")], folded, lex) == [(2, 3, "LOC")]
+
+
+def test_a_countrys_high_court(lex):
+    from services.enrich.ner.rules import courts_of_places
+
+    words, folded = _prep("قرار المحكمة الاتحادية العليا في العراق")
+    assert courts_of_places([(5, 6, "LOC")], folded, words, lex) == [(1, 4, "ORG"), (5, 6, "LOC")]
+    words, folded = _prep("قرار المحكمة العليا في العراق")  # the rank alone names no court here
+    assert courts_of_places([(4, 5, "LOC")], folded, words, lex) == [(4, 5, "LOC")]
+
+
+def test_a_place_of_its_own_wins_over_the_place_in_its_name(lex):
+    from services.enrich.ner.rules import known_places
+
+    lex.add_places(["الصومال", "أرض الصومال", "قطاع غزة", "غزة"])
+    words, folded = _prep("انتخابات في أرض الصومال أمس")
+    assert known_places([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
+    words, folded = _prep("القصف في قطاع غزة أمس")  # the strip is Gaza (ANERcorp tags «غزة»)
+    assert known_places([(3, 4, "LOC")], folded, words, lex) == [(3, 4, "LOC")]
+
+
 def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
     lex.nationalities.add("كنعاني")
     lex.first_names.add(fold("ناصر"))

@@ -133,7 +133,7 @@ class CrfRecognizer:
         spans = propagate(spans, folded, words, self.lex)
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
-        spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded)
+        spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded, self.lex)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word

@@ -454,7 +454,7 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
 PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم",
                # duals and plurals open a list of places: «محافظتي معان والطفيلة», «محافظات البصرة وذي قار»
                "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى",
-               "نهر", "نهري", "جزيرة", "جزر")  # «نهري دجلة والفرات», «بجزيرة صقلية»
+               "نهر", "نهري", "جزيرة", "جزر", "جزيرتي")  # «نهري دجلة والفرات», «بجزيرة صقلية»
 # a site in a place (only unambiguous names), or a gulf named after its port: «خليج العقبة»
 SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر", "خليج", "سد")  # «سد الموصل»
 
@@ -583,7 +583,8 @@ def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
 # «منطقة عازلة», «ولاية ثانية» (a term of office)
 _TOWN_NOUNS = _with_clitics((
     "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "حقول", "معبر", "ميناء",
-    "مخيم", "ولايتي", "محافظتي"))  # (the duals of «ولاية», «محافظة» name two states: «ولايتي هيرشبيلي وجلمدغ»)
+    # the duals of «ولاية», «محافظة», «جزيرة» name two states or islands: «ولايتي هيرشبيلي وجلمدغ»
+    "مخيم", "ولايتي", "محافظتي", "جزيرتي"))
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم"))
@@ -633,9 +634,10 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
         listed = folded[i].startswith("و") and i in ends
         if (folded[i - 1] not in LOCATIVES and not listed) or covered[i] or in_class(folded[i], DIRECTIONS):
             continue
-        if bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq):
-            continue  # «العالم العربي», «العاصمة السورية»: a description, not a name
         size = next((k for k in _place_sizes(i, folded, lex) if not any(covered[i:i + k])), 0)
+        if size and bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq) \
+                and (bare(folded[i]), *folded[i + 1:i + size]) not in places_of_their_own():
+            continue  # «العالم العربي», «العاصمة السورية»: a description, not a name (but «العاصمة الإدارية الجديدة»)
         if size:
             added.append((i, i + size, "LOC"))
             for x in range(i, i + size):
@@ -702,8 +704,8 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
         if ok and in_class(folded[i], DIRECTIONS):
             ok = key in DIRECTION_STATES
         elif ok and len(touched) == 1:  # «مكة المكرمة», «مطار دمشق الدولي»: the place is «مكة», «دمشق»
-            (s, e, _), = touched
-            ok = not _known_place(folded[s:e], lex)
+            (s, e, _), = touched  # (but «أرض الصومال» is not Somalia)
+            ok = not _known_place(folded[s:e], lex) or key in places_of_their_own()
         if ok:
             replaced |= touched
             added.append((i, i + hit, "LOC"))
@@ -723,6 +725,10 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             typ = "LOC"
         elif typ == "PER" and s and bare(folded[s - 1]) in _NAMED_FOR_PLACES:
             typ = "LOC"  # «معبر كرم أبو سالم», «ميناء جيهان»: a crossing or port is named after a place
+        elif typ == "PER" and e - s >= 2 and bare(folded[s]) in _WATERS:
+            typ = "LOC"  # «خور عبد الله»: an inlet named after a person is a place
+        elif typ == "PER" and e - s >= 2 and folded[s] in _PLACE_NOUNS:
+            s, typ = s + 1, "LOC"  # «جزيرتي بوبيان»: a place noun does not open a person's name
         elif typ in ("PER", "ORG") and e - s == 1 and s and bare(folded[s - 1]) in _ONE_PLACE_NOUNS:
             typ = "LOC"  # «في منطقة الزمالك»: the district, not the club
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
@@ -748,11 +754,13 @@ def _stadium_before(s: int, folded: list[str]) -> int | None:
 
 # singular nouns of a place in construct with its name (not their duals and plurals, which may
 # be followed by a description)
-_ONE_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية"))
+_ONE_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية")) \
+    | _with_clitics(("حي",))  # («بحي» is too short for the clitic split)
 
 
 # sites named after a place, not a person (airports, unlike these, often bear a person's name)
 _NAMED_FOR_PLACES = frozenset(fold(w) for w in ("معبر", "ميناء", "مخيم", "مضيق", "خليج"))
+_WATERS = frozenset(fold(w) for w in ("خور", "خليج", "مضيق", "بحر", "نهر", "وادي", "جبل"))
 
 
 def _coordinated(rest: tuple[str, ...], lex: Lexicon) -> bool:
@@ -853,7 +861,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             continue
         if head in _COMPANY_HEADS and i + 1 < n and (sp := next((x for x in spans if x[0] == i + 1), None)) \
                 and sp[2] == "PER" and sp[1] - sp[0] <= 2 and folded[i + 1] not in lex.first_names \
-                and not split_clitic(folded[i + 1])[0]:
+                and (not split_clitic(folded[i + 1])[0] or _letter_not_clitic(folded[i + 1], words[i + 1], lex)):
             # «شركة إيني الإيطالية»: a company's foreign name read as a person's
             spans = [x for x in spans if x != sp]
             added.append((i, sp[1], "ORG"))
@@ -895,8 +903,11 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             if j < n and (sp := loc_end.get(j)) and not split_clitic(folded[j])[0]:
                 spans = [x for x in spans if x[0] != j]
                 j = sp  # «شركة فسفاط قفصة»: and the place it is named after
-            # and what the body is for: «وكالة فيتش للتصنيف الائتماني»
+            # and what the body is for: «وكالة فيتش للتصنيف الائتماني» (for a company, a business:
+            # «شركة أرامكو للحكومة» is whom it serves)
             end = _purpose_end(j, folded, lex) if j < n else 0
+            if end and head in _COMPANY_HEADS and folded[j].startswith("لل") and bare(folded[j]) not in _BUSINESSES:
+                end = 0
             if end and not covered.intersection(range(j, end)):
                 j = end
         if j == i + 1 and i + 2 < n and folded[j].startswith("ال") and folded[j] not in STOP \
@@ -977,8 +988,8 @@ _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش"
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
 # «لجنة التحقيق», «سلطة الاحتلال» describe)
-_PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in ("سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد",
-                                                                 "شبكة"))
+_PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in (
+    "سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد", "ديوان", "شبكة"))
 # heads that are everyday nouns of action or place in a construct chain: «حركة دوران القمر»,
 # «مركز اهتمام الرأي», «تنظيم صفوف القبائل»
 _ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز", "تحالف"))
@@ -986,7 +997,8 @@ _NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجمو
 # what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
 _BODY_ADJECTIVES = frozenset(fold(w) for w in (
     "الوطني", "الوطنية", "العليا", "الأعلى", "المستقلة", "المستقل", "الدولي", "الدولية", "العربي", "العربية",
-    "الملكية", "الملكي"))  # «الجامعة الملكية المغربية لكرة القدم»
+    "الملكية", "الملكي",  # «الجامعة الملكية المغربية لكرة القدم»
+    "القومية", "القومي"))  # Egyptian «national»: «الهيئة القومية للأنفاق»
 # «general», after another description only: «الهيئة المصرية العامة للتنشيط السياحي», but «الجمعية
 # العامة لإصدار القرارات» is the assembly issuing resolutions
 _GENERAL = frozenset(fold(w) for w in ("العامة", "العام"))
@@ -1025,9 +1037,11 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
             break  # (but «للتنمية والصندوق السعودي…» goes on to another body)
         k += 1
         if k + 1 < n and folded[k].startswith("ال") and folded[k].endswith(("يه", "ي", "ه")) \
-                and not is_trigger(folded[k], lex) and folded[k] not in lex.common \
-                and not folded[k + 1].startswith("و"):
-            k += 1  # and its adjective, at the end of the list: «والريشة الطائرة»
+                and not is_trigger(folded[k], lex) and not folded[k + 1].startswith("و") \
+                and (folded[k] not in lex.common or folded[k].endswith(("ي", "يه"))):
+            # and its adjective, at the end of the list: «والريشة الطائرة», «والصيد البحري» (a nisba
+            # adjective even when it is an everyday word; a word in «-ة» only when it is no everyday noun)
+            k += 1
     return k
 
 
@@ -1069,6 +1083,13 @@ def dateline_places(spans: list[Span], folded: list[str], words: list[str], lex:
     return sorted(spans + added)
 
 
+# what companies are for, as their names say («شركة أوراسكوم للإنشاءات»): a closed class, since
+# «لل» + a noun after a company is as often whom it serves («قدمت شركة أرامكو للحكومة»)
+_BUSINESSES = frozenset(fold("ال" + w) for w in (
+    "إنشاءات", "مقاولات", "طاقة", "استثمار", "استثمارات", "تنمية", "صناعات", "بترول", "نفط", "غاز", "اتصالات",
+    "تأمين", "تعدين", "تطوير", "أسمنت", "حديد", "صلب", "أدوية", "سيارات", "طيران", "شحن", "ملاحة", "تكنولوجيا",
+    "برمجيات", "خدمات", "تجارة", "إعلام", "نشر", "إنتاج", "توزيع", "كهرباء", "استشارات", "عقارات", "تمويل",
+    "أوراق", "كمبيوتر", "أسمدة", "كيماويات", "بتروكيماويات", "موانئ", "نقل", "سياحة", "فنادق", "إسكان"))
 # the English words that end company names, as Arabic copy transliterates them
 _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
     "إنرجي", "إنرجيز", "انرجي", "بتروليوم", "غروب", "جروب", "هولدينغ", "هولدينج", "كابيتال", "موتورز", "إيرويز",
@@ -1076,9 +1097,10 @@ _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
     "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس"))
 
 
-def company_suffixes(spans: list[Span], folded: list[str]) -> list[Span]:
+def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon | None = None) -> list[Span]:
     """«كوسموس إنرجي», «توتال إنرجيز»: the English word that ends a company's name is part of it,
-    also where the CRF began the next name with it («لشركة توتال إنرجيز باتريك بويانيه»)."""
+    also where the CRF began the next name with it («لشركة توتال إنرجيز باتريك بويانيه»); so is
+    what a company is for («شركة أوراسكوم للإنشاءات»), when it is no body or title of its own."""
     n = len(folded)
     starts = {s: (s, e, typ) for s, e, typ in spans}
     out: list[Span] = []
@@ -1098,11 +1120,16 @@ def company_suffixes(spans: list[Span], folded: list[str]) -> list[Span]:
                     if nxt[1] - nxt[0] > 1:
                         out.append((e + 1, nxt[1], nxt[2]))
                 e += 1
+            if lex is not None and e < n and bare(folded[e]) in _BUSINESSES and in_class(folded[s], _COMPANY_HEADS) \
+                    and e not in starts:
+                e = _purpose_end(e, folded, lex) or e
         out.append((s, e, typ))
     return sorted(out)
 
 
 _COURT = fold("محكمة")
+_SUPREME = fold("العليا")
+_HIGH_COURTS = frozenset(fold(w) for w in ("الاتحادية", "الدستورية", "الإدارية"))
 # courts of first instance and appeal, which sit in a town (not «العليا», «الدستورية»: one per country)
 _LOCAL_COURTS = frozenset(fold(w) for w in (
     "الابتدائية", "الإدارية", "العسكرية", "التجارية", "الجنائية", "الاستئناف", "الاستئنافية", "الجنايات", "الجنح",
@@ -1111,7 +1138,8 @@ _LOCAL_COURTS = frozenset(fold(w) for w in (
 
 def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«المحكمة الابتدائية بصفاقس», «محكمة الاستئناف بالرباط»: a court is named by its kind and
-    its seat, joined by «ب»; the seat is part of the name, not a place of its own.
+    its seat, joined by «ب»; the seat is part of the name, not a place of its own. A high court
+    is named by its kind and rank: «المحكمة الاتحادية العليا», «المحكمة الدستورية العليا».
 
     The court's kind (:data:`_LOCAL_COURTS`) after «محكمة»/«المحكمة», then a known place behind
     «ب» (or «بال»); an organisation span over the kind is taken in.
@@ -1122,6 +1150,10 @@ def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex
         if _COURT not in f or bare(f) not in (_COURT, "ال" + _COURT):  # (a substring test first: cheap)
             continue
         j = i + 2
+        if j < n and folded[i + 1] in _HIGH_COURTS and folded[j] == _SUPREME and bare(f) == "ال" + _COURT \
+                and not any(x[0] < j + 1 and x[1] > i for x in out):
+            out.append((i, j + 1, "ORG"))  # «المحكمة الاتحادية العليا»: a country's high court
+            continue
         if j >= n or folded[i + 1] not in _LOCAL_COURTS or not folded[j].startswith("ب"):
             continue
         seat = "ال" + folded[j][3:] if folded[j].startswith("بال") else folded[j][1:]
@@ -1455,6 +1487,15 @@ DYNASTIES = frozenset(fold(w) for w in ("الصباح", "النهيان", "ال�
 
 
 KNOWN_ORGS_PATH = Path(__file__).resolve().parent / "data" / "known_organisations.txt"
+PLACES_PATH = Path(__file__).resolve().parent / "data" / "places.txt"
+
+
+@lru_cache(maxsize=1)
+def places_of_their_own(path: Path = PLACES_PATH) -> frozenset[tuple[str, ...]]:
+    """The names in ``data/places.txt`` that hold another place's name and are not that place
+    («أرض الصومال»), as folded token tuples."""
+    return frozenset(tuple(fold(w) for w in line.split())
+                     for section, line in curated_lines(path) if section.startswith("# places of their own"))
 # words that make an ambiguous known name an organisation: «مسلحي القاعدة», «عناصر حماس»
 _MEMBER_CUES = frozenset(fold(w) for w in (
     "عناصر", "مسلحي", "مسلحو", "مقاتلي", "مقاتلو", "زعيم", "قادة", "قيادي", "أعضاء", "عضو", "تنظيم", "حركة",
