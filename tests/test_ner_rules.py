@@ -510,6 +510,25 @@ def test_a_place_of_its_own_wins_over_the_place_in_its_name(lex):
     assert known_places([(3, 4, "LOC")], folded, words, lex) == [(3, 4, "LOC")]
 
 
+def test_a_described_body_the_crf_found_takes_its_purpose(lex):
+    from services.enrich.ner.rules import org_edges
+
+    words, folded = _prep("والبنك الأفريقي للتنمية والصندوق")
+    assert org_edges([(0, 2, "ORG")], folded, words, lex) == [(0, 3, "ORG")]
+    words, folded = _prep("وقال المدير العام للمكتب الوطني للسكك الحديدية إن")
+    assert org_edges([(3, 5, "ORG")], folded, words, lex) == [(3, 7, "ORG")]
+    words, folded = _prep("وقع مع الاتحاد الأوروبي للفترة المقبلة")  # «for the period»: when, not what for
+    assert org_edges([(2, 4, "ORG")], folded, words, lex) == [(2, 4, "ORG")]
+
+
+def test_a_hamza_alef_opens_no_article_in_a_company_name(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.nationalities.add("فرنسي")
+    words, folded = _prep("بينما تتولى شركة ألستوم الفرنسية توريد")
+    assert org_heads([], folded, words, lex) == [(2, 4, "ORG")]
+
+
 def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
     lex.nationalities.add("كنعاني")
     lex.first_names.add(fold("ناصر"))

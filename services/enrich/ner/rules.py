@@ -301,6 +301,14 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP \
                     and not (e + 1 in person_starts and is_nationality(folded[e], lex)):
                 e += 1
+            # «البنك الأفريقي» + «للتنمية», «للمكتب الوطني» + «للسكك الحديدية»: a definite body described
+            # as national (or by its region or nationality) is named by what it is for
+            if e < len(words) and e not in covered and e - s >= 2 and folded[e].startswith("ل") \
+                    and bare(folded[s]).startswith("ال") and bare(folded[s])[2:] in _PURPOSE_HEADS \
+                    and bare(folded[s]) not in _NOT_PURPOSE_HEADS and folded[e - 1].startswith("ال") \
+                    and (folded[e - 1] in _BODY_ADJECTIVES or is_nationality(folded[e - 1], lex)
+                         or folded[e - 1] in _REGIONAL) and (end := _purpose_end(e, folded, lex)):
+                e = end
             if e - s > 1 and _known_place(folded[s:e], lex):
                 typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
         out.append((s, e, typ))
@@ -794,6 +802,10 @@ _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "ا
 
 
 _CENTRAL = frozenset(fold(w) for w in ("المركزي", "المركزية"))
+# a body's region: «البنك الأفريقي للتنمية», «البنك الأوروبي لإعادة الإعمار والتنمية»
+_REGIONAL = frozenset(fold(w) for w in (
+    "الأفريقي", "الإفريقي", "الأوروبي", "الآسيوي", "الإسلامي", "الخليجي", "المغاربي", "العالمي", "الأفريقية",
+    "الإفريقية", "الأوروبية", "الآسيوية", "الإسلامية", "الخليجية", "المغاربية", "العالمية"))
 _BLOC = fold("كتلة")
 _BLOCS = frozenset({_BLOC})
 _UNION = fold("الاتحاد")
@@ -919,7 +931,8 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         # «وزارة الدفاع الروسية», «شركة الاتصالات السعودية»: the nationality is part of the name;
         # after a proper name it describes it («شركة ميرسك الدنماركية» is the company «ميرسك»)
         if i + 2 <= j <= i + 3 and j < n and (j not in covered or loc_end.get(j) == j + 1) \
-                and folded[i + 1].startswith("ال") and _adjective_at(j, folded, lex, loc_end):
+                and folded[i + 1].startswith("ال") and not words[i + 1].startswith(("أل", "إل")) \
+                and _adjective_at(j, folded, lex, loc_end):  # («شركة ألستوم»: a hamza is no article)
             stolen = (j, j + 1, "LOC") if j in covered else None  # «السعودية» here is the adjective
             j += 1  # «وزارة الدفاع الروسية»
             # «مجموعة الاتصال الروسية للتسوية الليبية»: and what the body is for
@@ -989,7 +1002,7 @@ _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش"
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
 # «لجنة التحقيق», «سلطة الاحتلال» describe)
 _PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in (
-    "سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد", "ديوان", "شبكة"))
+    "سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد", "ديوان", "شبكة", "مكتب"))
 # heads that are everyday nouns of action or place in a construct chain: «حركة دوران القمر»,
 # «مركز اهتمام الرأي», «تنظيم صفوف القبائل»
 _ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز", "تحالف"))
@@ -1045,9 +1058,15 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     return k
 
 
+# «لـ» + time is when, not what for: «الاتحاد الأوروبي للفترة …», «للمرة الثانية»
+_TIMES = frozenset(fold(w) for w in ("للفترة", "للمرة", "للعام", "للسنة", "للشهر", "للأسبوع", "لليوم", "لمدة"))
+
+
 def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     n = len(folded)
     w = folded[j]
+    if w in _TIMES:
+        return 0
     if w.startswith("لل") and len(w) >= 5:
         k = j + 1
         # an adjective agreeing with the purpose: «للتسوية الليبية», «للتصنيف الائتماني»
