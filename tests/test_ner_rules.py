@@ -1101,11 +1101,11 @@ def test_a_company_name_ends_with_its_english_suffix(lex):
     from services.enrich.ner.rules import company_suffixes
 
     words, folded = _prep("لشركة توتال إنرجيز باتريك بويانيه ،")
-    assert company_suffixes([(0, 2, "ORG"), (2, 5, "PER")], folded) == [(0, 3, "ORG"), (3, 5, "PER")]
+    assert company_suffixes([(0, 2, "ORG"), (2, 5, "PER")], folded, lex) == [(0, 3, "ORG"), (3, 5, "PER")]
     words, folded = _prep("مع كوسموس إنرجي الأمريكية")
-    assert company_suffixes([(1, 2, "ORG")], folded) == [(1, 3, "ORG")]
+    assert company_suffixes([(1, 2, "ORG")], folded, lex) == [(1, 3, "ORG")]
     words, folded = _prep("رئيس شركة بريتيش بتروليوم إن")
-    assert company_suffixes([(1, 3, "ORG"), (3, 4, "ORG")], folded) == [(1, 4, "ORG")]
+    assert company_suffixes([(1, 3, "ORG"), (3, 4, "ORG")], folded, lex) == [(1, 4, "ORG")]
 
 
 def test_a_given_name_the_crf_tagged_alone_takes_its_surname(lex):

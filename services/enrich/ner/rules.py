@@ -1116,7 +1116,7 @@ _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
     "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس"))
 
 
-def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon | None = None) -> list[Span]:
+def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«كوسموس إنرجي», «توتال إنرجيز»: the English word that ends a company's name is part of it,
     also where the CRF began the next name with it («لشركة توتال إنرجيز باتريك بويانيه»); so is
     what a company is for («شركة أوراسكوم للإنشاءات»), when it is no body or title of its own."""
@@ -1139,7 +1139,7 @@ def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon | None =
                     if nxt[1] - nxt[0] > 1:
                         out.append((e + 1, nxt[1], nxt[2]))
                 e += 1
-            if lex is not None and e < n and bare(folded[e]) in _BUSINESSES and in_class(folded[s], _COMPANY_HEADS) \
+            if e < n and bare(folded[e]) in _BUSINESSES and in_class(folded[s], _COMPANY_HEADS) \
                     and e not in starts:
                 e = _purpose_end(e, folded, lex) or e
         out.append((s, e, typ))
