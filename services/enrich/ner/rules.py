@@ -642,10 +642,12 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
         listed = folded[i].startswith("و") and i in ends
         if (folded[i - 1] not in LOCATIVES and not listed) or covered[i] or in_class(folded[i], DIRECTIONS):
             continue
+        ordinary = bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq)
+        if ordinary and bare(folded[i]) not in _OWN_PLACE_STARTS:
+            continue  # «العالم العربي», «العاصمة السورية»: a description, not a name
         size = next((k for k in _place_sizes(i, folded, lex) if not any(covered[i:i + k])), 0)
-        if size and bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq) \
-                and (bare(folded[i]), *folded[i + 1:i + size]) not in places_of_their_own():
-            continue  # «العالم العربي», «العاصمة السورية»: a description, not a name (but «العاصمة الإدارية الجديدة»)
+        if size and ordinary and (bare(folded[i]), *folded[i + 1:i + size]) not in places_of_their_own():
+            continue  # (but «العاصمة الإدارية الجديدة» is one)
         if size:
             added.append((i, i + size, "LOC"))
             for x in range(i, i + size):
@@ -1515,6 +1517,9 @@ def places_of_their_own(path: Path = PLACES_PATH) -> frozenset[tuple[str, ...]]:
     («أرض الصومال»), as folded token tuples."""
     return frozenset(tuple(fold(w) for w in line.split())
                      for section, line in curated_lines(path) if section.startswith("# places of their own"))
+
+
+_OWN_PLACE_STARTS = frozenset(t[0] for t in places_of_their_own())
 # words that make an ambiguous known name an organisation: «مسلحي القاعدة», «عناصر حماس»
 _MEMBER_CUES = frozenset(fold(w) for w in (
     "عناصر", "مسلحي", "مسلحو", "مقاتلي", "مقاتلو", "زعيم", "قادة", "قيادي", "أعضاء", "عضو", "تنظيم", "حركة",
