@@ -529,6 +529,30 @@ def test_a_hamza_alef_opens_no_article_in_a_company_name(lex):
     assert org_heads([], folded, words, lex) == [(2, 4, "ORG")]
 
 
+def test_a_foreign_surname_in_waw_and_a_patronymic_before_the_crfs_person(lex):
+    from services.enrich.ner.rules import coordination, first_name_pairs
+
+    words, folded = _prep("المبعوث الخاص ستيف ويتكوف ، وقال")  # «Witkoff», not «و» + «يتكوف»
+    assert coordination([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    lex.first_names.add(fold("جهاد"))
+    words, folded = _prep("المرشحان سليمان فرنجية وجهاد أزعور")
+    assert coordination([(1, 5, "PER")], folded, words, lex) == [(1, 3, "PER"), (3, 5, "PER")]
+    words, folded = _prep("للانتخابات الداه ولد عبد الجليل إن")
+    assert first_name_pairs([(3, 5, "PER")], folded, words, lex) == [(1, 5, "PER")]
+    words, folded = _prep("وقد ولد عبد الله في القاهرة")  # «was born»: no name before it
+    assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+
+
+def test_a_bank_named_by_one_rare_word(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("وكان بنك بوبيان قد انسحب")
+    assert org_heads([], folded, words, lex) == [(1, 3, "ORG")]
+    words, folded = _prep("أسس بنك كبير في المدينة")  # an everyday adjective
+    lex.common.add(fold("كبير"))
+    assert org_heads([], folded, words, lex) == []
+
+
 def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
     lex.nationalities.add("كنعاني")
     lex.first_names.add(fold("ناصر"))

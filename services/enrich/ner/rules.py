@@ -423,6 +423,16 @@ _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", 
 _MORE_HEADS = frozenset(fold(w) for w in ("جهاز", "الجهاز", "بعثة", "البعثة", "مؤسسة", "المؤسسة", "مكتب"))
 
 
+def _foreign_w_name(f: str, lex: Lexicon) -> bool:
+    """A word in «و» that neither is nor hides a word anyone knows: no clitic «و» but the name's
+    first letter («ويتكوف», «وولفويتز»)."""
+    stem = f[1:]
+    freq = table()
+    return stem not in lex.common and stem not in lex.loc and stem not in lex.first_names \
+        and stem not in lex.per_tokens and stem not in STOP and f not in lex.common \
+        and freq.get(stem) < _RARE_SURNAME and freq.get(f) < _RARE_SURNAME
+
+
 def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
     """«جو بايدن»: after a given name, a word that opens with «ب/ل/ك» whose remainder is no
     word the lexicon knows and a rare one in general («ايدن») keeps its first letter: it is
@@ -793,7 +803,7 @@ CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "وزارة", "جامعة", "شركة", "وكالة", "حزب", "مجلس", "حكومة", "منظمة", "هيئة", "مؤسسة", "بنك", "مصرف", "اتحاد",
     "جمعية", "جماعة", "حركة", "تنظيم", "جبهة", "محكمة", "صندوق", "مركز", "معهد", "نادي", "قناة", "صحيفة",
     "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية", "كتلة"))
-_AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع"))
+_AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع", "بنك", "مصرف"))
 # companies and groups: the name after them may be a foreign word the CRF read as a person
 _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
 _NAMED_AFTER_PERSONS = frozenset(fold(w) for w in ("جامعة", "مؤسسة", "مركز"))
@@ -1405,6 +1415,8 @@ def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 continue
             if typ == "LOC" and not _known_place(folded[cut:k], lex):
                 continue
+            if typ == "PER" and k == e - 1 and not folded[s].startswith("و") and _foreign_w_name(f, lex):
+                continue  # «ستيف ويتكوف»: a foreign surname that opens with «و» («Witkoff»)
             out.append((cut, k, typ))
             cut = k
         out.append((cut, e, typ))
@@ -1700,7 +1712,25 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
             _add_person(i, added, covered, folded, words, lex)
     if grown:
         spans = [sp for sp in spans if not (sp[0] in grown and sp[1] == sp[0] + 1)]
-    return _grow_compound_given(sorted(spans + added), covered, folded, words, lex)
+    return _patronymic_before(_grow_compound_given(sorted(spans + added), covered, folded, words, lex),
+                              covered, folded, words, lex)
+
+
+_SON_OF = frozenset(fold(w) for w in ("ولد", "بن"))
+
+
+def _patronymic_before(spans: list[Span], covered: list[bool], folded: list[str], words: list[str],
+                       lex: Lexicon) -> list[Span]:
+    """«الداه ولد عبد الجليل»: a person the CRF began after «ولد»/«بن» also holds the name before
+    it (a Mauritanian name may open with the article: «الداه»; then the word must be rare)."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and s >= 2 and folded[s - 1] in _SON_OF and not covered[s - 2] and not covered[s - 1] \
+                and name_like(folded[s - 2], words[s - 2], lex) and not is_title(folded[s - 2]) \
+                and (not folded[s - 2].startswith("ال") or table().get(folded[s - 2]) < _RARE_SURNAME):
+            s -= 2
+        out.append((s, e, typ))
+    return out
 
 
 def _grow_compound_given(spans: list[Span], covered: list[bool], folded: list[str], words: list[str],
