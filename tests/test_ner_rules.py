@@ -869,11 +869,17 @@ def test_dual_and_plural_place_nouns_open_a_list_of_places(lex):
     assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC")]
     words, folded = _prep("في محافظات البصرة وذي قار")
     assert gazetteer_places([(2, 3, "LOC")], folded, words, lex) == [(2, 3, "LOC"), (3, 5, "LOC")]
-    # a three-letter place needs a site or place noun, not just a preposition
+    # a three-letter place that is also an everyday word needs a site or place noun, not just a preposition
+    lex.add_places(["صور"])
+    lex.common.add(fold("صور"))
     words, folded = _prep("لا يزال معبر رفح مغلقا")
     assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
     words, folded = _prep("وصل إلى رفح")
+    assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC")]
+    words, folded = _prep("نشر في صور الأقمار")
     assert gazetteer_places([], folded, words, lex) == []
+    words, folded = _prep("وصل إلى مدينة صور")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
 
 
 def test_a_place_name_with_a_title_word_in_it_is_kept_whole(lex):
@@ -1209,3 +1215,49 @@ def test_a_listed_given_name_joins_the_person_the_crf_began(lex):
     lex.first_names.add(fold("وسام"))
     words, folded = _prep("كل من حسين الشحات ووسام أبو علي ،")
     assert listed_persons([(2, 4, "PER"), (5, 7, "PER")], folded, words, lex) == [(2, 4, "PER"), (4, 7, "PER")]
+
+
+def test_a_person_ending_in_a_name_link_takes_the_rest_of_the_name(lex):
+    from services.enrich.ner.rules import first_name_pairs
+
+    words, folded = _prep("رحب حاكم المصرف عبد القادر الحصرية ، معتبرا")
+    assert first_name_pairs([(3, 4, "PER")], folded, words, lex) == [(3, 6, "PER")]
+    lex.common.add(fold("الأربعاء"))  # an everyday word after the compound is no surname
+    words, folded = _prep("وقال عبد الله الأربعاء إن")
+    assert first_name_pairs([(1, 2, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_short_places_after_a_preposition_and_towns_named_by_a_construct(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["حمص", "دير الزور", "بيت لحم"])
+    words, folded = _prep("محطات في حمص ودير الزور ،")
+    assert gazetteer_places([], folded, words, lex) == [(2, 3, "LOC"), (3, 5, "LOC")]
+    lex.common.add(fold("بيت"))  # an everyday noun that opens a town's name
+    words, folded = _prep("وصل إلى بيت لحم أمس")
+    assert gazetteer_places([], folded, words, lex) == [(2, 4, "LOC")]
+    lex.common.add(fold("حمص"))  # a short place that is an everyday word needs a place noun
+    words, folded = _prep("طبق من حمص بالطحينة")
+    assert gazetteer_places([], folded, words, lex) == []
+
+
+def test_a_body_of_international_scope_and_a_company_named_after_a_place(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.common.update({fold("التمويل"), fold("الملاحة")})
+    words, folded = _prep("ممثلين عن مؤسسة التمويل الدولية في")
+    assert org_heads([], folded, words, lex) == [(2, 5, "ORG")]
+    words, folded = _prep("وتوقفت حركة الملاحة الدولية في")  # a movement of shipping, no body
+    assert org_heads([], folded, words, lex) == []
+    lex.add_places(["أبوظبي"])
+    words, folded = _prep("مع شركة موانئ أبوظبي لتطوير الميناء")
+    assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(1, 4, "ORG")]
+
+
+def test_a_person_cut_before_the_family_name_is_joined():
+    from services.enrich.ner.rules import adjacent_persons
+
+    words, folded = _prep("الأمير خالد بن سلطان العبدالله الفيصل إن")
+    assert adjacent_persons([(1, 4, "PER"), (4, 6, "PER")], folded) == [(1, 6, "PER")]
+    words, folded = _prep("نطح ماتيراتزي لزيدان في")  # a complement, not a family name
+    assert adjacent_persons([(1, 2, "PER"), (2, 3, "PER")], folded) == [(1, 2, "PER"), (2, 3, "PER")]

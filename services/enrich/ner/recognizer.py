@@ -18,6 +18,7 @@ from .fast import FastCRF
 from .features import Featurizer
 from .lexicon import STOP
 from .rules import (
+    adjacent_persons,
     bare,
     company_suffixes,
     coordination,
@@ -143,6 +144,7 @@ class CrfRecognizer:
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)
+        spans = adjacent_persons(spans, folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

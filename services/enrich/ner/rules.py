@@ -524,8 +524,9 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
         # («مدينة الزاوية»), not just a preposition
         plain = f not in lex.ambiguous and f not in lex.common
-        # a three-letter place («رفح», «صور») only after a place or site noun: short words collide
-        explicit = f in lex.loc and (len(f) >= 4 or prev in _PLACE_NOUNS or bare(prev) in _SITE_NOUNS) \
+        # a three-letter place that is also an everyday word («صور» pictures) only after a place
+        # or site noun: short words collide; «في حمص», «إلى رفح» after a preposition too
+        explicit = f in lex.loc and (len(f) >= 4 or prev in _PLACE_NOUNS or bare(prev) in _SITE_NOUNS or plain) \
             and prev in LOCATIVES and (plain or prev in _PLACE_NOUNS)
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
@@ -537,7 +538,8 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
             clitic, stem, near = "و", f[1:], i
         listed = clitic == "و" and stem in lex.loc and stem not in lex.common and stem not in lex.ambiguous \
             and stem not in lex.first_names and f not in lex.common \
-            and any(t == "LOC" and near <= e <= i for _, e, t in (*spans, *added[-1:]))
+            and any(t == "LOC" and near <= e <= i for _, e, t in (*spans, *added[-1:])) \
+            and not any(_place_sizes(i, folded, lex))  # «حمص ودير الزور»: the whole name, below
         if explicit or glued or listed:
             added.append((i, i + 1, "LOC"))
     added += _unknown_towns(covered | {s for s, _, _ in added}, folded, words, lex)  # (the added are one word each)
@@ -652,9 +654,12 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
         listed = folded[i].startswith("و") and i in ends
         if (folded[i - 1] not in LOCATIVES and not listed) or covered[i] or in_class(folded[i], DIRECTIONS):
             continue
-        ordinary = bare(folded[i]) not in _SITE_NOUNS and _ordinary_word(bare(folded[i]), lex, freq)
+        # «العالم العربي», «العاصمة السورية»: a description, not a name; but many towns are named
+        # by a construct of such a word («دير الزور», «كفر الشيخ», «رأس الخيمة»)
+        ordinary = bare(folded[i]) not in _SITE_NOUNS and bare(folded[i]) not in _TOWN_HEADS \
+            and _ordinary_word(bare(folded[i]), lex, freq)
         if ordinary and bare(folded[i]) not in _OWN_PLACE_STARTS:
-            continue  # «العالم العربي», «العاصمة السورية»: a description, not a name
+            continue
         size = next((k for k in _place_sizes(i, folded, lex) if not any(covered[i:i + k])), 0)
         if size and ordinary and (bare(folded[i]), *folded[i + 1:i + size]) not in places_of_their_own():
             continue  # (but «العاصمة الإدارية الجديدة» is one)
@@ -669,8 +674,8 @@ def _place_sizes(i: int, folded: list[str], lex: Lexicon) -> Iterator[int]:
     """Lengths of the multi-word places of the lexicon that start at word ``i`` (its first
     word with or without proclitics), longest first; «فرنسا وإيطاليا» is none (two places)."""
     first = bare(folded[i])
-    if first == folded[i] and first.startswith("و") and len(first) == 3:
-        first = first[1:]  # «وذي قار»: too short for ``bare`` (the word as written is looked up too)
+    if first == folded[i] and first.startswith("و") and len(first) <= 4:
+        first = first[1:]  # «وذي قار», «ودير الزور»: too short for ``bare`` (the word as written is looked up too)
     firsts = lex.multi_first()
     longest = max(firsts.get(first, 0), firsts.get(folded[i], 0))
     for size in range(min(longest, len(folded) - i), 1, -1):
@@ -935,6 +940,10 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             if end and not covered.intersection(range(j, end)):
                 j = end
         if j == i + 1 and i + 2 < n and folded[j].startswith("ال") and folded[j] not in STOP \
+                and head not in _STATE_BODIES | _ACTION_HEADS and j not in covered and folded[j + 1] in _WIDE_FILLERS \
+                and j + 1 not in covered and not is_title(folded[j]):
+            j += 2  # «مؤسسة التمويل الدولية», «منظمة العفو الدولية»: so does an international scope
+        if j == i + 1 and i + 2 < n and folded[j].startswith("ال") and folded[j] not in STOP \
                 and head not in _STATE_BODIES and j not in covered and _adjective_at(j + 1, folded, lex, loc_end):
             j += 1  # «شركة الاتصالات السعودية», «وكالة الأنباء الفرنسية»: an everyday word names the
             # body when its nationality follows (not a ministry or council: ANERcorp leaves «وزارة
@@ -980,10 +989,13 @@ def _construct_name_end(
     if not is_arabic(words[i + 1]) or len(w) < 3 or w.startswith("ال") or split_clitic(w)[0] or w in STOP \
             or is_trigger(w, lex) or looks_like_verb(w) or words[i + 1].endswith(_POSSESSIVES) \
             or in_class(w, CONSTRUCT_HEADS) \
-            or w.endswith(("ي", "يه")):  # «حزب إسلامي التوجه»: an adjective, not a construct
+            or words[i + 1].endswith(("ي", "ية", "يه")):  # «حزب إسلامي التوجه»: an adjective, not a construct
+        # (the word as written: «موانئ» folds to «مواني»)
         return 0
     # a ministry's domain may be the complement («شركة تسويق النفط»), a title or nationality not
-    if not d.startswith("ال") or d in STOP or is_title(d) or is_nationality(d, lex) \
+    # … or a place («شركة موانئ أبوظبي»)
+    placed = i + 2 in loc_end and w not in _PLACE_NOUNS
+    if not (d.startswith("ال") or placed) or d in STOP or is_title(d) or is_nationality(d, lex) \
             or (i + 2 in covered and i + 2 not in loc_end):
         return 0
     end = loc_end.get(i + 2, i + 3)  # «وكالة أنباء الشرق الأوسط»: the complement may be a place
@@ -1005,6 +1017,8 @@ def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, in
     return is_nationality(f, lex) or (f in lex.loc and f.endswith("يه") and loc_end.get(j) == j + 1)
 
 
+# scopes that make a body of an everyday word: «مؤسسة التمويل الدولية», «هيئة الإغاثة الإسلامية»
+_WIDE_FILLERS = frozenset(fold(w) for w in ("الدولي", "الدولية", "العالمي", "العالمية", "الإسلامي", "الإسلامية"))
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
 # bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
 # دبي»: ANERcorp tags the city, and so do readers)
@@ -1532,6 +1546,11 @@ def places_of_their_own(path: Path = PLACES_PATH) -> frozenset[tuple[str, ...]]:
 
 
 _OWN_PLACE_STARTS = frozenset(t[0] for t in places_of_their_own())
+# everyday nouns that open the names of towns and villages in construct («دير الزور», «بيت لحم»,
+# «كفر الشيخ», «رأس الخيمة», «عين العرب», «جسر الشغور», «بئر السبع», «تل أبيب», «خان يونس»)
+_TOWN_HEADS = frozenset(fold(w) for w in (
+    "دير", "بيت", "كفر", "رأس", "عين", "جسر", "بئر", "بير", "تل", "خان", "برج", "حمام", "مرسى", "سيدي", "قصر",
+    "ذي", "أم", "باب"))
 # words that make an ambiguous known name an organisation: «مسلحي القاعدة», «عناصر حماس»
 _MEMBER_CUES = frozenset(fold(w) for w in (
     "عناصر", "مسلحي", "مسلحو", "مقاتلي", "مقاتلو", "زعيم", "قادة", "قيادي", "أعضاء", "عضو", "تنظيم", "حركة",
@@ -1740,8 +1759,17 @@ def _grow_compound_given(spans: list[Span], covered: list[bool], folded: list[st
     out: list[Span] = []
     n = len(words)
     for s, e, typ in spans:
+        # «حاكم المصرف عبد القادر الحصرية»: a name cannot end in a link («عبد», «بن», «أبو»)
+        if typ == "PER" and e < n and folded[e - 1] in _NAME_LINKS and not covered[e] \
+                and name_like(folded[e], words[e], lex):
+            e = extend_name(e + 1, s, covered, folded, words, lex)
+            for x in range(s, e):
+                covered[x] = True
+            linked = True
+        else:
+            linked = False
         if typ == "PER" and e - s == 2 and e < n and folded[s] == "عبد" and not covered[e] \
-                and not folded[e].startswith("ال") and not _accusative_noun(folded[e]) \
+                and (linked or not folded[e].startswith("ال")) and not _accusative_noun(folded[e]) \
                 and _surname_like(folded[e], words[e], lex):
             e = extend_name(e + 1, s, covered, folded, words, lex)
             for x in range(s, e):
@@ -1917,3 +1945,18 @@ def bare(f: str) -> str:
     if clitic.endswith("ال") or clitic in ("لل", "ولل", "فلل"):
         return "ال" + stem
     return stem
+
+
+def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«الأمير خالد بن سلطان العبدالله الفيصل»: a person of two names or more and, right after
+    it, one that opens on a family name with the article are one name the tagger cut in two
+    (a list of persons has «و» or a comma between its names; «لزيدان» is a complement)."""
+    out: list[Span] = []
+    for sp in spans:
+        if out and sp[2] == "PER" and out[-1][2] == "PER" and out[-1][1] == sp[0] \
+                and out[-1][1] - out[-1][0] >= 2 and sp[1] - out[-1][0] <= 6 \
+                and folded[sp[0]].startswith("ال") and not folded[sp[0]].startswith("الل"):
+            out[-1] = (out[-1][0], sp[1], "PER")
+            continue
+        out.append(sp)
+    return out
