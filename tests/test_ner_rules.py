@@ -1261,3 +1261,41 @@ def test_a_person_cut_before_the_family_name_is_joined():
     assert adjacent_persons([(1, 4, "PER"), (4, 6, "PER")], folded) == [(1, 6, "PER")]
     words, folded = _prep("نطح ماتيراتزي لزيدان في")  # a complement, not a family name
     assert adjacent_persons([(1, 2, "PER"), (2, 3, "PER")], folded) == [(1, 2, "PER"), (2, 3, "PER")]
+
+
+def test_a_one_word_body_after_a_title_run_on_into_its_chiefs_name_is_cut(lex):
+    from services.enrich.ner.rules import coordination
+
+    lex.first_names.add(fold("جان"))
+    words, folded = _prep("عرضه المدير الإقليمي للبنك جان كريستوف كاريه خلال")
+    assert coordination([(3, 7, "ORG")], folded, words, lex) == [(3, 4, "ORG"), (4, 7, "PER")]
+    words, folded = _prep("وقالت المديرة العامة للصندوق كريستالينا غورغييفا إن")  # rare foreign words
+    assert coordination([(3, 6, "ORG")], folded, words, lex) == [(3, 4, "ORG"), (4, 6, "PER")]
+    words, folded = _prep("وقال وزير الخارجية للمملكة المتحدة إن")  # no name after the body
+    assert coordination([(3, 5, "ORG")], folded, words, lex) == [(3, 5, "ORG")]
+
+
+def test_a_name_ends_before_for_the(lex):
+    words, folded = _prep("يعادل الصربي ألكسندر ميتروفيتش للهلال ، ثم")
+    assert trim([(2, 5, "PER")], folded, words, lex) == [(2, 4, "PER")]
+
+
+def test_a_family_name_that_is_an_everyday_word_after_a_long_title_chain(lex):
+    from services.enrich.ner.rules import speaker_surnames
+
+    lex.common.update({fold("العلماء"), fold("الماضي")})
+    words, folded = _prep("وقال وزير الدولة للذكاء الاصطناعي والاقتصاد الرقمي عمر سلطان العلماء إن")
+    assert speaker_surnames([(7, 9, "PER")], folded, words, lex) == [(7, 10, "PER")]
+    words, folded = _prep("وقال الوزير سامي عمر الماضي إن")  # a time word is when it was said
+    assert speaker_surnames([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+
+
+def test_traffic_is_no_movement_and_an_island_takes_its_rare_name(lex):
+    from services.enrich.ner.rules import gazetteer_places, org_heads
+
+    words, folded = _prep("يعرض الاقتصاد وحركة الملاحة الدولية للخطر")
+    assert org_heads([], folded, words, lex) == []
+    words, folded = _prep("وعززت حركة النهضة الإسلامية حضورها")
+    assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("الوافدين إلى جزيرة لامبيدوزا تراجع")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]

@@ -199,6 +199,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
                 and bare(folded[s]) not in _STADIUMS:  # (a stadium may be named after a prince)
             # «في الرياض السفير الأمريكي»: a place name holds no title (but «شرم الشيخ» is one)
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
+        if typ == "PER" and e - s > 1 and folded[e - 1].startswith("لل") and folded[e - 1] not in lex.per_tokens:
+            e -= 1  # «ألكسندر ميتروفيتش للهلال»: «for the …» is no part of a name
         if typ == "PER":  # «خليفة درس», «حفتر يعولان»: a name does not end on a common word or a verb
             if e - s > 2 and folded[e - 1] not in lex.per_tokens and _accusative_noun(folded[e - 1]):
                 e -= 1  # «محمود عباس مرسوما»
@@ -604,12 +606,14 @@ def _directed_states(spans: list[Span], folded: list[str]) -> list[Span]:
 _TOWN_NOUNS = _with_clitics((
     "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "مدن", "بلدات", "قرى", "حقل", "حقلي", "حقول", "معبر", "ميناء",
     # the duals of «ولاية», «محافظة», «جزيرة» name two states or islands: «ولايتي هيرشبيلي وجلمدغ»
-    "مخيم", "ولايتي", "محافظتي", "جزيرتي"))
+    "مخيم", "ولايتي", "محافظتي", "جزيرتي",
+    # «جزيرة لامبيدوزا», «سواحل جبنيانة والعامرة», «مخيمات فرشانا وأبوتنقي»
+    "جزيرة", "جزر", "سواحل", "مخيمات"))
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم"))
 # not a dual or plural
-_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم"))
+_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة"))
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -902,6 +906,8 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
             continue
+        if head == _MOVEMENT and i + 1 < n and folded[i + 1] in _FLOWS:
+            continue  # «حركة الملاحة الدولية», «حركة المرور»: traffic, not a movement
         j = i + 1
         # up to two definite name words, then fillers («الوطني», «الدولي»)
         while j < n and j not in covered and folded[j].startswith("ال") and folded[j] not in STOP \
@@ -1017,6 +1023,11 @@ def _adjective_at(j: int, folded: list[str], lex: Lexicon, loc_end: dict[int, in
     return is_nationality(f, lex) or (f in lex.loc and f.endswith("يه") and loc_end.get(j) == j + 1)
 
 
+_MOVEMENT = fold("حركة")
+# what «حركة» is the flow of, when it is no political movement
+_FLOWS = frozenset(fold(w) for w in (
+    "الملاحة", "المرور", "السير", "الطيران", "التجارة", "النزوح", "النقل", "الشحن", "العبور", "الركاب",
+    "المسافرين", "السفن", "الأموال", "التداول", "البيع", "الشراء", "الأسواق", "الاستيراد", "التصدير", "السياحة"))
 # scopes that make a body of an everyday word: «مؤسسة التمويل الدولية», «هيئة الإغاثة الإسلامية»
 _WIDE_FILLERS = frozenset(fold(w) for w in ("الدولي", "الدولية", "العالمي", "العالمية", "الإسلامي", "الإسلامية"))
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
@@ -1375,8 +1386,18 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
 
 
 def _after_chain(s: int, folded: list[str], lex: Lexicon) -> bool:
-    """Does the name at ``s`` follow a title chain (a title, nationality, complement or an office's domain)?"""
-    return s > 0 and (is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS)
+    """Does the name at ``s`` follow a title chain (a title, nationality, complement or an office's domain)?
+
+    A title's domain may be several definite words («وزير الدولة للذكاء الاصطناعي والاقتصاد
+    الرقمي عمر سلطان العلماء إن…»): the chain is followed back through them to its title."""
+    if s > 0 and (is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS):
+        return True
+    for k in range(s - 1, max(-1, s - 8), -1):
+        if is_trigger(folded[k], lex):
+            return k < s - 1
+        if not folded[k].startswith(("ال", "لل", "وال")) or folded[k] in STOP:
+            return False
+    return False
 
 
 def _after_acronym(j: int, words: list[str], span_at: list[Span | None]) -> int:
@@ -1399,7 +1420,19 @@ def _person_inside(s: int, e: int, folded: list[str], lex: Lexicon) -> int:
         if f in lex.first_names and not f.startswith("ال") and f not in lex.common and f not in lex.loc \
                 and folded[k - 1].startswith(("ال", "لل")) and folded[k - 1] not in STOP:
             return k
+    # «المدير الإقليمي للبنك جان كريستوف كاريه», «مدرب الاتحاد لوران»: a one-word body after a
+    # title, then its chief's name (a given name, or a foreign name of rare words)
+    if s and e - s >= 2 and folded[s].startswith(("ال", "لل")) and folded[s] not in STOP \
+            and any(is_title(folded[x]) or bare(folded[x]) in _COACHES for x in range(max(0, s - 3), s)):
+        f = folded[s + 1]
+        # (a first letter like a clitic's is the name's own: «كريستالينا», «لوران»)
+        if not f.startswith("ال") and f not in lex.common and f not in lex.loc and (
+                f in lex.first_names or all(table().get(x) < _UNCOMMON for x in folded[s + 1:e])):
+            return s + 1
     return 0
+
+
+_COACHES = frozenset(fold(w) for w in ("مدرب", "مدربة"))
 
 
 def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -1520,12 +1553,25 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
     for s, e, typ in spans:
         if typ == "PER" and e + 1 < n and not covered[e] and folded[e + 1] in _COMPLEMENTIZERS \
                 and _after_chain(s, folded, lex) \
-                and name_like(folded[e], words[e], lex) and folded[e] not in _TIMES_OF_DAY \
+                and (name_like(folded[e], words[e], lex) or _definite_surname(folded[e], words[e], lex)) \
+                and folded[e] not in _TIMES_OF_DAY \
                 and not folded[e].endswith(_POSSESSIVES) and folded[e] not in lex.loc:
             covered[e] = True
             e += 1
         out.append((s, e, typ))
     return out
+
+
+def _definite_surname(f: str, word: str, lex: Lexicon) -> bool:
+    """An everyday noun with the article, in the frame of :func:`speaker_surnames` a family name
+    («العلماء», «الشعار»): not a time, a title, a nationality, a verb or a function word."""
+    return f.startswith("ال") and is_arabic(word) and f not in STOP and bare(f) not in _DAYS \
+        and f not in _TIME_WORDS and not is_trigger(f, lex) and not is_nationality(f, lex) and not looks_like_verb(f)
+
+
+# when something was said: «قال … الليلة إن», «… الأسبوع الماضي إن»
+_TIME_WORDS = frozenset(fold(w) for w in (
+    "الليلة", "الأسبوع", "الشهر", "العام", "السنة", "الماضي", "المقبل", "الجاري", "الحالي", "الفائت", "أيضا"))
 
 
 _SHEIKH = fold("الشيخ")
