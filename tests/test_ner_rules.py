@@ -1299,3 +1299,43 @@ def test_traffic_is_no_movement_and_an_island_takes_its_rare_name(lex):
     assert org_heads([], folded, words, lex) == [(1, 4, "ORG")]
     words, folded = _prep("الوافدين إلى جزيرة لامبيدوزا تراجع")
     assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
+
+
+def test_a_multi_word_place_of_rare_words_needs_no_locative(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["أديس أبابا", "الشرق الأوسط"])
+    words, folded = _prep("الخلاف بين أديس أبابا وإقليم")
+    assert gazetteer_places([], folded, words, lex) == [(2, 4, "LOC")]
+    words, folded = _prep("أمن الشرق الأوسط مهدد")  # everyday words: only after a locative
+    assert gazetteer_places([], folded, words, lex) == []
+
+
+def test_institutions_named_after_a_ruler_and_stock_exchanges(lex):
+    from services.enrich.ner.rules import org_heads
+
+    words, folded = _prep("وخصص مركز الملك سلمان للإغاثة 10 ملايين")
+    assert org_heads([(3, 4, "PER")], folded, words, lex) == [(1, 5, "ORG")]
+    words, folded = _prep("في مركز الملك الحسين بن طلال للمؤتمرات في")
+    assert org_heads([(3, 4, "PER")], folded, words, lex) == [(1, 7, "ORG")]
+    lex.add_places(["الكويت"])
+    words, folded = _prep("أغلقت بورصة الكويت على ارتفاع")
+    assert org_heads([(2, 3, "LOC")], folded, words, lex) == [(1, 3, "ORG")]
+
+
+def test_a_body_named_by_its_countrys_adjective_and_purpose(lex):
+    from services.enrich.ner.rules import org_heads
+
+    lex.add_places(["السعودية"])
+    words, folded = _prep("سهم الشركة السعودية للصناعات الأساسية في")
+    assert org_heads([(2, 3, "LOC")], folded, words, lex) == [(1, 5, "ORG")]
+
+
+def test_a_chiefs_given_name_ending_an_organisation_span_and_a_city_named_after_a_ruler(lex):
+    from services.enrich.ner.rules import coordination, places_not_persons
+
+    lex.first_names.add(fold("بندر"))
+    words, folded = _prep("أمين مجلس الأمن القومي بندر بن سلطان")
+    assert coordination([(1, 5, "ORG"), (5, 7, "PER")], folded, words, lex) == [(1, 4, "ORG"), (4, 7, "PER")]
+    words, folded = _prep("في مدينة صباح الأحمد البحرية")
+    assert places_not_persons([(2, 4, "PER")], folded, lex) == [(2, 4, "LOC")]

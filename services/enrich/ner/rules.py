@@ -448,6 +448,7 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
 _RARE_SURNAME = 30  # Zipf × 10
 # Moroccan and Tunisian honorifics before a royal or saint's name: not part of it (ANERcorp: «مولاي رشيد» → «رشيد»)
 _HONORIFICS = frozenset(fold(w) for w in ("مولاي", "سيدي", "لالة"))
+_ROYAL_TITLES = frozenset(fold(w) for w in ("الملك", "الأمير", "الشيخ", "السلطان", "الإمام"))
 
 
 def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
@@ -608,12 +609,12 @@ _TOWN_NOUNS = _with_clitics((
     # the duals of «ولاية», «محافظة», «جزيرة» name two states or islands: «ولايتي هيرشبيلي وجلمدغ»
     "مخيم", "ولايتي", "محافظتي", "جزيرتي",
     # «جزيرة لامبيدوزا», «سواحل جبنيانة والعامرة», «مخيمات فرشانا وأبوتنقي»
-    "جزيرة", "جزر", "سواحل", "مخيمات"))
+    "جزيرة", "جزر", "سواحل", "مخيمات", "حوض"))  # «حوض بركين»: an oil or gas basin
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
-_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم"))
+_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم", "حوض"))
 # not a dual or plural
-_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة"))
+_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة", "حوض"))
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -656,7 +657,15 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     for i in range(1, n - 1):
         # after a locative word, or next in a list of places: «البصرة وذي قار»
         listed = folded[i].startswith("و") and i in ends
-        if (folded[i - 1] not in LOCATIVES and not listed) or covered[i] or in_class(folded[i], DIRECTIONS):
+        if covered[i] or in_class(folded[i], DIRECTIONS):
+            continue
+        if folded[i - 1] not in LOCATIVES and not listed:
+            # anywhere, a place whose every word is rare and no name («بين أديس أبابا و…»)
+            size = next((k for k in _place_sizes(i, folded, lex) if not any(covered[i:i + k])), 0)
+            if size and all(_rare_place_word(x, lex, freq) for x in (bare(folded[i]), *folded[i + 1:i + size])):
+                added.append((i, i + size, "LOC"))
+                for x in range(i, i + size):
+                    covered[x] = True
             continue
         # «العالم العربي», «العاصمة السورية»: a description, not a name; but many towns are named
         # by a construct of such a word («دير الزور», «كفر الشيخ», «رأس الخيمة»)
@@ -672,6 +681,11 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             for x in range(i, i + size):
                 covered[x] = True
     return sorted(spans + added) if added else spans
+
+
+def _rare_place_word(f: str, lex: Lexicon, freq: FreqTable) -> bool:
+    return not f.startswith("ال") and f not in lex.common and f not in lex.ambiguous and f not in lex.first_names \
+        and f not in lex.per_tokens and freq.get(f) < _UNCOMMON
 
 
 def _place_sizes(i: int, folded: list[str], lex: Lexicon) -> Iterator[int]:
@@ -760,6 +774,8 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             s, typ = s + 1, "LOC"  # «جزيرتي بوبيان»: a place noun does not open a person's name
         elif typ in ("PER", "ORG") and e - s == 1 and s and bare(folded[s - 1]) in _ONE_PLACE_NOUNS:
             typ = "LOC"  # «في منطقة الزمالك»: the district, not the club
+        elif typ == "PER" and s and folded[s - 1] in _CITY:
+            typ = "LOC"  # «مدينة صباح الأحمد البحرية»: a city named after a ruler
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
             s, typ = k, "LOC"  # «ملعب الأمير مولاي عبد الله»: the stadium, not the prince
             if e - s > 2 and (seat := folded[e - 1]).startswith("ب") and (seat[1:] in lex.loc or (
@@ -811,7 +827,7 @@ def _known_place(toks: list[str], lex: Lexicon) -> bool:
 CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "وزارة", "جامعة", "شركة", "وكالة", "حزب", "مجلس", "حكومة", "منظمة", "هيئة", "مؤسسة", "بنك", "مصرف", "اتحاد",
     "جمعية", "جماعة", "حركة", "تنظيم", "جبهة", "محكمة", "صندوق", "مركز", "معهد", "نادي", "قناة", "صحيفة",
-    "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية", "كتلة"))
+    "إذاعة", "مجموعة", "رابطة", "نقابة", "ائتلاف", "تحالف", "مفوضية", "كتلة", "بورصة"))
 _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع", "بنك", "مصرف"))
 # companies and groups: the name after them may be a foreign word the CRF read as a person
 _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
@@ -853,7 +869,11 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             central = folded[i + 1] in _CENTRAL and folded[i + 2].startswith("ال") \
                 and is_nationality(folded[i + 2], lex) if i + 2 < n else False
             end = i + 3 if central else _purpose_name_end(i, folded, lex)
-            if end and not covered.intersection(range(i + 1, end)):
+            # «الشركة السعودية للصناعات الأساسية»: the CRF's «السعودية» there is the adjective
+            adjectives = {k for k in range(i + 1, end)
+                          if loc_end.get(k) == k + 1 and _adjective_at(k, folded, lex, loc_end)}
+            if end and not covered.intersection(range(i + 1, end)) - adjectives:
+                spans = [x for x in spans if x[0] not in adjectives or x[2] != "LOC"]
                 added.append((i, end, "ORG"))
                 covered.update(range(i, end))
             continue
@@ -884,13 +904,18 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 added.append((i + 2, close, "ORG"))
                 covered.update(range(i, close + 1))
                 continue
-        if head in _NAMED_AFTER_PERSONS and i + 1 < n and (sp := next((x for x in spans if x[0] == i + 1), None)) \
-                and sp[2] == "PER":
+        # (a ruler's title may come between: «مركز الملك سلمان», «جامعة الأمير سلطان»)
+        royal = i + 2 < n and folded[i + 1] in _ROYAL_TITLES
+        if head in _NAMED_AFTER_PERSONS and i + 1 < n \
+                and (sp := next((x for x in spans if x[0] == i + 1 + royal), None)) and sp[2] == "PER":
             # «جامعة محمد السادس», «مركز الملك سلمان للإغاثة»: an institution named after a person
-            end = _purpose_end(sp[1], folded, lex) if sp[1] < n else 0
-            spans = [x for x in spans if x != sp]
-            added.append((i, end or sp[1], "ORG"))
-            covered.update(range(i, end or sp[1]))
+            pe = sp[1]
+            while pe + 1 < n and folded[pe] in _NAME_LINKS and is_word(words[pe + 1]):
+                pe += 2  # the whole name: «مركز الملك الحسين بن طلال»
+            end = _purpose_end(pe, folded, lex) if pe < n else 0
+            spans = [x for x in spans if not (i < x[0] < (end or pe))]
+            added.append((i, end or pe, "ORG"))
+            covered.update(range(i, end or pe))
             continue
         if head in _COMPANY_HEADS and i + 1 < n and (sp := next((x for x in spans if x[0] == i + 1), None)) \
                 and sp[2] == "PER" and sp[1] - sp[0] <= 2 and folded[i + 1] not in lex.first_names \
@@ -1033,7 +1058,7 @@ _WIDE_FILLERS = frozenset(fold(w) for w in ("الدولي", "الدولية", "�
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
 # bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
 # دبي»: ANERcorp tags the city, and so do readers)
-_PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة"))
+_PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة", "بورصة"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
@@ -1065,8 +1090,9 @@ def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
         return 0  # «الحكومة المغربية لتعزيز البنية»: a government acting for a purpose
     j = i + 1
     while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (j > i + 1 and folded[j] in _GENERAL) or (
-            folded[j].startswith("ال") and is_nationality(folded[j], lex))):
-        j += 1
+            folded[j].startswith("ال") and (is_nationality(folded[j], lex)
+                                           or (folded[j].endswith("يه") and folded[j] in lex.loc)))):
+        j += 1  # (a country named by its adjective: «الشركة السعودية للصناعات الأساسية»)
     if j == i + 1 or j >= n:
         return 0
     if bare(folded[i])[2:] not in CONSTRUCT_HEADS and not folded[j].startswith("لل"):
@@ -1415,10 +1441,11 @@ _NAME_PARTICLES = frozenset(fold(w) for w in ("فون", "دير", "دا", "دي"
 def _person_inside(s: int, e: int, folded: list[str], lex: Lexicon) -> int:
     """Where a person's name begins inside an organisation span, else 0: a given name without the
     article right after a definite word or a «لل…» purpose — no organisation's name goes on so."""
-    for k in range(s + 2, e - 1):
+    for k in range(s + 2, e):
         f = folded[k]
         if f in lex.first_names and not f.startswith("ال") and f not in lex.common and f not in lex.loc \
-                and folded[k - 1].startswith(("ال", "لل")) and folded[k - 1] not in STOP:
+                and f not in _NAME_LINKS and folded[k - 1].startswith(("ال", "لل")) and folded[k - 1] not in STOP \
+                and folded[k - 1] not in _ROYAL_TITLES:  # («مركز الملك سلمان للإغاثة» is named after him)
             return k
     # «المدير الإقليمي للبنك جان كريستوف كاريه», «مدرب الاتحاد لوران»: a one-word body after a
     # title, then its chief's name (a given name, or a foreign name of rare words)
@@ -1449,8 +1476,11 @@ def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Le
     * An organisation span the CRF ran on into the name of its chief is two (:func:`_person_inside`).
     """
     out: list[Span] = []
+    starts = {x[0] for x in spans}
     for s, e, typ in spans:
         if typ == "ORG" and (k := _person_inside(s, e, folded, lex)):
+            if e - k == 1 and e < len(words) and e not in starts and _surname_like(folded[e], words[e], lex):
+                e += 1  # «مجلس الأعيان فيصل» + «الفايز»: the CRF stopped before the family name
             out += [(s, k, "ORG"), (k, e, "PER")]  # «لشركة تسويق النفط علي نزار»: the body, then its chief
             continue
         cut = s
