@@ -654,7 +654,17 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     added: list[Span] = []
     n = len(folded)
     ends = {e for _, e, typ in spans if typ == "LOC"}
+    memo = lex.memo.setdefault("multi_start", {})
     for i in range(1, n - 1):
+        f = folded[i]
+        opens = memo.get(f)
+        if opens is None:  # can a multi-word place of the lexicon start with this word? (most cannot)
+            firsts = lex.multi_first()
+            if len(memo) >= 50_000:  # a long-running worker meets an open vocabulary
+                memo.clear()
+            opens = memo[f] = f in firsts or bare(f) in firsts or (f.startswith("و") and f[1:] in firsts)
+        if not opens:
+            continue
         # after a locative word, or next in a list of places: «البصرة وذي قار»
         listed = folded[i].startswith("و") and i in ends
         if covered[i] or in_class(folded[i], DIRECTIONS):
