@@ -1339,3 +1339,29 @@ def test_a_chiefs_given_name_ending_an_organisation_span_and_a_city_named_after_
     assert coordination([(1, 5, "ORG"), (5, 7, "PER")], folded, words, lex) == [(1, 4, "ORG"), (4, 7, "PER")]
     words, folded = _prep("في مدينة صباح الأحمد البحرية")
     assert places_not_persons([(2, 4, "PER")], folded, lex) == [(2, 4, "LOC")]
+
+
+def test_title_chains_through_a_body_after_a_complement_and_a_place_run_into_a_name(lex):
+    words, folded = _prep("وقال الرئيس التنفيذي للمجلس فهد المديفع إن")
+    lex.first_names.add(fold("فهد"))
+    assert title_chains([], folded, words, lex) == [(4, 6, "PER")]
+    lex.add_places(["طولكرم"])
+    words, folded = _prep("وقال محافظ طولكرم عبد الله كميل إن")
+    assert title_chains([(2, 6, "PER")], folded, words, lex) == [(2, 3, "LOC"), (3, 6, "PER")]
+
+
+def test_a_quoted_acronym_after_an_organisation_is_one_too(lex):
+    from services.enrich.ner.rules import quoted_aliases
+
+    words, folded = _prep('للشركة الوطنية للصناعة والمناجم " اسنيم " محمد')
+    assert quoted_aliases([(0, 4, "ORG"), (5, 6, "PER")], folded, words, lex) == [(0, 4, "ORG"), (5, 6, "ORG")]
+    lex.per_tokens.add(fold("بيسكوف"))  # a person some sites quote
+    words, folded = _prep('باسم الكرملين " بيسكوف " للصحفيين')
+    assert quoted_aliases([(1, 2, "ORG"), (3, 4, "PER")], folded, words, lex) == [(1, 2, "ORG"), (3, 4, "PER")]
+    words, folded = _prep('وقالت الوزارة " إن " الوضع')  # a quotation
+    assert quoted_aliases([(1, 2, "ORG")], folded, words, lex) == [(1, 2, "ORG")]
+
+
+def test_lam_lam_is_lam_and_the_article(lex):
+    assert strip_first("للشركة", {fold("شركة")}, lex) == "الشركة"
+    assert strip_first("للبنان", {fold("لبنان")}, lex) == "لبنان"

@@ -72,8 +72,11 @@ def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, 
     if f in ORG_HEADS or f in TITLES:  # «وكالة», «وزير»: grammar words are whole
         got = (w, True, (), w)
     else:
-        cands = tuple((w[len(c):], fold(w[len(c):]), known(fold(w[len(c):]), lex))
-                      for c in (*_SINGLE, "لل") if f.startswith(c) and len(w) - len(c) >= 3)
+        # «لل» is «ل» + the article, whose alef the spelling drops: «للشركة» is «الشركة»
+        rests = [w[len(c):] for c in _SINGLE if f.startswith(c) and len(w) - len(c) >= 3]
+        if f.startswith("لل") and len(w) >= 5:
+            rests.append("ال" + w[2:])
+        cands = tuple((r, fold(r), known(fold(r), lex)) for r in rests)
         got = (w, known(f, lex), tuple(c for c in cands if c[1] != f), _without_document(w, f, lex))
     if len(cache) >= 50_000:
         cache.clear()

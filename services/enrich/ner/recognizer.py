@@ -39,6 +39,7 @@ from .rules import (
     places_not_persons,
     propagate,
     propagate_multi,
+    quoted_aliases,
     speaker_surnames,
     speech_subjects,
     split_glued,
@@ -141,7 +142,7 @@ class CrfRecognizer:
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
-        spans = coordination(spans, folded, words, self.lex)
+        spans = coordination(quoted_aliases(spans, folded, words, self.lex), folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)

@@ -609,12 +609,14 @@ _TOWN_NOUNS = _with_clitics((
     # the duals of «ولاية», «محافظة», «جزيرة» name two states or islands: «ولايتي هيرشبيلي وجلمدغ»
     "مخيم", "ولايتي", "محافظتي", "جزيرتي",
     # «جزيرة لامبيدوزا», «سواحل جبنيانة والعامرة», «مخيمات فرشانا وأبوتنقي»
-    "جزيرة", "جزر", "سواحل", "مخيمات", "حوض"))  # «حوض بركين»: an oil or gas basin
+    "جزيرة", "جزر", "سواحل", "مخيمات", "حوض",  # «حوض بركين»: an oil or gas basin
+    "حارة"))  # «حارة المنشية»: a quarter of a town
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم", "حوض"))
 # not a dual or plural
-_ONE_TOWN = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة", "حوض"))
+_ONE_TOWN = frozenset(fold(w) for w in (
+    "مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة", "حوض", "حارة"))
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -845,7 +847,7 @@ _NAMED_AFTER_PERSONS = frozenset(fold(w) for w in ("جامعة", "مؤسسة", "
 _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "جبهة", "تيار", "تحالف", "ائتلاف"))
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
                                             "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
-                                            "الأعلى", "المركزي", "المركزية"))
+                                            "الأعلى", "المركزي", "المركزية", "القابضة"))
 
 
 _CENTRAL = frozenset(fold(w) for w in ("المركزي", "المركزية"))
@@ -1342,9 +1344,17 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
-            elif is_title(folded[j - 1]) and not covered[j] and (b := bare(folded[j])).startswith("ال") \
-                    and (b[2:] in _PURPOSE_HEADS or b[2:] in _NAMED_BEFORE):
-                j += 1  # the body named before: «رئيس الهيئة فاروق بوعسكر», «رئيس الإقليم نيجيرفان بارزاني»
+            elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
+                    and (b := bare(folded[j])).startswith("ال") and (b[2:] in _PURPOSE_HEADS or b[2:] in _NAMED_BEFORE):
+                j += 1  # the body named before: «رئيس الهيئة فاروق بوعسكر», «الرئيس التنفيذي للمجلس علي …»
+            elif is_title(folded[j - 1]) and (sp := span_at[j]) and sp[0] == j and sp[2] == "PER" and sp[1] - j >= 3 \
+                    and folded[j] in lex.loc and folded[j] not in lex.first_names and folded[j] not in lex.per_tokens:
+                # «محافظ طولكرم عبد الله كميل»: the CRF ran the governor's place into his name
+                spans = [x for x in spans if x != sp] + [(j, j + 1, "LOC"), (j + 1, sp[1], "PER")]
+                span_at[j] = (j, j + 1, "LOC")
+                for x in range(j + 1, sp[1]):
+                    span_at[x] = (j + 1, sp[1], "PER")
+                break
             elif bare(folded[j]) == _COUNCIL and j + 1 < n and folded[j + 1] in _COUNCIL_KINDS and not covered[j]:
                 j += 2  # «رئيس مجلس النواب عقيلة صالح»
                 while j < n and folded[j] in _COUNCIL_KINDS:
@@ -2046,3 +2056,22 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«الشركة العمانية للتنمية السياحية "عمران"», «للصناعة والمناجم "اسنيم"»: a short name in
+    quotes right after an organisation is its acronym or brand, an organisation too (the CRF
+    reads such unknown words as persons). One word, neither a function word, an everyday word
+    nor a known name: not a quotation («قالت الوزارة "إن …"») nor a person some sites quote
+    («المتحدث باسم الكرملين "ديمتري بيسكوف"»)."""
+    n = len(words)
+    out = list(spans)
+    for _, e, typ in spans:
+        if typ != "ORG" or e + 2 >= n or words[e] not in QUOTES or words[e + 2] not in QUOTES:
+            continue
+        f, close = folded[e + 1], e + 2
+        if not is_word(words[e + 1]) or f in STOP or f in lex.common or f.startswith("ال") \
+                or f in lex.first_names or f in lex.per_tokens:
+            continue
+        out = [x for x in out if not (e < x[0] < close)] + [(e + 1, close, "ORG")]
+    return sorted(out) if out != spans else spans
