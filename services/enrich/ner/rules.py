@@ -657,15 +657,18 @@ def _multi_word_places(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     n = len(folded)
     ends = {e for _, e, typ in spans if typ == "LOC"}
     memo = lex.memo.setdefault("multi_start", {})
+    pairs = lex.memo.get("multi_pairs")
+    if pairs is None:  # the first two words of every multi-word place
+        pairs = lex.memo["multi_pairs"] = frozenset(t[:2] for t in lex.loc_multi)
     for i in range(1, n - 1):
         f = folded[i]
-        opens = memo.get(f)
-        if opens is None:  # can a multi-word place of the lexicon start with this word? (most cannot)
+        forms = memo.get(f)
+        if forms is None:  # the forms this word may have as a place's first word (most have none)
             firsts = lex.multi_first()
             if len(memo) >= 50_000:  # a long-running worker meets an open vocabulary
                 memo.clear()
-            opens = memo[f] = f in firsts or bare(f) in firsts or (f.startswith("و") and f[1:] in firsts)
-        if not opens:
+            forms = memo[f] = tuple(x for x in {f, bare(f), f[1:] if f.startswith("و") else f} if x in firsts)
+        if not forms or not any((x, folded[i + 1]) in pairs for x in forms):
             continue
         # after a locative word, or next in a list of places: «البصرة وذي قار»
         listed = folded[i].startswith("و") and i in ends
