@@ -50,7 +50,7 @@ from .handlers import HANDLERS
 from .normalize import fold_text
 from .resolve import parse_published
 
-DATES_VERSION = "naba-dates-4"
+DATES_VERSION = "naba-dates-5"
 
 
 def _resolve_overlaps(cands: list[Cand]) -> list[Cand]:

@@ -217,7 +217,13 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
         while (more := c.behind(out[0][0], P.DAY_LIST_BEHIND)) and valid_day(month, day := int(more[1].group("x"))):
             out.insert(0, (more[0], more[1].end("x"), _ymd(year, month, day), "gregorian", None, relative))
         return out
-    return [(start, end, _ymd(year, month, days[0] if days else None), "gregorian", None, relative)]
+    out = [(start, end, _ymd(year, month, days[0] if days else None), "gregorian", None, relative)]
+    if weekday is not None and len(days) == 1 and (more := c.behind(start, P.WEEKDAY_DAY_LIST_BEHIND)):
+        # «الأحد 9 والاثنين 10 نوفمبر 2025»: the earlier day of the list, with its own weekday
+        day = int(more[1].group("d"))
+        if valid_day(month, day) and day < days[0]:
+            out.insert(0, (more[0], more[1].end("x"), _ymd(year, month, day), "gregorian", None, relative))
+    return out
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int, pub: date) -> int:

@@ -186,6 +186,10 @@ ORD_BEHIND = re.compile(_CLITICS + rf"(?P<x>{ORD}|{ORD_L})\s+من\s+(?:شهر\s+
 FIRST_DAY_BEHIND = re.compile(_CLITICS + r"(?P<x>فاتح|غرة|غره)\s+(?:شهر\s+)?$")
 # an earlier day of a list before «20 و24 تشرين الأول»: «13 و20 و24», «13، 20 و24»
 DAY_LIST_BEHIND = re.compile(rf"(?:^|(?<=\W))(?P<x>{D}{{1,2}})\s*(?:و|،|,)\s*$")
+# … and with weekdays: «يومي الأحد 9 والاثنين 10 نوفمبر 2025» (the «و» may be glued to the weekday)
+WEEKDAY_DAY_LIST_BEHIND = re.compile(
+    rf"(?:^|(?<=\W))(?P<x>(?:{WD})\s+(?P<d>{D}{{1,2}}))\s*(?:و|،|,)?\s*$"
+)
 DAYNUM_BEHIND = re.compile(rf"(?:^|(?<=\W))(?:ال)?(?P<x>{D}{{1,2}})\s+من\s+$")
 HMARK_AFTER = re.compile(r"\s*" + HMARK)
 DAYPART_BEHIND = re.compile(_CLITICS + rf"(?P<x>يوم|{_DAYPART})\s+$")
