@@ -1365,3 +1365,20 @@ def test_a_quoted_acronym_after_an_organisation_is_one_too(lex):
 def test_lam_lam_is_lam_and_the_article(lex):
     assert strip_first("للشركة", {fold("شركة")}, lex) == "الشركة"
     assert strip_first("للبنان", {fold("لبنان")}, lex) == "لبنان"
+
+
+def test_a_person_opening_with_an_organisation_named_in_the_document(lex):
+    from services.enrich.ner.rules import org_led_persons
+
+    words, folded = _prep("أعلنت شركة هيوماين . وقال الرئيس التنفيذي لهيوماين طارق أمين")
+    spans = [(1, 3, "ORG"), (7, 9, "PER")]
+    assert org_led_persons(spans, folded) == [(1, 3, "ORG"), (7, 8, "ORG"), (8, 9, "PER")]
+    assert org_led_persons([(7, 9, "PER")], folded) == [(7, 9, "PER")]  # no such organisation
+
+
+def test_two_dams_named_after_their_towns(lex):
+    from services.enrich.ner.rules import gazetteer_places
+
+    lex.add_places(["الموصل"])
+    words, folded = _prep("انخفض مخزون سدي الموصل وحديثة إلى")
+    assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]

@@ -36,6 +36,7 @@ from .rules import (
     nisba_surnames,
     org_edges,
     org_heads,
+    org_led_persons,
     places_not_persons,
     propagate,
     propagate_multi,
@@ -142,7 +143,8 @@ class CrfRecognizer:
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
-        spans = coordination(quoted_aliases(spans, folded, words, self.lex), folded, words, self.lex)
+        spans = org_led_persons(quoted_aliases(spans, folded, words, self.lex), folded)
+        spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)

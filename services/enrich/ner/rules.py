@@ -475,7 +475,8 @@ def name_like(f: str, word: str, lex: Lexicon) -> bool:
 PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم",
                # duals and plurals open a list of places: «محافظتي معان والطفيلة», «محافظات البصرة وذي قار»
                "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى",
-               "نهر", "نهري", "جزيرة", "جزر", "جزيرتي")  # «نهري دجلة والفرات», «بجزيرة صقلية»
+               "نهر", "نهري", "جزيرة", "جزر", "جزيرتي",  # «نهري دجلة والفرات», «بجزيرة صقلية»
+               "سدي")  # «سدي الموصل وحديثة»: two dams named after their towns
 # a site in a place (only unambiguous names), or a gulf named after its port: «خليج العقبة»
 SITE_NOUNS = ("ميناء", "مطار", "مخيم", "مضيق", "ضاحية", "معبر", "خليج", "سد")  # «سد الموصل»
 
@@ -2078,3 +2079,20 @@ def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: 
             continue
         out = [x for x in out if not (e < x[0] < close)] + [(e + 1, close, "ORG")]
     return sorted(out) if out != spans else spans
+
+
+def org_led_persons(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«شركة هيوماين» … «الرئيس التنفيذي لهيوماين طارق أمين»: a person span that opens with the
+    one-word name of an organisation found in the same document is that organisation and its
+    chief (the curated names get this in :func:`known_names`)."""
+    names = {bare(folded[e - 1]) for s, e, typ in spans
+             if typ == "ORG" and (e - s == 1 or (e - s == 2 and bare(folded[s]) in _COMPANY_HEADS))}
+    if not names:
+        return spans
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and bare(folded[s]) in names and not folded[s].startswith("ال"):
+            out += [(s, s + 1, "ORG"), (s + 1, e, "PER")]
+        else:
+            out.append((s, e, typ))
+    return out
