@@ -1382,3 +1382,9 @@ def test_two_dams_named_after_their_towns(lex):
     lex.add_places(["الموصل"])
     words, folded = _prep("انخفض مخزون سدي الموصل وحديثة إلى")
     assert gazetteer_places([], folded, words, lex) == [(3, 4, "LOC")]
+
+
+def test_a_known_place_opening_like_kaf_and_the_article_keeps_its_kaf(lex):
+    lex.add_places(["كاليفورنيا", "اليفورنيا"])  # (the second: a corpus tokenisation artefact)
+    assert strip_first("كاليفورنيا", set(), lex) == "كاليفورنيا"
+    assert strip_first("كالمدينة", set(), lex) == "المدينة"  # «like the city»

@@ -87,8 +87,8 @@ def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, 
 def _without_document(w: str, f: str, lex: Lexicon) -> str:
     # 2. a clitic in front of the article: «للأمم» → «الأمم», «بالزاوية» → «الزاوية»
     art = strip_clitic_keep_article(w)
-    if art != w:
-        return art
+    if art != w and not ((f in lex.loc or f in lex.first_names) and table().get(f) > table().get(fold(art))):
+        return art  # (but «كاليفورنيا» is no «ك» + «اليفورنيا»)
     # 3. grammar: a clitic in front of an organisation head or a title («وجماعة», «بوزارة»)
     clitic, stem = split_clitic(f, min_stem=3)
     if clitic in _SINGLE and (stem in ORG_HEADS or stem in TITLES):
