@@ -355,3 +355,16 @@ def test_the_year_of_a_period_cue_a_maghrebi_quarter_and_end_of() -> None:
     assert values("وقال الأمين العام إن الحل") == []
     assert values("خلال الثلاثي الأول من 2025 مقارنة بالفترة ذاتها من 2024") == ["2025", "2024"]
     assert values("ستدخل المحطة الخدمة في متم 2027") == ["2027"]
+
+
+def test_a_day_just_ahead_of_publication_is_the_coming_one() -> None:
+    def values(text: str) -> list[str]:
+        return [d.value for d in find_dates(text, "2025-10-07")]
+
+    # no future cue: a day five weeks after publication is this year's, not eleven months back
+    assert values("التصويت الخاص للقوات الأمنية والنازحين، أي في 9 تشرين الثاني.") == ["2025-11-09"]
+    assert values("والتسجيل مفتوح عبر المنصة إلى غاية 15 نوفمبر، على حد قوله.") == ["2025-11-15"]
+    # the clause tells of the past: last year's
+    assert values("وكان المجلس قد صادق على القائمة في 9 تشرين الثاني.") == ["2024-11-09"]
+    # beyond two months ahead the default stays: the most recent such day
+    assert values("وصادق المجلس على القائمة في 20 ديسمبر.") == ["2024-12-20"]

@@ -60,6 +60,23 @@ FURNITURE = [
     ("الرئيسية » أخبار » عربي ودولي", "category"),
     ("أخبار / الشرق الأوسط / ليبيا", "breadcrumb"),
     ("نشر في: أخبار عربية، سياسة", "category"),
+    # audio players, summary labels, footer links
+    ("استمع", "widget"),
+    ("استمع للمقال", "widget"),
+    ("ملخص", "widget"),
+    ("من نحن", "widget"),
+    ("اتصل بنا", "widget"),
+    # visitors' comments and the rules for them
+    ("تعليقات الزوار (12)", "comments"),
+    ("آراء القراء", "comments"),
+    ("المرجو الالتزام بشروط التعليق: عدم الإساءة للأشخاص أو المقدسات.", "comments"),
+    # credits and contact lines
+    ("تصوير: كريم عبد العزيز", "photo_credit"),
+    ("عدسة - أحمد علي", "photo_credit"),
+    ("(إعداد سامر خليل للنشرة العربية - تحرير نادية الجويلي)", "editor_credit"),
+    ("معايير الثقة لدينا", "copyright"),
+    ("للتواصل: info@example.com", "contact"),
+    ("هاتف: 0096265512340", "contact"),
 ]
 
 BODY = [
@@ -78,6 +95,9 @@ BODY = [
     "| الدولة | عدد الضحايا |",  # a table row is not a breadcrumb
     "في 25 تموز/يوليو 2017 بباريس",
     '"Comment": {',  # code sample
+    "وقال إنه استمع إلى شهادات النازحين في المخيم قبل أن يغادر.",
+    "ووضعت الهيئة سياسة التعليقات على المنصات الرقمية ضمن أولويات العام المقبل، بحسب رئيسها.",
+    "(وكانت الحكومة قد أعلنت في وقت سابق تحرير سعر الصرف بالكامل)",
 ]
 
 
@@ -140,3 +160,30 @@ def test_phone_numbers_are_not_counters():
     assert classify("+81 158-23-2012") is None
     assert classify("0021 71 123 456 789") is None
     assert classify("1,234,567") == "counter"
+
+
+def test_bare_list_labels_head_their_lists():
+    """«اقرأ أيضاً» or «كلمات مفتاحية» alone on a line: the headlines or topics under it go too."""
+    lines = [
+        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
+        "كلمات مفتاحية",
+        "السودان",
+        "دارفور",
+        "اقرأ أيضاً",
+        "اليمن: تفشي الكوليرا في ثلاث محافظات جنوبية",
+        "وأكد المتحدث أن العملية ستستمر حتى تحقيق أهدافها كاملة، دون أن يحدد سقفا زمنيا لذلك.",
+    ]
+    kept, dropped = filter_lines(lines)
+    assert kept == [lines[0], lines[6]]
+    assert [rule for _, rule in dropped] == ["tags", "related_link", "related_link", "read_also", "related_link"]
+
+
+def test_short_topics_under_a_related_header():
+    lines = [
+        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
+        "مواضيع مقترحة",
+        "الشرق الأوسط",
+        "البنوك",
+    ]
+    kept, _ = filter_lines(lines)
+    assert kept == lines[:1]

@@ -35,6 +35,8 @@ P3 = "وتشهد ليبيا منذ سقوط النظام السابق عام 201
         ("تاريخ النشر: 2020/11/03", "2020-11-03"),
         ("آخر تحديث: 07 رمضان 1440 - 12 مايو 2019", "2019-05-12"),
         ("April 5, 2019", "2019-04-05"),
+        ("منشور: الخميس 04 ديسمبر 2025 - 10:21 بتوقيت أبوظبي", "2025-12-04T10:21"),
+        ("آخر تحديث: 12/3/202509:45 م (بتوقيت مكة)", "2025-03-12T21:45"),  # date and time glued
     ],
 )
 def test_date_lines(line, iso):
@@ -254,3 +256,52 @@ def test_bulleted_list_after_lead_is_content():
     items = "• وقف إطلاق النار في كل الجبهات\n• تبادل الأسرى بين الطرفين\n• فتح الممرات الإنسانية للمدنيين"
     r = clean_text(f"عنوان الخبر الرئيسي\n\n{P1}\n\n{items}\n\n{P2}")
     assert items in r.text
+
+
+BODY_1 = (
+    "أعلن تحالف من المؤسسات الاستثمارية الخليجية، أمس الأربعاء، إطلاق صندوق مشترك بقيمة 4 مليارات دولار"
+    " لتمويل مشاريع الهيدروجين."
+)
+BODY_2 = "ويستهدف الصندوق إنتاج مليون طن من الهيدروجين سنويا بحلول عام 2035، وفق ما أعلنه رئيسه التنفيذي في مؤتمر صحفي."
+HEADLINE = "صندوق خليجي بـ4 مليارات دولار لتمويل مشاريع الهيدروجين الأخضر في دول الخليج العربي وسلطنة عمان"
+
+
+def test_masthead_above_the_headline():
+    """Site name, menu and a ticker above the headline are chrome; a long headline is still the title."""
+    page = "\n".join(
+        [
+            "أفق نيوز عربية",
+            "عاجل: الأمن العام يعلن ضبط مطلوب خطير بحوزته أسلحة نارية في إربد",
+            "الرئيسية",
+            "أخبار الخليج",
+            "اقتصاد",
+            HEADLINE,  # 15 words: a headline, not the first paragraph
+            "بقلم: سامر خليل",
+            "5 دقائق للقراءة",
+            "منشور: الخميس 04 ديسمبر 2025 - 10:21 بتوقيت أبوظبي",
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    out = clean_text(page)
+    assert out.title == HEADLINE
+    assert out.published == "2025-12-04T10:21"
+    assert out.author == "سامر خليل"
+    assert out.text == BODY_1 + "\n" + BODY_2
+
+
+def test_short_site_name_loses_to_the_headline():
+    out = clean_text("\n\n".join(["الجزيرة نت", "الأمم المتحدة تحذر من تفاقم الجوع في دارفور", BODY_1]))
+    assert out.title == "الأمم المتحدة تحذر من تفاقم الجوع في دارفور"
+    assert "الجزيرة نت" not in out.text
+
+
+def test_outlet_and_author_line_under_the_headline():
+    for credit in ("الأطلس بريس - نادية العمراني", "الرياض: فهد الشمري"):
+        out = clean_text("\n".join([HEADLINE, credit, BODY_1]))
+        assert out.text == BODY_1, credit
+
+
+def test_highlights_box_repeating_the_body():
+    page = "\n".join([HEADLINE, "ملخص", "• " + BODY_2, BODY_1, BODY_2])
+    assert clean_text(page).text == BODY_1 + "\n" + BODY_2

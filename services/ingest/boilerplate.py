@@ -55,6 +55,12 @@ _WIDGET_WORDS = sorted(
             "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "البريد الإلكتروني",
             "بريد إلكتروني", "إعلان", "اعلانات", "محتوى مدفوع", "برعاية", "التالي", "السابق",
             "اضغط هنا", "انقر هنا", "المزيد", "click here", "read more", "more",
+            # audio players and summary boxes («استمع للمقال», «ملخص» above the highlights)
+            "استمع للمقال", "استمع للخبر", "استمع", "استماع", "تشغيل", "إيقاف", "listen", "ملخص", "ملخص الخبر",
+            "أبرز النقاط", "النقاط الرئيسية", "باختصار", "summary", "key points",
+            # footer links
+            "من نحن", "اتصل بنا", "اتصل", "أعلن معنا", "اعلن معنا", "سياسة الخصوصية", "شروط الاستخدام",
+            "الشروط والأحكام", "خريطة الموقع", "about us", "contact us", "privacy policy", "terms of use",
             # networks
             "فيسبوك", "فيس بوك", "تويتر", "إكس", "واتساب", "واتس اب", "واتس آب", "تلغرام", "تليغرام", "تيليجرام",
             "تليجرام", "لينكد إن", "لينكدإن", "يوتيوب", "انستغرام", "انستجرام", "إنستغرام", "تيك توك", "سناب شات",
@@ -91,7 +97,9 @@ _RELATED_HEADER = _rx(
     r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|latest news|what to read next)"
 )
 _COMMENTS_HEADER = _rx(
-    r"^(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|تعليقان|تعليقين|comments?|responses?|replies|reactions)(?:\s*\(?\d+\)?)?$"
+    r"^(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|تعليقان|تعليقين|comments?|responses?|replies|reactions)"
+    r"(?:\s+(?:الزوار|القراء|القراءات|الفيسبوك|فيسبوك))?(?:\s*\(?\d+\)?)?$"
+    r"|^(?:آراء|اراء|ردود) (?:القراء|الزوار)(?:\s*\(?\d+\)?)?$"
     r"|^(?:أضف|اضف|أضيفي|اكتب|اترك|إضافة|اضافة|أدخل|ادخل|شارك|شاركنا|أرسل|ارسل) "
     r"(?:تعليقا|تعليق|تعليقك|التعليق|رأيك|ردا|رد)"
     r"|^(?:لا توجد تعليقات|لا يوجد تعليقات|كن أول من يعلق|كن اول من يعلق|التعليقات مغلقة|التعليق على الخبر)"
@@ -110,6 +118,9 @@ _EMAIL_POLICY = _rx(
 _COMMENT_POLICY = _rx(
     r"(?:تعليق|التعليقات|الآراء|الاراء|الردود).{0,60}(?:لا تعبر|لا تعكس|لا تمثل|تعبر عن رأي|تعبر عن راي|تعبر عن أصحاب|"
     r"تعبر عن اصحاب|تخضع|ملزم|مسؤولية|سيتم حذف)|comments? (?:are|is) moderated|comment policy"
+    # «المرجو الالتزام بشروط التعليق: …»: the rules phrase opens the line (a sentence *about* rules goes on)
+    r"|^(?:(?:المرجو|يرجى|نرجو|الرجاء|رجاء)(?: \S+){0,2} )?(?:ب|ل)?(?:شروط|قواعد|ميثاق|سياسة|ضوابط|معايير) "
+    r"(?:التعليق|التعليقات)(?!\w)"
 )
 _TAGS = _rx(
     r"^(?:كلمات مفتاحية|الكلمات المفتاحية|كلمات دالة|الكلمات الدالة|الكلمات الدلالية|الوسوم|وسوم|الأوسمة|أوسمة|"
@@ -128,7 +139,24 @@ _PLATFORM = _rx(
 _COPYRIGHT = _rx(
     r"©|\(c\)\s*\d{4}|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|حقوق النشر|حقوق الطبع|all rights reserved|"
     r"copyright\s*(?:©|\d{4})|^(?:يمنع|يحظر|لا يجوز) (?:نسخ|نقل|إعادة نشر|اعادة نشر|الاقتباس)"
+    r"|^(?:معايير|مبادئ) (?:الثقة|التحرير)|^our standards|trust principles"
 )
+# «تصوير: كريم عبد العزيز», «عدسة - أحمد علي», «Photo: AFP»: who took the pictures
+_PHOTO_CREDIT = _rx(
+    r"^(?:تصوير|عدسة|تصوير فوتوغرافي|فيديو|مونتاج|جرافيك|إنفوجراف|انفوجراف|رسوم|photos?|photo by|video)"
+    r"\s*[:：\-–—|/]\s*[^\d:：.،,!?؟]{2,40}$"
+)
+# «(إعداد سامر خليل للنشرة العربية - تحرير نادية الجويلي)»: the wire desk's own credit, in parentheses
+_EDITOR_CREDIT = _rx(
+    r"^\(\s*(?:إعداد|اعداد|تغطية صحفية|شارك في التغطية|كتابة|ترجمة|تحرير|reporting by|writing by|editing by)"
+    r"[^()]*\)$"
+)
+# «للتواصل: info@…», «هاتف: 00962…»: the site's contact footer
+_CONTACT = _rx(
+    r"^(?:للتواصل|للاتصال|تواصل معنا|راسلونا|هاتف|الهاتف|تلفون|تليفون|فاكس|جوال|واتساب|البريد الإلكتروني|"
+    r"البريد الالكتروني|بريد|العنوان|email|e-mail|tel|phone|fax|contact)\s*[:：]"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _IMAGE_TOKEN = re.compile(r"^[a-z0-9]+(?:[_.-][a-z0-9]+)*$", re.I)
 _IMAGE_WORDS = re.compile(r"picture|image|img|photo|thumb|placeholder|banner|avatar|\.jpe?g|\.png|\.gif|\.webp", re.I)
 _IMAGE_CREDIT = _rx(
@@ -285,6 +313,12 @@ def classify(line: str) -> str | None:
         return "image_placeholder"
     if n <= 8 and _IMAGE_CREDIT.match(k):
         return "image_credit"
+    if n <= 7 and _PHOTO_CREDIT.match(k):
+        return "photo_credit"
+    if n <= 30 and _EDITOR_CREDIT.match(match_key(stripped)):
+        return "editor_credit"
+    if n <= 10 and _CONTACT.match(k):
+        return "contact"
     if n <= 12 and _CATEGORY_PREFIX.search(k):
         return "category"
     if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):
@@ -292,6 +326,16 @@ def classify(line: str) -> str | None:
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
     return None
+
+
+_LIST_LABELS = ("read_also", "tags")
+
+
+def _list_item(line: str) -> bool:
+    """An entry under a related-links or tags header: a headline, or a topic of a few words."""
+    if is_prose(line):
+        return False
+    return is_headline_like(line, 22) or (word_count(line) <= 3 and not has_sentence_end(line))
 
 
 def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[list[str], list[tuple[str, str]]]:
@@ -315,9 +359,9 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
         if rule == "comments" and cut_comments and seen_prose:
             dropped.extend((rest, "comments_zone") for rest in lines[i:] if rest.strip())
             break
-        if rule == "related_header":
-            in_related = True
-        elif in_related and rule is None and (is_headline_like(line, 22) and not is_prose(line)):
+        if rule == "related_header" or (rule in _LIST_LABELS and word_count(key(line)) <= 3):
+            in_related = True  # a bare «اقرأ أيضا» or «كلمات مفتاحية» heads a list of links or tags
+        elif in_related and rule is None and _list_item(line):
             rule = "related_link"
         elif rule is None:
             in_related = False

@@ -71,10 +71,12 @@ _WEEKDAY_ALT = "|".join(
     )
 )
 _DATE_WORDS = re.compile(
-    rf"(?<!\w)(?:{_WEEKDAY_ALT}|يوم|نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم التحديث|تحديث|محدث|بتاريخ|نشر|في|"
+    rf"(?<!\w)(?:{_WEEKDAY_ALT}|يوم|نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم التحديث|تحديث|محدث|بتاريخ|نشر|منشور|في|"
     r"الساعه|الموافق|بتوقيت \S+|توقيت \S+|gmt|utc|published|updated|posted|on|at|ص|م|هـ|ه)(?!\w)",
     re.I,
 )
+# «12/3/202509:45 م»: templates that print the date and the time with no space between
+_YEAR_GLUED_TIME = re.compile(r"((?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(\d{1,2}:\d{2})")
 _HIJRI_TAIL = re.compile(r"\d{1,2}\s+\S+(?:\s+\S+)?\s+14\d\d\s*(?:هـ|ه)?")
 
 
@@ -119,6 +121,7 @@ def parse_date_line(line: str) -> ParsedDate | None:
     k = bp.key(line)
     if not k or len(k) > 90:
         return None
+    k = _YEAR_GLUED_TIME.sub(r"\1 \2", k)
     found: tuple[int, int, int] | None = None
     rest = k
     for rx in (_D_MON_Y, _MON_D_Y):
@@ -289,6 +292,14 @@ def drop_caption_copies(
             return False
         return any(k in p and len(p) > len(k) for p in paragraphs)
 
+    plain: list[str] | None = None  # paragraphs that are no bullet, built on the first bulleted sentence
+
+    def in_plain_paragraph(k: str) -> bool:
+        nonlocal plain
+        if plain is None:
+            plain = [match_key(ln) for b in blocks for ln in b if bp.is_prose(ln) and not _HEADER_BULLET.match(ln)]
+        return len(k.split()) >= 4 and k not in protect and any(k in p for p in plain)
+
     out: list[list[str]] = []
     seen: set[str] = set()
     for block in blocks:
@@ -296,6 +307,9 @@ def drop_caption_copies(
         drop = [False] * len(block)
         for i, line in enumerate(block):
             if bp.has_sentence_end(line) or bp.word_count(line) > 40:
+                # a highlights box: «• ويستهدف الصندوق …» bullets that repeat sentences of the body
+                if _HEADER_BULLET.match(line) and in_plain_paragraph(keys[i].lstrip(bp.BULLETS + " ")):
+                    drop[i] = True
                 continue
             repeated = counts[keys[i]] > 1 and bp.is_headline_like(line, 40) and keys[i] not in protect
             if repeated and keep_first_repeat and keys[i] not in seen:
@@ -360,7 +374,9 @@ _BYLINE = re.compile(
 _TIMESTAMP = re.compile(
     r"^(?:(?:اخر تحديث|تحديث|نشر|محدث|updated|published)\s*[:：]?\s*)?(?:\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?|"
     r"(?:منذ|قبل)\s+(?:\d+\s+)?(?:دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|اسبوع|اسابيع|شهر|اشهر)"
-    r"|\d+\s+(?:minutes?|hours?|days?)\s+ago)$",
+    r"|\d+\s+(?:minutes?|hours?|days?)\s+ago"
+    # reading time: «5 دقائق للقراءة», «دقيقتان للقراءة», «3 min read»
+    r"|(?:\d+\s+)?(?:دقيقه|دقايق|دقيقتان|دقيقتين)\s+(?:للقراءه|قراءه)|\d+\s*min(?:ute)?s?\s+read)$",
     re.I,
 )
 
@@ -403,34 +419,131 @@ class Header:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
+_TICKER = re.compile(r"^(?:عاجل|خبر عاجل|عاجل جدا|breaking(?: news)?)\s*[:：|\-–—]", re.I)
+_SHORT_CHROME_WORDS = 3  # nav items, section labels and site names: «الرئيسية», «أخبار الخليج», «شبكة دجلة الإخبارية»
+_MAX_HEADER_LINES = 40
+
+
+def _opens_body(line: str) -> bool:
+    """The first paragraph: a sentence that ends with a full stop, or a line too long for a headline.
+
+    Headlines may be long (14+ words) or end in «؟»/«!», so plain :func:`is_prose` would
+    take a long headline for the first paragraph and end the header before its date line.
+    """
+    n = bp.word_count(line)
+    return n > 30 or (n >= 7 and line.rstrip(" \"'”»)]").endswith((".", "…", "؛")))
+
+
+def _masthead_runs(lines: list[str], end: int) -> set[int]:
+    """Indices of page chrome above the article: runs of three or more short lines.
+
+    A flattened page opens with the site name, its navigation menu and section labels, one
+    short line each; furniture lines (share buttons, a ticker) inside the run are part of it.
+    """
+    marked: set[int] = set()
+    run: list[int] = []
+    shorts = 0
+
+    def close() -> None:
+        if shorts >= 3:
+            marked.update(run)
+
+    for i in range(end):
+        line = lines[i]
+        if not line.strip():
+            continue
+        short = bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line)
+        if short or bp.classify(line) is not None or _TICKER.match(line.strip()):
+            run.append(i)
+            shorts += short
+            continue
+        close()
+        run, shorts = [], 0
+    close()
+    return marked
+
+
+def _title_index(lines: list[str], end: int) -> int | None:
+    """The headline: the first title-like line of four words or more outside the masthead.
+
+    Site names and section labels above the headline are one to three words; a headline
+    that short loses to the next longer candidate only when one exists before the body.
+    """
+    chrome = _masthead_runs(lines, end)
+    cands = [
+        i
+        for i in range(end)
+        if lines[i].strip() and _is_title_candidate(lines[i]) and not _TICKER.match(lines[i].strip())
+    ]
+    for pool in (
+        [i for i in cands if i not in chrome and bp.word_count(lines[i]) >= 4],
+        [i for i in cands if i not in chrome],
+        [i for i in cands if bp.word_count(lines[i]) >= 4],
+        cands,
+    ):
+        if pool:
+            return pool[0]
+    return None
+
+
 def split_header(lines: list[str]) -> tuple[Header, list[str]]:
     """Find the title, publication date and byline in the page header.
 
-    The title is the first substantive line. Before the first paragraph of prose, lines
-    that are nothing but a date give ``published`` (the first one: a later one is an
-    update), a byline gives ``author``, and time stamps and short bulleted metadata
-    («• 2», «• أخبار») are dropped. Returns the header and the remaining lines.
+    The header runs to the first paragraph (:func:`_opens_body`). The title is chosen in it
+    (:func:`_title_index`); everything above the title is page chrome (site name, menu,
+    ticker, section label) and goes, except that a date line there still gives
+    ``published``. Between the title and the first paragraph, lines that are nothing but a
+    date give ``published`` (the first one: a later one is an update), a byline gives
+    ``author``, and time stamps and short bulleted metadata («• 2», «• أخبار») are dropped.
+    Returns the header and the remaining lines.
     """
     head = Header()
+    limit = min(len(lines), _MAX_HEADER_LINES)
+    end = next((i for i in range(limit) if _opens_body(lines[i])), limit)
+    title_i = _title_index(lines, end)
+    # between the headline and the first line of prose, a line of one to three words is the
+    # outlet or a section label («الجزيرة نت», «الشروق أونلاين»), never the article
+    prose_i = next((i for i in range(title_i + 1, end) if bp.is_prose(lines[i])), end) if title_i is not None else 0
     out: list[str] = []
-    in_header = True
-    for line in lines:
-        if in_header and line.strip():
-            if not head.title and _is_title_candidate(line):
-                head.title = line.strip()
-                head.dropped.append((line, "title"))
-                continue
-            meta = header_meta(line)
-            if meta is not None:
-                record_header_meta(head, line, meta)
-                continue
-            if head.title and _HEADER_BULLET.match(line) and bp.word_count(line) <= 5:
-                head.dropped.append((line, "header_bullet"))
-                continue
-            if bp.is_prose(line):
-                in_header = False
+    for i, line in enumerate(lines):
+        if i >= end or not line.strip():
+            out.append(line)
+            continue
+        if i == title_i:
+            head.title = line.strip()
+            head.dropped.append((line, "title"))
+            continue
+        meta = header_meta(line)
+        if meta is not None:
+            record_header_meta(head, line, meta)
+            continue
+        if title_i is not None and i < title_i:
+            head.dropped.append((line, "masthead"))
+            continue
+        if head.title and _HEADER_BULLET.match(line) and bp.word_count(line) <= 5:
+            head.dropped.append((line, "header_bullet"))
+            continue
+        if head.title and _is_credit_line(line):
+            head.dropped.append((line, "credit_line"))
+            continue
+        if i < prose_i and bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line):
+            head.dropped.append((line, "masthead"))
+            continue
         out.append(line)
     return head, out
+
+
+# «الأطلس بريس - نادية العمراني», «الرياض: فهد الشمري», «أبوظبي - سكاي نيوز عربية»: outlet, place
+# and author between the headline and the first paragraph
+_CREDIT_LINE = re.compile(
+    r"^(?P<a>[^\W\d_][^\s\d:：|–—-]*(?:\s+[^\s\d:：|–—-]+){0,2})\s*(?:[:：|]|\s[–—-]{1,2})\s*"
+    r"(?P<b>[^\W\d_][^\d:：|–—.،,!?؟()-]*)$"
+)
+
+
+def _is_credit_line(line: str) -> bool:
+    m = _CREDIT_LINE.match(line.strip())
+    return bool(m) and bp.word_count(m.group("b")) <= 3 and bp.word_count(line) <= 6
 
 
 def _is_list_headline(line: str) -> bool:

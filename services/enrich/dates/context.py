@@ -98,6 +98,10 @@ class Ctx:
         clause = self.clause_before(pos)
         return P.FUTURE_BEFORE.search(clause) is not None or P.FUTURE_CLAUSE_START.match(clause) is not None
 
+    def past(self, pos: int) -> bool:
+        """The clause tells of the past in so many words («كان», «قد», «منذ», «سبق»)."""
+        return P.PAST_BEFORE.search(self.clause_before(pos)) is not None
+
     def original_slice(self, start: int, end: int) -> str:
         """The original characters of a folded span (to see tanween the fold removed)."""
         s, e = self.folded.to_original(start, end)

@@ -24,6 +24,7 @@ from .context import Ctx as _Ctx
 from .context import key as _key
 from .resolve import (
     NEAR_AHEAD_DAYS,
+    NEAR_AHEAD_GREGORIAN_DAYS,
     NEXT_WORDS,
     PAST_WORDS,
     anchor_weekday,
@@ -104,6 +105,15 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     if conv is None:
         return []
     return [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
+
+
+def _just_ahead(month: int, day: int, pub: date) -> bool:
+    """The day falls within :data:`NEAR_AHEAD_GREGORIAN_DAYS` after ``pub`` in the publication's year."""
+    try:
+        ahead = (date(pub.year, month, day) - pub).days
+    except ValueError:
+        return False
+    return 0 < ahead <= NEAR_AHEAD_GREGORIAN_DAYS
 
 
 def _days_ahead(hy: int, month: int, day: int, pub: date) -> int:
@@ -202,6 +212,8 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     recurring = year is None and P.EVERY_YEAR_AFTER.match(c.f, end) is not None
     if year is None and c.pub is not None and not recurring and not P.EVENT_BEFORE.search(before):
         direction = direction_for(rel, c.future(start), bool(days))
+        if direction == "back" and days and _just_ahead(month, days[-1], c.pub) and not c.past(start):
+            direction = "fwd"  # «التصويت الخاص … أي في 9 تشرين الثاني», written a month before it
         year = anchor_year(month, days[-1] if days else None, c.pub, direction)
         if weekday is not None and len(days) == 1 and not rel:
             year = _year_of_weekday(year, month, days[0], weekday, c.pub)

@@ -248,6 +248,10 @@ FUTURE_BEFORE = re.compile(
     r"|[وف]?[يت](?:عقد|نعقد|نطلق|بدا|زور|صل|لتقي|توجه|ستضيف|عود|جتمع|فتتح|ختتم|ستانف|قام|ستمر|تواصل)"
     r"|[وف]?(?:المقبل|المقبلة|القادم|القادمة))(?:\s|$)"
 )
+# a clause that says it tells of the past: a day just ahead of publication is then last year's
+PAST_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|قد|لقد|منذ|سبق|سبقت|سابقا|العام الماضي|السنة الماضية)(?:\s|$)"
+)
 # «…، على أن تبدأ»: "with … to begin", the agency idiom for what is planned — at a clause's
 # start only («التأكيد على أن صيام … يوم الأحد صحيح» is "that")
 FUTURE_CLAUSE_START = re.compile(r"\s*و?علي\s+ان\s+[يت]\w+")

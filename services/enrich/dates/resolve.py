@@ -8,9 +8,13 @@ forward, «الماضي/المنصرم» look strictly back, «الجاري/ال
 One exception, for Hijri days only: a yearless Hijri day that falls within
 :data:`NEAR_AHEAD_DAYS` after publication is that coming day («يوافق عيد الأضحى العاشر من
 ذي الحجة» four days before it). Hijri days without a year mostly announce the religious
-calendar's next feast or fast. A Gregorian day just ahead stays in the past unless the
-clause looks forward: on ANERcorp with a publication date set a month before the events, 8
-past narrations («جرت في الثاني من يوليو», «منذ 28 يونيو») would have turned into the future.
+calendar's next feast or fast. A Gregorian day within :data:`NEAR_AHEAD_GREGORIAN_DAYS`
+after publication is that coming day too («التصويت الخاص … سيجرى قبل يومين من الاقتراع، أي في
+9 تشرين الثاني» a month before it), unless the clause says it tells of the past («كان», «قد»,
+«منذ»): with a true publication date a day just ahead cannot have been narrated as done, and
+a day eleven months back is written with its year or «الماضي». (With a publication date set a
+month *before* the events, as was tried on ANERcorp, past narrations would turn into the future;
+real articles carry their own date.)
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from hijridate import Hijri
 
 Direction = Literal["back", "back_strict", "fwd", "fwd_strict", "current"]
 NEAR_AHEAD_DAYS = 31
+NEAR_AHEAD_GREGORIAN_DAYS = 61  # scheduled events are announced weeks to two months ahead
 
 MAX_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
