@@ -368,3 +368,13 @@ def test_a_day_just_ahead_of_publication_is_the_coming_one() -> None:
     assert values("وكان المجلس قد صادق على القائمة في 9 تشرين الثاني.") == ["2024-11-09"]
     # beyond two months ahead the default stays: the most recent such day
     assert values("وصادق المجلس على القائمة في 20 ديسمبر.") == ["2024-12-20"]
+
+
+def test_the_first_of_a_month_in_maghrebi_and_a_month_just_ahead() -> None:
+    def values(text: str) -> list[str]:
+        return [d.value for d in find_dates(text, "2025-06-15")]
+
+    assert values("على أن يدخل حيز التنفيذ في الفاتح من جويلية المقبل.") == ["2025-07-01"]
+    # a month within two months after publication is the coming one
+    assert values("وتجاوزت الحجوزات 85 بالمائة بالنسبة لشهر أوت، بحسب الجامعة.") == ["2025-08"]
+    assert values("وكانت الحجوزات قد تراجعت في أوت.") == ["2024-08"]

@@ -137,3 +137,15 @@ def test_known_organisation_with_a_clitic_gets_its_own_name():
 
     got = [(e.text, e.name, e.type) for e in find_entities("وأعلن التحالف الحرب لداعش في سوريا.")]
     assert ("لداعش", "داعش", "ORG") in got
+
+
+def test_exchanges_banks_with_their_purpose_and_bracketed_acronyms():
+    ents = find_entities(
+        "وارتفع المؤشر العام لسوق دبي المالي 1.8% وسوق أبوظبي للأوراق المالية 0.5%، وبورصة الكويت 0.3% "
+        "وبورصة قطر 0.2%. وقال بنك قطر للتنمية إنه سيمول المشروع، بحسب بعثة الأمم المتحدة لمساعدة العراق "
+        "(يونامي). ويلتقي إنتر ميلان (إيطاليا) فريق بايرن ميونيخ."
+    )
+    orgs = names(ents, "ORG")
+    assert {"سوق دبي المالي", "سوق أبوظبي للأوراق المالية", "بورصة الكويت", "بورصة قطر", "بنك قطر للتنمية"} <= orgs
+    assert "يونامي" in orgs  # an acronym in brackets after the body
+    assert "قطر" not in names(ents, "LOC") and "إيطاليا" not in orgs  # (a club's country in brackets is a place)

@@ -187,3 +187,27 @@ def test_short_topics_under_a_related_header():
     ]
     kept, _ = filter_lines(lines)
     assert kept == lines[:1]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"), [("شارك برأيك", "comments"), ("ترشيحات", "related_header"), ("مشاركة الخبر", "widget")]
+)
+def test_more_arabic_furniture(line, rule):
+    assert classify(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("هذا المحتوى لا يمثل نصيحة استثمارية", "disclaimer"),
+        ("إخلاء مسؤولية: المعلومات الواردة للاطلاع فقط", "disclaimer"),
+        ("شارك هذا المقال", "widget"),
+    ],
+)
+def test_disclaimers_and_share_prompts(line, rule):
+    assert classify(line) == rule
+
+
+def test_a_sentence_about_advice_is_kept():
+    line = "وقال المحلل إن هذا المحتوى لا يمثل نصيحة استثمارية بحسب القانون الجديد الذي أقره البرلمان."
+    assert classify(line) is None

@@ -305,3 +305,27 @@ def test_outlet_and_author_line_under_the_headline():
 def test_highlights_box_repeating_the_body():
     page = "\n".join([HEADLINE, "ملخص", "• " + BODY_2, BODY_1, BODY_2])
     assert clean_text(page).text == BODY_1 + "\n" + BODY_2
+
+
+def test_standfirst_keeps_the_header_open():
+    """The sentence under the headline is the standfirst: the credit and date lines after it are header."""
+    standfirst = "الزيادة تأتي بعد استكمال أعمال الصيانة في حقلي الشرارة والفيل جنوب غرب البلاد."
+    credit, date_line = "طرابلس - بوابة الوسط: محمد الترهوني", "نشر في: 12 مارس 2025 - 11:40"
+    page = "\n".join([HEADLINE, standfirst, credit, date_line, BODY_1])
+    out = clean_text(page)
+    assert out.published == "2025-03-12T11:40"
+    assert out.text == standfirst + "\n" + BODY_1
+
+
+def test_caption_printed_whole_and_wrapped():
+    caption = "أحمد عبد الرازق وزير الكهرباء خلال مراسم التوقيع بالقاهرة"
+    page = "\n\n".join(
+        [HEADLINE, "الإثنين 17 نوفمبر 2025 - 12:15 ص", caption, "أحمد عبد الرازق وزير الكهرباء خلال",
+         "مراسم التوقيع بالقاهرة", BODY_1, BODY_2]
+    )
+    assert clean_text(page).text == BODY_1 + "\n\n" + BODY_2
+
+
+def test_publication_and_update_dates_on_one_line():
+    assert parse_date_line("نُشر في 21 يناير 2026 | آخر تحديث 22 يناير 2026").iso() == "2026-01-21"
+    assert parse_date_line("2025/06/18 | 16:40").iso() == "2025-06-18T16:40"

@@ -930,8 +930,9 @@ def test_a_crossing_or_port_read_as_a_person_is_a_place(lex):
 
     words, folded = _prep("عند معبر كرم أبو سالم قبل")
     assert places_not_persons([(2, 5, "PER")], folded, lex) == [(2, 5, "LOC")]
-    words, folded = _prep("عند مطار الملك خالد")  # airports bear persons' names
-    assert places_not_persons([(2, 4, "PER")], folded, lex) == [(2, 4, "PER")]
+    # airports bear persons' names: the venue is named from the airport noun on, as stadiums are
+    words, folded = _prep("عند مطار الملك خالد")
+    assert places_not_persons([(2, 4, "PER")], folded, lex) == [(1, 4, "LOC")]
 
 
 def test_a_title_chain_goes_past_an_organisations_acronym(lex):
@@ -1388,3 +1389,30 @@ def test_a_known_place_opening_like_kaf_and_the_article_keeps_its_kaf(lex):
     lex.add_places(["كاليفورنيا", "اليفورنيا"])  # (the second: a corpus tokenisation artefact)
     assert strip_first("كاليفورنيا", set(), lex) == "كاليفورنيا"
     assert strip_first("كالمدينة", set(), lex) == "المدينة"  # «like the city»
+
+
+def test_months_written_as_dates_and_counted_nouns_are_no_names():
+    from services.enrich.ner.rules import drop_noise
+
+    words = ["في", "نيسان", "/", "أبريل", "2022", "وقيمة", "أكبر", "14", "بنكا", "في", "لبنان"]
+    spans = [(1, 2, "ORG"), (8, 9, "LOC"), (10, 11, "LOC")]
+    assert drop_noise(spans, words) == [(10, 11, "LOC")]
+
+
+def test_two_bodies_joined_by_wa_are_two(lex):
+    from services.enrich.ner.rules import coordination
+
+    words, folded = _prep("بينها شركة ظفار للطاقة وبنك الخليج للتنمية .")
+    assert coordination([(1, 8, "ORG")], folded, words, lex) == [(1, 4, "ORG"), (4, 8, "ORG")]
+
+
+def test_venues_named_after_a_king_a_seat_before_an_envoy_and_a_state_title(lex):
+    from services.enrich.ner.rules import places_not_persons
+
+    lex.add_places(["الجزائر", "عمان"])
+    words, folded = _prep("قرب مطار الملك خالد الدولي")
+    assert places_not_persons([(3, 5, "PER")], folded, lex) == [(1, 5, "LOC")]
+    words, folded = _prep("سفير إيطاليا بالجزائر ألبرتو كوراتي")
+    assert places_not_persons([(2, 5, "PER")], folded, lex) == [(2, 3, "LOC"), (3, 5, "PER")]
+    words, folded = _prep("في الإمارات وسلطنة عمان")
+    assert places_not_persons([(2, 3, "LOC"), (3, 4, "LOC")], folded, lex) == [(3, 4, "LOC")]

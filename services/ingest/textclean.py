@@ -117,7 +117,19 @@ def parse_date_line(line: str) -> ParsedDate | None:
 
     Returns None for lines with any other content, so a body sentence that mentions a
     date, a view counter («1116») or a time alone is never read as the publication date.
+    A line that holds the publication and the update dates («نُشر في 21 يناير 2026 | آخر
+    تحديث 22 يناير 2026») gives the first, when every part is a date.
     """
+    if "|" in line:
+        parts = [p for p in line.split("|") if p.strip()]
+        if len(parts) > 1:
+            parsed = [_parse_one_date_line(p) for p in parts]
+            if all(parsed):
+                return parsed[0]
+    return _parse_one_date_line(line)
+
+
+def _parse_one_date_line(line: str) -> ParsedDate | None:
     k = bp.key(line)
     if not k or len(k) > 90:
         return None
@@ -300,15 +312,18 @@ def drop_caption_copies(
             plain = [match_key(ln) for b in blocks for ln in b if bp.is_prose(ln) and not _HEADER_BULLET.match(ln)]
         return len(k.split()) >= 4 and k not in protect and any(k in p for p in plain)
 
+    wrapped = _wrapped_copies(blocks, protect)
     out: list[list[str]] = []
     seen: set[str] = set()
-    for block in blocks:
+    for b, block in enumerate(blocks):
         keys = [match_key(line) for line in block]
-        drop = [False] * len(block)
+        drop = [(b, i) in wrapped for i in range(len(block))]
         for i, line in enumerate(block):
+            if drop[i]:
+                continue
             if bp.has_sentence_end(line) or bp.word_count(line) > 40:
                 # a highlights box: «• ويستهدف الصندوق …» bullets that repeat sentences of the body
-                if _HEADER_BULLET.match(line) and in_plain_paragraph(keys[i].lstrip(bp.BULLETS + " ")):
+                if _HEADER_BULLET.match(line) and in_plain_paragraph(keys[i].strip(bp.BULLETS + " .…!؟")):
                     drop[i] = True
                 continue
             repeated = counts[keys[i]] > 1 and bp.is_headline_like(line, 40) and keys[i] not in protect
@@ -323,6 +338,24 @@ def drop_caption_copies(
         if kept:
             out.append(kept)
     return out
+
+
+def _wrapped_copies(blocks: list[list[str]], protect: set[str]) -> set[tuple[int, int]]:
+    """A caption printed whole and again wrapped over two lines (or the other way round).
+
+    Lines are taken in page order across blocks, since some pages put a blank line after
+    every line; returns ``(block, line)`` positions of all three lines.
+    """
+    flat = [(b, i, match_key(line)) for b, block in enumerate(blocks) for i, line in enumerate(block)]
+    found: set[tuple[int, int]] = set()
+    for j in range(len(flat) - 2):
+        (b0, i0, k0), (b1, i1, k1), (b2, i2, k2) = flat[j : j + 3]
+        whole = k0 == f"{k1} {k2}" or k2 == f"{k0} {k1}"
+        if whole and len(max(k0, k2, key=len).split()) >= 4 and not protect & {k0, k2}:
+            line = blocks[b0][i0] if len(k0) > len(k2) else blocks[b2][i2]
+            if not bp.has_sentence_end(line):
+                found |= {(b0, i0), (b1, i1), (b2, i2)}
+    return found
 
 
 # ----------------------------------------------------------------------------- the text cleaner
@@ -434,6 +467,15 @@ def _opens_body(line: str) -> bool:
     return n > 30 or (n >= 7 and line.rstrip(" \"'”»)]").endswith((".", "…", "؛")))
 
 
+def _is_standfirst(lines: list[str], i: int) -> bool:
+    """The sentence right under the headline, with the byline or date line still to come."""
+    before = next((line for line in reversed(lines[max(0, i - 4) : i]) if line.strip()), "")
+    if not before or not _is_title_candidate(before) or _opens_body(before):
+        return False
+    following = [line for line in lines[i + 1 : i + 8] if line.strip()][:3]
+    return any(header_meta(line) is not None or _is_credit_line(line) for line in following)
+
+
 def _masthead_runs(lines: list[str], end: int) -> set[int]:
     """Indices of page chrome above the article: runs of three or more short lines.
 
@@ -499,11 +541,11 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
     """
     head = Header()
     limit = min(len(lines), _MAX_HEADER_LINES)
-    end = next((i for i in range(limit) if _opens_body(lines[i])), limit)
+    end = next((i for i in range(limit) if _opens_body(lines[i]) and not _is_standfirst(lines, i)), limit)
     title_i = _title_index(lines, end)
-    # between the headline and the first line of prose, a line of one to three words is the
-    # outlet or a section label («الجزيرة نت», «الشروق أونلاين»), never the article
-    prose_i = next((i for i in range(title_i + 1, end) if bp.is_prose(lines[i])), end) if title_i is not None else 0
+    # between the headline and the first line of anything else, a line of one to three words
+    # is the outlet or a section label («الجزيرة نت», «الشروق أونلاين»), never the article
+    content_seen = title_i is None or end == len(lines)  # (no paragraph at all: nothing to tell chrome from)
     out: list[str] = []
     for i, line in enumerate(lines):
         if i >= end or not line.strip():
@@ -526,24 +568,31 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
         if head.title and _is_credit_line(line):
             head.dropped.append((line, "credit_line"))
             continue
-        if i < prose_i and bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line):
+        short = bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line)
+        if short and not content_seen and i > (title_i or 0):
             head.dropped.append((line, "masthead"))
             continue
+        content_seen = content_seen or (
+            i > (title_i or 0) and not short and bp.classify(line) is None and match_key(line) != match_key(head.title)
+        )
         out.append(line)
     return head, out
 
 
-# «الأطلس بريس - نادية العمراني», «الرياض: فهد الشمري», «أبوظبي - سكاي نيوز عربية»: outlet, place
-# and author between the headline and the first paragraph
-_CREDIT_LINE = re.compile(
-    r"^(?P<a>[^\W\d_][^\s\d:：|–—-]*(?:\s+[^\s\d:：|–—-]+){0,2})\s*(?:[:：|]|\s[–—-]{1,2})\s*"
-    r"(?P<b>[^\W\d_][^\d:：|–—.،,!?؟()-]*)$"
-)
+# «الأطلس بريس - نادية العمراني», «الرياض: فهد الشمري», «طرابلس - بوابة الوسط: محمد الترهوني»:
+# outlet, place and author between the headline and the first paragraph
+_CREDIT_SEP = re.compile(r"\s*[:：|]\s*|\s+[–—-]{1,2}\s+|\s*[–—-]{1,2}\s+")
+_CREDIT_PART = re.compile(r"^[^\W\d_][^\d.،,!?؟()\"«»]*$")
 
 
 def _is_credit_line(line: str) -> bool:
-    m = _CREDIT_LINE.match(line.strip())
-    return bool(m) and bp.word_count(m.group("b")) <= 3 and bp.word_count(line) <= 6
+    parts = _CREDIT_SEP.split(line.strip())
+    return (
+        2 <= len(parts) <= 3
+        and all(_CREDIT_PART.match(p) and bp.word_count(p) <= 3 for p in parts)
+        and bp.word_count(parts[-1]) <= 3
+        and bp.word_count(line) <= 8
+    )
 
 
 def _is_list_headline(line: str) -> bool:

@@ -10,7 +10,9 @@ Decisions, and why:
   ``XXXX-…`` without a publication date; with one they are anchored (``relative=True``) to
   the most recent such month/day on or before publication (the dev gold reads «ديسمبر» in an
   article of 2018-02-20 as 2017-12), or forward when the clause is future («المقرر»,
-  «سوف», «سيعقد») or says «المقبل». «من العام الماضي» after a month gives its year.
+  «سوف», «سيعقد») or says «المقبل», or when the day or month falls within two months after
+  publication and the clause does not say it tells of the past («أي في 9 تشرين الثاني»
+  written in October; not «وكان قد …»). «من العام الماضي» after a month gives its year.
   Named events keep XXXX («ثورة 17 فبراير», «هجمات 11 سبتمبر»): their year is not the
   publication's. Names that merely contain a date are dropped: «مدينة 6 أكتوبر»,
   «قوى 14 آذار», «حركة 6 أبريل».
@@ -50,7 +52,7 @@ from .handlers import HANDLERS
 from .normalize import fold_text
 from .resolve import parse_published
 
-DATES_VERSION = "naba-dates-5"
+DATES_VERSION = "naba-dates-6"
 
 
 def _resolve_overlaps(cands: list[Cand]) -> list[Cand]:

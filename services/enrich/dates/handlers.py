@@ -107,10 +107,11 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     return [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
 
 
-def _just_ahead(month: int, day: int, pub: date) -> bool:
-    """The day falls within :data:`NEAR_AHEAD_GREGORIAN_DAYS` after ``pub`` in the publication's year."""
+def _just_ahead(month: int, day: int | None, pub: date) -> bool:
+    """The day (or the month's first day) falls within :data:`NEAR_AHEAD_GREGORIAN_DAYS` after
+    ``pub`` in the publication's year: «الحجوزات … بالنسبة لشهر أوت» in mid-June is this August."""
     try:
-        ahead = (date(pub.year, month, day) - pub).days
+        ahead = (date(pub.year, month, day or 1) - pub).days
     except ValueError:
         return False
     return 0 < ahead <= NEAR_AHEAD_GREGORIAN_DAYS
@@ -212,7 +213,7 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     recurring = year is None and P.EVERY_YEAR_AFTER.match(c.f, end) is not None
     if year is None and c.pub is not None and not recurring and not P.EVENT_BEFORE.search(before):
         direction = direction_for(rel, c.future(start), bool(days))
-        if direction == "back" and days and _just_ahead(month, days[-1], c.pub) and not c.past(start):
+        if direction == "back" and _just_ahead(month, days[-1] if days else None, c.pub) and not c.past(start):
             direction = "fwd"  # «التصويت الخاص … أي في 9 تشرين الثاني», written a month before it
         year = anchor_year(month, days[-1] if days else None, c.pub, direction)
         if weekday is not None and len(days) == 1 and not rel:

@@ -183,7 +183,7 @@ WEEKDAY_PRE_BEHIND = re.compile(
 )
 ORD_BEHIND = re.compile(_CLITICS + rf"(?P<x>{ORD}|{ORD_L})\s+من\s+(?:شهر\s+)?$")
 # the first day of a month without an ordinal: «فاتح أكتوبر» (Maghreb), «غرة رمضان»
-FIRST_DAY_BEHIND = re.compile(_CLITICS + r"(?P<x>فاتح|غرة|غره)\s+(?:شهر\s+)?$")
+FIRST_DAY_BEHIND = re.compile(_CLITICS + r"(?P<x>(?:ال)?فاتح|غرة|غره)\s+(?:من\s+)?(?:شهر\s+)?$")  # «الفاتح من جويلية»
 # an earlier day of a list before «20 و24 تشرين الأول»: «13 و20 و24», «13، 20 و24»
 DAY_LIST_BEHIND = re.compile(rf"(?:^|(?<=\W))(?P<x>{D}{{1,2}})\s*(?:و|،|,)\s*$")
 # … and with weekdays: «يومي الأحد 9 والاثنين 10 نوفمبر 2025» (the «و» may be glued to the weekday)
@@ -204,7 +204,7 @@ REPORTED_BEFORE = re.compile(
 FROM_UNTIL_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:من|حتي)\s+$")
 # cue before a bare ambiguous month name («في مارس», «شهر آب», «منذ أيار»)
 MONTH_CUE_BEFORE = re.compile(
-    r"(?:^|\s)[وف]?(?:في|منذ|خلال|حتي|شهر|من|الي|بحلول|قبل|بعد|اواخر|اوائل|مطلع|نهاية|بداية|منتصف)\s+$"
+    r"(?:^|\s)[وف]?(?:في|منذ|خلال|حتي|[لب]?شهر|من|الي|بحلول|قبل|بعد|اواخر|اوائل|مطلع|نهاية|بداية|منتصف)\s+$"
 )
 # named places and events that contain a date: «مدينة 6 أكتوبر» is a place, not a date
 PLACE_BEFORE = re.compile(

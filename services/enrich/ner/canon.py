@@ -59,6 +59,11 @@ def strip_first(word: str, doc_words: Set[str], lex: Lexicon) -> str:
     return fallback
 
 
+# organisation heads for names (the model's feature list, ORG_HEADS, plus the heads the rules
+# add: exchanges, Maghrebi «ديوان» bodies, offices)
+_HEADS = ORG_HEADS | frozenset(fold(w) for w in ("سوق", "بورصة", "ديوان", "مكتب"))
+
+
 def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, bool], ...], str]:
     """Everything about a first word that does not depend on the document, cached:
     its display form, whether the lexicons know it whole, the clitic-stripped
@@ -69,7 +74,7 @@ def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, 
         return got
     w = clean(word)
     f = fold(w)
-    if f in ORG_HEADS or f in TITLES:  # «وكالة», «وزير»: grammar words are whole
+    if f in _HEADS or f in TITLES:  # «وكالة», «وزير»: grammar words are whole
         got = (w, True, (), w)
     else:
         # «لل» is «ل» + the article, whose alef the spelling drops: «للشركة» is «الشركة»
@@ -91,8 +96,10 @@ def _without_document(w: str, f: str, lex: Lexicon) -> str:
         return art  # (but «كاليفورنيا» is no «ك» + «اليفورنيا»)
     # 3. grammar: a clitic in front of an organisation head or a title («وجماعة», «بوزارة»)
     clitic, stem = split_clitic(f, min_stem=3)
-    if clitic in _SINGLE and (stem in ORG_HEADS or stem in TITLES):
+    if clitic in _SINGLE and (stem in _HEADS or stem in TITLES):
         return w[len(clitic):]
+    if f[:1] in ("و", "ف") and f[1:] in _HEADS:
+        return w[1:]  # «وبورصة»: «و» + «بورصة», not «وب» + «ورصة»
     # 3b. «و» before a known place that itself opens with a clitic letter: «وبابل» is «بابل», not «ابل»
     if f.startswith("و") and clitic != "و" and f[1:] in lex.loc and evidence(f[1:], lex) >= evidence(stem, lex):
         return w[1:]

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from services.shared.arabic_months import GREGORIAN_MONTHS
+
 from .features import QUOTES
 from .lexicon import (
     ORG_HEADS,
@@ -180,6 +182,12 @@ def looks_like_verb(f: str) -> bool:
     return len(f) >= 5 and f.startswith(_VERB_PREFIX) and f.endswith(_VERB_SUFFIX)
 
 
+def _future_verb(f: str, lex: Lexicon) -> bool:
+    """«ستكونان», «سيعودون»: «س» before an imperfect dual or plural, and no known name."""
+    return f.startswith("س") and len(f) >= 6 and looks_like_verb(f[1:]) and f not in lex.loc \
+        and f not in lex.first_names and f not in lex.per_tokens
+
+
 def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Trim punctuation, function words and (for persons) triggers from span edges."""
     out: list[Span] = []
@@ -220,6 +228,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue  # «الشرق» alone is a direction, not a place one can facet on
         if typ == "LOC" and e - s == 1 and wrong_article(folded[s], lex):
             continue
+        if typ in ("LOC", "PER") and e - s == 1 and _future_verb(folded[s], lex):
+            continue  # «أسوان والإسكندرية ستكونان»: a verb in the future, not a town
         if typ == "PER" and e - s == 1 and folded[s] in _TIMES_OF_DAY and e < len(words) \
                 and bare(folded[e]) in _DAYS:
             continue  # «صباح الجمعة» is Friday morning, not a woman called Sabah
@@ -395,12 +405,34 @@ NOT_NAMES = frozenset(fold(w) for w in (
 
 def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
     """Drop spans made only of lower-case Latin words («news-picture» debris), the name of a
-    disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»), or a currency after an amount
-    («6.1 مليار ريال», «53 مليار درهم»: not Real Madrid, not a place)."""
+    disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»), a currency after an amount
+    («6.1 مليار ريال», «53 مليار درهم»: not Real Madrid, not a place), a month written as a date
+    («نيسان/أبريل 2022»: not the carmaker), or a counted noun after a number («أكبر 14 بنكا»)."""
     return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])
             and not (sp[1] - sp[0] == 1 and _not_a_name(words[sp[0]]))
             and not (sp[1] - sp[0] == 1 and sp[0] > 0 and fold(words[sp[0]]) in CURRENCIES
-                     and _is_amount(words[sp[0] - 1]))]
+                     and _is_amount(words[sp[0] - 1]))
+            and not (sp[1] - sp[0] == 1 and _month_in_date(sp[0], words))
+            and not (sp[1] - sp[0] == 1 and sp[0] > 0 and _counted_noun(words[sp[0]], words[sp[0] - 1]))]
+
+
+_MONTHS = frozenset(fold(m) for m in GREGORIAN_MONTHS)
+
+
+def _month_in_date(i: int, words: list[str]) -> bool:
+    """A month name with a day before it or a year, a second month or a bracket after it."""
+    f = fold(words[i])
+    if f not in _MONTHS and not (len(f) > 4 and f[0] in "وبل" and f[1:] in _MONTHS):
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return (i > 0 and words[i - 1].isdigit()) or after in ("/", "(") or (after.isdigit() and len(after) == 4)
+
+
+def _counted_noun(word: str, before: str) -> bool:
+    """«14 بنكا», «329 مقعدا»: an indefinite accusative noun counted by the number before it."""
+    f = fold(word)
+    return before.isdigit() and not 1000 <= int(before) <= 2100 and len(f) >= 4 and f.endswith("ا") \
+        and not split_clitic(f)[0].endswith("ال") and not f.startswith("ال")  # (not «عام 1856 بالنمسا»)
 
 
 CURRENCIES = frozenset(fold(w) for w in (
@@ -775,10 +807,21 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
 
 
 def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
-    """«أعلنت مالي وبوركينا فاسو»: a multi-word span the CRF called a person that is exactly
-    a known multi-word place, with no given name in it, is that place."""
+    """Persons that are places, and places that are titles.
+
+    * «أعلنت مالي وبوركينا فاسو»: a multi-word span the CRF called a person that is exactly a
+      known multi-word place, with no given name in it, is that place;
+    * a venue named after a person is the venue («ملعب الأمير مولاي عبد الله», «مطار الملك خالد
+      الدولي», «سد الملك طلال»), a crossing or port named after a place is the place;
+    * a known definite place opening a person of three words or more is the seat of an office
+      before its holder («سفير إيطاليا بالجزائر ألبرتو كوراتي»);
+    * a state's title tagged alone before its name is no place («وسلطنة» + «عمان»).
+    """
     out: list[Span] = []
+    loc_starts = {x[0] for x in spans if x[2] == "LOC"}
     for s, e, typ in spans:
+        if typ == "LOC" and e - s == 1 and e in loc_starts and bare(folded[s]) in _STATE_TITLES:
+            continue  # «وسلطنة» + «عمان»: the state is named by the place after its title
         if typ == "PER" and e - s >= 2 and _known_place(folded[s:e], lex) \
                 and not any(bare(f) in lex.first_names for f in folded[s:e]):
             typ = "LOC"
@@ -792,6 +835,10 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             typ = "LOC"  # «في منطقة الزمالك»: the district, not the club
         elif typ == "PER" and s and folded[s - 1] in _CITY:
             typ = "LOC"  # «مدينة صباح الأحمد البحرية»: a city named after a ruler
+        elif typ == "PER" and e - s >= 3 and (b := bare(folded[s])).startswith("ال") and b in lex.loc \
+                and b not in lex.first_names and b not in lex.per_tokens:
+            out.append((s, s + 1, "LOC"))  # «سفير إيطاليا بالجزائر ألبرتو كوراتي»: the seat, then the envoy
+            s += 1
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
             s, typ = k, "LOC"  # «ملعب الأمير مولاي عبد الله»: the stadium, not the prince
             if e - s > 2 and (seat := folded[e - 1]).startswith("ب") and (seat[1:] in lex.loc or (
@@ -802,7 +849,9 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     return out
 
 
-_STADIUMS = frozenset(fold(w) for w in ("ملعب", "استاد"))
+# venues named after a person: «ملعب الأمير مولاي عبد الله», «مطار الملك خالد الدولي», «سد الملك طلال»
+_STATE_TITLES = frozenset(fold(w) for w in ("سلطنة", "مملكة", "إمارة", "جمهورية", "دولة", "إمارات"))
+_STADIUMS = frozenset(fold(w) for w in ("ملعب", "استاد", "مطار", "ميناء", "سد", "شارع"))
 
 
 def _stadium_before(s: int, folded: list[str]) -> int | None:
@@ -893,13 +942,24 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 added.append((i, end, "ORG"))
                 covered.update(range(i, end))
             continue
+        if in_class(f, _MARKETS) and i + 2 < n and (sp := loc_end.get(i + 1)) and sp < n \
+                and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]) \
+                and (end := sp + 1 if folded[sp] in _FINANCIAL else sp + 2 if folded[sp:sp + 2] == _SECURITIES else 0):
+            # «سوق دبي المالي», «سوق أبوظبي للأوراق المالية»: a stock exchange named after its city
+            spans = [x for x in spans if x[0] != i + 1]
+            added.append((i, end, "ORG"))
+            covered.update(range(i, end))
+            continue
         if not in_class(f, CONSTRUCT_HEADS):
             continue
-        head = f if f in CONSTRUCT_HEADS else bare(f)
+        head = f if f in CONSTRUCT_HEADS else f[1:] if f[:1] in ("و", "ف") and f[1:] in CONSTRUCT_HEADS else bare(f)
         if head in _BANKS | _PLACE_BODIES and i + 1 < n and (sp := loc_end.get(i + 1)) \
                 and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
-            # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country
+            # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country,
+            # with its purpose if it has one («بنك قطر للتنمية»)
             end = sp + 1 if sp < n and folded[sp] in _ORG_FILLERS else sp
+            if end < n and (pe := _purpose_end(end, folded, lex)) and not covered.intersection(range(end, pe)):
+                end = pe
             spans = [x for x in spans if x[0] != i + 1]
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
@@ -1074,6 +1134,9 @@ _WIDE_FILLERS = frozenset(fold(w) for w in ("الدولي", "الدولية", "�
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
 # bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
 # دبي»: ANERcorp tags the city, and so do readers)
+_MARKETS = frozenset({fold("سوق")})
+_FINANCIAL = frozenset(fold(w) for w in ("المالي", "المالية"))
+_SECURITIES = [fold("للأوراق"), fold("المالية")]
 _PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة", "بورصة"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
@@ -1483,6 +1546,9 @@ def _person_inside(s: int, e: int, folded: list[str], lex: Lexicon) -> int:
     return 0
 
 
+# heads that open the second of two bodies in one span: «… للطاقة وبنك الخليج», «… والديوان الوطني»
+_LISTED_HEADS = ORG_HEADS | frozenset("ال" + h for h in ORG_HEADS if not h.startswith("ال")) \
+    | frozenset(fold(w) for w in ("ديوان", "الديوان", "مكتب", "المكتب", "بورصة", "البورصة", "سوق", "السوق"))
 _COACHES = frozenset(fold(w) for w in ("مدرب", "مدربة"))
 
 
@@ -1508,6 +1574,10 @@ def coordination(spans: list[Span], folded: list[str], words: list[str], lex: Le
             out += [(s, k, "ORG"), (k, e, "PER")]  # «لشركة تسويق النفط علي نزار»: the body, then its chief
             continue
         cut = s
+        for k in range(s + 2, e - 1) if typ == "ORG" else ():
+            if folded[k].startswith("و") and folded[k][1:] in _LISTED_HEADS and k - cut >= 2:
+                out.append((cut, k, typ))  # «شركة ظفار للطاقة وبنك الخليج للتنمية»: two bodies
+                cut = k
         for k in range(s + 1, e):
             f = folded[k]
             if typ not in ("LOC", "PER") or not f.startswith("و") or f.startswith("وال") and typ == "PER" \
@@ -2033,7 +2103,7 @@ def _majority(votes: Counter[str], known_place: bool) -> str:
 def in_class(f: str, words: frozenset[str]) -> bool:
     """Is the folded word, or the word behind a proclitic, in the closed class ``words``?
     (Unlike ``bare``, the whole word is tried first: «وكالة» is not «و» + «كالة».)"""
-    return f in words or bare(f) in words
+    return f in words or bare(f) in words or (f[:1] in ("و", "ف") and f[1:] in words)  # «وبورصة»: not «وب» + «ورصة»
 
 
 @lru_cache(maxsize=50_000)
@@ -2071,12 +2141,19 @@ def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: 
     n = len(words)
     out = list(spans)
     for _, e, typ in spans:
-        if typ != "ORG" or e + 2 >= n or words[e] not in QUOTES or words[e + 2] not in QUOTES:
+        if typ != "ORG" or e + 2 >= n:
+            continue
+        # in brackets, «(الفاو)», «(يونامي)», an acronym may take the article
+        bracketed = words[e] == "(" and words[e + 2] == ")"
+        if not bracketed and (words[e] not in QUOTES or words[e + 2] not in QUOTES):
             continue
         f, close = folded[e + 1], e + 2
-        if not is_word(words[e + 1]) or f in STOP or f in lex.common or f.startswith("ال") \
+        if not is_word(words[e + 1]) or f in STOP or f in lex.common or (f.startswith("ال") and not bracketed) \
                 or f in lex.first_names or f in lex.per_tokens:
             continue
+        if bracketed and (not is_arabic(words[e + 1]) or bare(f) in lex.loc or is_nationality(f, lex)
+                          or table().get(f) >= _RARE):
+            continue  # «إنتر ميلان (إيطاليا)», «(الفرنسية)», «(الملاحظ)»: a country, an adjective, a word
         out = [x for x in out if not (e < x[0] < close)] + [(e + 1, close, "ORG")]
     return sorted(out) if out != spans else spans
 
