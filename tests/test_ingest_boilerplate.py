@@ -130,16 +130,26 @@ def test_comment_counter_in_header_does_not_swallow_article():
     assert kept == lines[1:]
 
 
-def test_related_block_after_header():
-    lines = [
-        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
-        "مواضيع ذات صلة",
-        "حفتر يصل إلى موسكو في زيارة رسمية",
-        "الأمم المتحدة تدعو إلى وقف إطلاق النار في طرابلس",
-        "وأكد المتحدث أن العملية ستستمر حتى تحقيق أهدافها كاملة، دون أن يحدد سقفا زمنيا لذلك.",
-    ]
-    kept, _ = filter_lines(lines)
-    assert kept == [lines[0], lines[4]]
+_LEAD = "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة."
+_NEXT = "وأكد المتحدث أن العملية ستستمر حتى تحقيق أهدافها كاملة، دون أن يحدد سقفا زمنيا لذلك."
+
+
+@pytest.mark.parametrize(
+    ("furniture", "rules"),
+    [
+        (["مواضيع ذات صلة", "حفتر يصل إلى موسكو في زيارة رسمية", "الأمم المتحدة تدعو إلى وقف إطلاق النار في طرابلس"],
+         ["related_header", "related_link", "related_link"]),
+        # «كلمات مفتاحية» or «اقرأ أيضاً» alone on a line: the topics or headlines under it go too
+        (["كلمات مفتاحية", "السودان", "دارفور", "اقرأ أيضاً", "اليمن: تفشي الكوليرا في ثلاث محافظات جنوبية"],
+         ["tags", "related_link", "related_link", "read_also", "related_link"]),
+        # short topics under a related header
+        (["مواضيع مقترحة", "الشرق الأوسط", "البنوك"], ["related_header", "related_link", "related_link"]),
+    ],
+)
+def test_related_and_tag_lists(furniture, rules):
+    kept, dropped = filter_lines([_LEAD, *furniture, _NEXT])
+    assert kept == [_LEAD, _NEXT]
+    assert [rule for _, rule in dropped] == rules
 
 
 def test_is_comments_start():
@@ -160,33 +170,6 @@ def test_phone_numbers_are_not_counters():
     assert classify("+81 158-23-2012") is None
     assert classify("0021 71 123 456 789") is None
     assert classify("1,234,567") == "counter"
-
-
-def test_bare_list_labels_head_their_lists():
-    """«اقرأ أيضاً» or «كلمات مفتاحية» alone on a line: the headlines or topics under it go too."""
-    lines = [
-        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
-        "كلمات مفتاحية",
-        "السودان",
-        "دارفور",
-        "اقرأ أيضاً",
-        "اليمن: تفشي الكوليرا في ثلاث محافظات جنوبية",
-        "وأكد المتحدث أن العملية ستستمر حتى تحقيق أهدافها كاملة، دون أن يحدد سقفا زمنيا لذلك.",
-    ]
-    kept, dropped = filter_lines(lines)
-    assert kept == [lines[0], lines[6]]
-    assert [rule for _, rule in dropped] == ["tags", "related_link", "related_link", "read_also", "related_link"]
-
-
-def test_short_topics_under_a_related_header():
-    lines = [
-        "أعلن الجيش الليبي اليوم عن بدء عملية عسكرية واسعة في جنوب البلاد لملاحقة الجماعات المسلحة.",
-        "مواضيع مقترحة",
-        "الشرق الأوسط",
-        "البنوك",
-    ]
-    kept, _ = filter_lines(lines)
-    assert kept == lines[:1]
 
 
 @pytest.mark.parametrize(
