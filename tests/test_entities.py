@@ -149,3 +149,10 @@ def test_exchanges_banks_with_their_purpose_and_bracketed_acronyms():
     assert {"سوق دبي المالي", "سوق أبوظبي للأوراق المالية", "بورصة الكويت", "بورصة قطر", "بنك قطر للتنمية"} <= orgs
     assert "يونامي" in orgs  # an acronym in brackets after the body
     assert "قطر" not in names(ents, "LOC") and "إيطاليا" not in orgs  # (a club's country in brackets is a place)
+
+
+def test_a_compound_given_name_takes_a_definite_family_name():
+    ents = find_entities("وتشهد البلاد حربا بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع.")
+    assert "عبد الفتاح البرهان" in names(ents, "PER")
+    ents = find_entities("وقال وزير الخارجية الأردني عبد الإله الخطيب إن")
+    assert "عبد الإله الخطيب" in names(ents, "PER")

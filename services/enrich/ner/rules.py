@@ -1939,8 +1939,8 @@ def _grow_compound_given(spans: list[Span], covered: list[bool], folded: list[st
         else:
             linked = False
         if typ == "PER" and e - s == 2 and e < n and folded[s] == "عبد" and not covered[e] \
-                and (linked or not folded[e].startswith("ال")) and not _accusative_noun(folded[e]) \
-                and _surname_like(folded[e], words[e], lex):
+                and (linked or not folded[e].startswith("ال") or not is_nationality(folded[e], lex)) \
+                and not _accusative_noun(folded[e]) and _surname_like(folded[e], words[e], lex):
             e = extend_name(e + 1, s, covered, folded, words, lex)
             for x in range(s, e):
                 covered[x] = True
