@@ -156,3 +156,10 @@ def test_a_compound_given_name_takes_a_definite_family_name():
     assert "عبد الفتاح البرهان" in names(ents, "PER")
     ents = find_entities("وقال وزير الخارجية الأردني عبد الإله الخطيب إن")
     assert "عبد الإله الخطيب" in names(ents, "PER")
+
+
+def test_title_chains_through_a_ministry_and_a_spokesman_adjective():
+    ents = find_entities("وقال الناطق الإعلامي باسم الوزارة باسل العدوان إن المخزون لا يتجاوز 22 بالمئة.")
+    assert names(ents, "PER") == {"باسل العدوان"}
+    ents = find_entities("وأوضح المتحدث باسم وزارة الصحة السودانية عمر الطيب النور أن موسم الأمطار يزيد المخاطر.")
+    assert "عمر الطيب النور" in names(ents, "PER")

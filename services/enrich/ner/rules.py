@@ -98,7 +98,10 @@ _TITLE_WORDS = TITLES | ROLES
 # والري رائد أبو السعود», «وزيرة التضامن الاجتماعي»)
 HIGH = frozenset(fold(w) for w in (
     "السامي", "السامية", "الأممية",  # and «المبعوثة الأممية»
-    "الرسمي", "الرسمية", "الحكومي", "الحكومية", "المفاوض"))  # «رئيس الوفد الحكومي يحيى كزمان»
+    "الرسمي", "الرسمية", "الحكومي", "الحكومية", "المفاوض",  # «رئيس الوفد الحكومي يحيى كزمان»
+    "الإعلامي", "الإعلامية", "العسكري", "العسكرية"))  # «الناطق الإعلامي باسم الوزارة باسل العدوان»
+# a ministry named in a chain after «باسم» or a title: «المتحدث باسم وزارة الصحة السودانية عمر …»
+_MINISTRIES = frozenset(fold(w) for w in ("وزارة", "الوزارة"))
 MINISTRY_DOMAINS = frozenset(fold(w) for w in (
     "المياه", "الري", "البيئة", "السياحة", "التراث", "النقل", "الاتصالات", "الاتصال", "العمل", "الشباب", "الرياضة",
     "الأوقاف", "الإسكان", "الصناعة", "التخطيط", "الاستثمار", "التربية", "العالي", "البحث", "العلمي",
@@ -1399,7 +1402,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
         while j < n and j - i <= 8:
             if (folded[j] in TITLE_COMPLEMENTS and (folded[j] != _IN_NAME_OF or is_title(folded[j - 1])
-                                                    or folded[j - 1] in TITLE_COMPLEMENTS)) \
+                                                    or folded[j - 1] in TITLE_COMPLEMENTS or folded[j - 1] in HIGH)) \
                     or is_nationality(folded[j], lex) or is_title(folded[j]) \
                     or folded[j] in HIGH or bare(folded[j]) in MINISTRY_DOMAINS:
                 # («باسم» after a title is «in the name of»; after a body, the name Basem:
@@ -1411,6 +1414,10 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
+            elif in_class(folded[j], _MINISTRIES) and j + 1 < n and not covered[j] \
+                    and (folded[j - 1] == _IN_NAME_OF or is_title(folded[j - 1])) \
+                    and (folded[j + 1] in TITLE_COMPLEMENTS or bare(folded[j + 1]) in MINISTRY_DOMAINS):
+                j += 1  # the ministry; its domain and nationality follow in the chain
             elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
                     and (b := bare(folded[j])).startswith("ال") and (b[2:] in _PURPOSE_HEADS or b[2:] in _NAMED_BEFORE):
                 j += 1  # the body named before: «رئيس الهيئة فاروق بوعسكر», «الرئيس التنفيذي للمجلس علي …»
@@ -1506,7 +1513,7 @@ def _after_chain(s: int, folded: list[str], lex: Lexicon) -> bool:
     if s > 0 and (is_trigger(folded[s - 1], lex) or bare(folded[s - 1]) in MINISTRY_DOMAINS):
         return True
     for k in range(s - 1, max(-1, s - 8), -1):
-        if is_trigger(folded[k], lex):
+        if is_trigger(folded[k], lex) or folded[k] == _IN_NAME_OF:  # («المتحدث باسم الوزارة باسل …»)
             return k < s - 1
         if not folded[k].startswith(("ال", "لل", "وال")) or folded[k] in STOP:
             return False
