@@ -1157,7 +1157,13 @@ def test_a_compound_given_name_the_crf_tagged_alone_takes_its_surname(lex):
     assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 5, "PER")]
     words, folded = _prep("واستقبل الرئيس عبد المجيد ضيفته في القصر")  # an everyday word is no surname
     assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
-    words, folded = _prep("قال الشيخ عبد الله الثاني إن")  # an article-led word is not taken either
+    # an article-led family name is taken («عبد الفتاح البرهان»), an ordinal or a nationality is not
+    words, folded = _prep("بقيادة عبد الفتاح البرهان وقوات")
+    assert first_name_pairs([(1, 3, "PER")], folded, words, lex) == [(1, 4, "PER")]
+    lex.ambiguous.add(fold("الثاني"))
+    words, folded = _prep("قال الشيخ عبد الله الثاني إن")
+    assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("قال المسؤول عبد الله الروسي إن")
     assert first_name_pairs([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
 
 
