@@ -290,6 +290,7 @@ def _breadcrumb(k: str) -> bool:
 _MAX_RULE_WORDS = 41  # the longest line any rule below can match (comment policies, promos)
 
 
+@lru_cache(maxsize=8192)  # asked of header lines by the title, masthead and furniture passes alike
 def classify(line: str) -> str | None:
     """Name of the furniture rule ``line`` matches, or None for a line that may be content."""
     stripped = line.strip()

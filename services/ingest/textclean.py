@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from services.ingest import boilerplate as bp
@@ -414,6 +415,7 @@ _TIMESTAMP = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # the standfirst test and the header pass ask it of the same lines
 def header_meta(line: str) -> tuple[str, str | None] | None:
     """Classify a page-header line: ``("date_line", iso)``, ``("byline", name)``, ``("timestamp", None)``.
 
