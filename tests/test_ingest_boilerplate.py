@@ -194,3 +194,38 @@ def test_disclaimers_and_share_prompts(line, rule):
 def test_a_sentence_about_advice_is_kept():
     line = "وقال المحلل إن هذا المحتوى لا يمثل نصيحة استثمارية بحسب القانون الجديد الذي أقره البرلمان."
     assert classify(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("2.3 ألف مشاهدة", "widget"),
+        ("إرسال الخبر", "widget"),
+        ("حفظ الخبر", "widget"),
+        ("اختيارات المحرر", "related_header"),
+        ("المزيد من أخبار الإمارات", "related_header"),
+        ("ماذا تقرأ أيضاً", "related_header"),
+        ("التشكيلة الأساسية:", "lineup"),
+        ("ترتيب الدوري", "lineup"),
+        ("ع ذ / هـ ع", "initials"),
+        ("الرئيسية > الدوري المصري > المصري يقلب الطاولة على الإسماعيلي ويفوز 2-1 في ديربي القناة", "breadcrumb"),
+        ("يسمح للمشتركين في خدمة الأخبار فقط بإعادة نشر الأخبار كاملة، ولغيرهم بنشر مقتطفات مع ذكر المصدر.",
+         "copyright"),
+    ],
+)
+def test_agency_and_sports_furniture(line, rule):
+    assert classify(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["من هو", "عصام ثروت", "يحظر القانون نشر الأخبار الكاذبة على المنصات الرقمية في البلاد.", "وقال إن الخبر صحيح."],
+)
+def test_short_words_and_sentences_about_publishing_are_kept(line):
+    assert classify(line) is None
+
+
+def test_a_line_up_under_its_label():
+    kept, _ = filter_lines([_LEAD, "التشكيلة الأساسية:", "عصام ثروت", "أحمد الشيمي", "ترتيب الدوري",
+                            "1 | بيراميدز | 6 | 5 | 0 | 1 | 15", _NEXT])
+    assert kept == [_LEAD, _NEXT]

@@ -329,3 +329,12 @@ def test_caption_printed_whole_and_wrapped():
 def test_publication_and_update_dates_on_one_line():
     assert parse_date_line("نُشر في 21 يناير 2026 | آخر تحديث 22 يناير 2026").iso() == "2026-01-21"
     assert parse_date_line("2025/06/18 | 16:40").iso() == "2025-06-18T16:40"
+
+
+def test_a_long_site_name_above_the_menu_and_a_tab_title():
+    menu = ["الرئيسية", "محلية", "سياسية", "اقتصادية"]
+    out = clean_text("\n".join(["وكالة الأنباء اليمنية (سبأ)", *menu, HEADLINE, "الاثنين 15 / سبتمبر / 2025", BODY_1]))
+    assert out.title == HEADLINE and out.published == "2025-09-15"
+    # the headline printed above the site name and the menu (the tab title) is still the headline
+    out = clean_text("\n".join([HEADLINE, "ملاعب 24 | كل الكرة في مكان واحد", *menu, HEADLINE, BODY_1]))
+    assert out.title == HEADLINE and out.text == BODY_1

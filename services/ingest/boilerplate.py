@@ -80,8 +80,10 @@ _WIDGET_WORDS = sorted(
 _WIDGET_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _WIDGET_WORDS) + r")(?!\w)", re.I)
 _COUNT_WORDS_RX = _rx(
     r"(?<!\w)(?:عدد المشاهدات|عدد القراءات|عدد الزيارات|المشاهدات|مشاهدات|مشاهدة|قراءات|قراءة|زيارات|زيارة|"
-    r"القراءات|الزيارات|مرة|views?|reads?|hits|times)(?!\w)"
+    r"القراءات|الزيارات|مرة|views?|reads?|hits|times|ألف|آلاف|مليون|[km])(?!\w)"
 )
+# what a share or print button acts on: «إرسال الخبر», «حفظ الخبر», «اطبع المقال»
+_WIDGET_OBJECTS_RX = _rx(r"(?<!\w)(?:الخبر|المقال|المقالة|الموضوع|الصفحة|هذا|هذه)(?!\w)")
 _NUMBERS_PUNCT = re.compile(r"^[\d\s.,،:/%+×xk()\[\]|·•-]*$", re.I)
 
 # --- anchored headers (the phrase opens the line; the line is short) ---
@@ -93,7 +95,8 @@ _RELATED_HEADER = _rx(
     r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) "
     r"(?:ذات صلة|ذات الصلة|متعلقة|مرتبطة|مشابهة|ذات علاقة)"
     r"|^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا|تعليقا|شعبية)|^(?:المزيد من|مزيد من) (?:الأخبار|الاخبار|المقالات|\S+)$"
-    r"|^(?:ترشيحات|مقترحات|نرشح لك|ترشيحاتنا)$"
+    r"|^(?:ترشيحات|مقترحات|نرشح لك|ترشيحاتنا|اختيارات المحرر|اخترنا لك|اختيارات المحررين|مختارات)$"
+    r"|^(?:المزيد من|مزيد من) (?:أخبار|اخبار|مقالات|قصص) \S+(?: \S+)?$|^ماذا (?:تقرأ|تقرا|نقرأ)(?: أيضا| ايضا)?$"
     r"|^(?:قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|لا تفوتك|اخترنا لك|اخترنا لكم|أخبار أخرى|اخبار اخرى|آخر الأخبار"
     r"|ذات صلة|مقالات مقترحة|مواضيع مقترحة|مواضيع قد تهمك)"
     r"|^(?:related (?:articles|posts|stories|news|content)|more (?:stories|news|from)|you (?:may|might) also like"
@@ -124,6 +127,10 @@ _COMMENT_POLICY = _rx(
     # «المرجو الالتزام بشروط التعليق: …»: the rules phrase opens the line (a sentence *about* rules goes on)
     r"|^(?:(?:المرجو|يرجى|نرجو|الرجاء|رجاء)(?: \S+){0,2} )?(?:ب|ل)?(?:شروط|قواعد|ميثاق|سياسة|ضوابط|معايير) "
     r"(?:التعليق|التعليقات)(?!\w)"
+)
+_LINEUP = _rx(
+    r"^(?:التشكيلة|تشكيلة|التشكيل|البدلاء|الاحتياط|ترتيب الدوري|ترتيب المجموعة|ترتيب الفرق|جدول الترتيب|جدول المباريات"
+    r"|starting (?:xi|line-?up)|substitutes|standings)(?: \S+){0,2}$"
 )
 _TAGS = _rx(
     r"^(?:كلمات مفتاحية|الكلمات المفتاحية|كلمات دالة|الكلمات الدالة|الكلمات الدلالية|الوسوم|وسوم|الأوسمة|أوسمة|"
@@ -167,6 +174,10 @@ _CONTACT = _rx(
     r"البريد الالكتروني|بريد|العنوان|email|e-mail|tel|phone|fax|contact)\s*[:：]"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# «يسمح للمشتركين في خدمة أخبار الأناضول فقط بإعادة نشر الأخبار كاملة، ولغيرهم بنشر مقتطفات مع ذكر
+# المصدر»: the reuse terms, told from a sentence about a law («يحظر القانون نشر …») by their wording
+_REUSE_TERMS = _rx(r"^(?:يسمح|لا يسمح|يمنع|يحظر|لا يجوز)(?!\w).*(?:إعادة نشر|اعادة نشر|نسخ|نشر|الاقتباس)")
+_REUSE_CUE = _rx(r"للمشتركين|ذكر المصدر|دون إذن|بدون إذن|إلا بإذن|الا باذن|إذن مسبق|الإشارة إلى المصدر")
 _IMAGE_TOKEN = re.compile(r"^[a-z0-9]+(?:[_.-][a-z0-9]+)*$", re.I)
 _IMAGE_WORDS = re.compile(r"picture|image|img|photo|thumb|placeholder|banner|avatar|\.jpe?g|\.png|\.gif|\.webp", re.I)
 _IMAGE_CREDIT = _rx(
@@ -184,6 +195,14 @@ _BREADCRUMB_SEP = re.compile(r"\s+(?:>|\||/|\\|->)\s+|\s*(?:»|›|→|←)\s*")
 _IN_CATEGORY = re.compile(r"^في\s*\S")  # «في أخبار عربية», glued «فيأخبار»
 _BULLET_START = re.compile(r"^\s*[" + re.escape("•·▪◦●■□►▸‣⁃∙*") + r"]|^\s*[-–—]\s")
 _DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"[^\W\d_]+")
+_INITIALS = re.compile(r"^[^\W\d_]{1,2}(?:[\s./-]+[^\W\d_]{1,2})+$")  # «ع ذ / هـ ع», «س.ع»
+
+
+def _initials(k: str) -> bool:
+    """Mostly single letters: an editor's initials, not two short words («من هو»)."""
+    letters = _INITIAL.findall(k.replace("ـ", ""))
+    return len(letters) >= 2 and 2 * sum(len(t) == 1 for t in letters) >= len(letters)
 _CODE_CHARS = re.compile(r"[{}<>=;$\\]|\":")
 _DATEISH = re.compile(r"\d{1,4}[/.:-]\d{1,2}(?:[/.:-]\d{1,4})?")
 
@@ -270,17 +289,24 @@ def _related_header(k: str, n: int) -> bool:
 
 def _widget_only(k: str) -> bool:
     rest = _WIDGET_RX.sub(" ", k)
+    if rest != k:
+        rest = _WIDGET_OBJECTS_RX.sub(" ", rest)
     rest = _COUNT_WORDS_RX.sub(" ", rest)
     return rest != k and not rest.strip(" \t.,،:؛|/+-()[]0123456789")
+
+
+_HOME = frozenset({match_key("الرئيسية"), match_key("الصفحة الرئيسية"), "home"})
 
 
 def _breadcrumb(k: str) -> bool:
     """«الرئيسية » أخبار » ليبيا», «أخبار / الشرق الأوسط / ليبيا»: short crumbs, no figures."""
     parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
+    if len(parts) >= 3 and parts[0] in _HOME:
+        parts = parts[:-1]  # «الرئيسية > الدوري المصري > <the headline>»: the last crumb is the page
     short_parts = all(
         _HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) and ":" not in p for p in parts
     )
-    if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in ("الرئيسيه", "home")):
+    if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in _HOME):
         return word_count(k) <= 16
     # WordPress-style category lists: «في أخبار عربية, في الواجهة» (often glued: «فيأخبار»)
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
@@ -316,9 +342,11 @@ def classify(line: str) -> str | None:
         return "comments"
     if n <= 25 and _TAGS.search(k):
         return "tags"
+    if n <= 4 and _LINEUP.search(k):
+        return "lineup"
     if n <= 40 and _FOLLOW.search(k) and _PLATFORM.search(k):
         return "follow_promo"
-    if n <= 30 and _COPYRIGHT.search(k):
+    if n <= 30 and (_COPYRIGHT.search(k) or (_REUSE_TERMS.search(k) and _REUSE_CUE.search(k))):
         return "copyright"
     if n <= 3 and _IMAGE_TOKEN.match(k) and _IMAGE_WORDS.search(k):
         return "image_placeholder"
@@ -338,10 +366,12 @@ def classify(line: str) -> str | None:
         return "breadcrumb"
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
+    if n <= 6 and _INITIALS.match(k) and _initials(k):
+        return "initials"
     return None
 
 
-_LIST_LABELS = ("read_also", "tags")
+_LIST_LABELS = ("read_also", "tags", "lineup")
 
 
 def _list_item(line: str) -> bool:

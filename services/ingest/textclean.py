@@ -56,7 +56,8 @@ _EN_MONTHS = {
 _MONTH = rf"(?:{_MONTH_ALT}|{'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?"
 # «تموز/يوليو», «يوليو (تموز)», «أبريل - نيسان»: the second name only confirms the first
 _MONTH_EXPR = rf"(?P<mon>{_MONTH})(?:\s*[/(-]\s*{_MONTH}\s*\)?)?"
-_D_MON_Y = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?:من\s+)?{_MONTH_EXPR}\s*[,،]?\s*(?P<y>\d{{4}})(?!\d)")
+# «15 سبتمبر 2025», «15 / سبتمبر / 2025»
+_D_MON_Y = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:\s+|\s*/\s*)(?:من\s+)?{_MONTH_EXPR}\s*[,،/]?\s*(?P<y>\d{{4}})(?!\d)")
 _MON_D_Y = re.compile(rf"{_MONTH_EXPR}\s+(?P<d>\d{{1,2}})\s*[,،]?\s*(?P<y>\d{{4}})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})(?![\d/.-])")
 _TIME = re.compile(
@@ -483,27 +484,42 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
 
     A flattened page opens with the site name, its navigation menu and section labels, one
     short line each; furniture lines (share buttons, a ticker) inside the run are part of it.
+    A site name of four words or more («وكالة الأنباء اليمنية (سبأ)», «سانا - الوكالة العربية
+    السورية للأنباء») is chrome too when a menu (three short lines that are no furniture)
+    follows it at the top of the page.
     """
     marked: set[int] = set()
     run: list[int] = []
-    shorts = 0
+    shorts = menu = 0
+    first_menu: int | None = None
 
     def close() -> None:
+        nonlocal first_menu
         if shorts >= 3:
             marked.update(run)
+            if first_menu is None and menu >= 3:
+                first_menu = run[0]
 
     for i in range(end):
         line = lines[i]
         if not line.strip():
             continue
         short = bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line)
-        if short or bp.classify(line) is not None or _TICKER.match(line.strip()):
+        furniture = bp.classify(line) is not None or bool(_TICKER.match(line.strip()))
+        if short or furniture:
             run.append(i)
             shorts += short
+            menu += short and not furniture
             continue
         close()
-        run, shorts = [], 0
+        run, shorts, menu = [], 0, 0
     close()
+    if first_menu is not None:
+        above = [i for i in range(first_menu) if lines[i].strip()]
+        if len(above) <= 2 and not any(bp.is_prose(lines[i]) for i in above):
+            # (but not the headline printed above the menu and again below it, as a tab title)
+            below = {match_key(lines[i]) for i in range(first_menu, end) if i not in marked}
+            marked.update(i for i in above if match_key(lines[i]) not in below)
     return marked
 
 
@@ -526,7 +542,13 @@ def _title_index(lines: list[str], end: int) -> int | None:
         cands,
     ):
         if pool:
-            return pool[0]
+            first = pool[0]
+            # printed again below the masthead (the first copy is the tab title): the later
+            # copy is where the article begins, and everything above it is chrome
+            again = next((i for i in cands if i > first and match_key(lines[i]) == match_key(lines[first])), None)
+            if again is not None and any(first < i < again for i in chrome):
+                return again
+            return first
     return None
 
 
