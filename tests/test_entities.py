@@ -163,3 +163,10 @@ def test_title_chains_through_a_ministry_and_a_spokesman_adjective():
     assert names(ents, "PER") == {"باسل العدوان"}
     ents = find_entities("وأوضح المتحدث باسم وزارة الصحة السودانية عمر الطيب النور أن موسم الأمطار يزيد المخاطر.")
     assert "عمر الطيب النور" in names(ents, "PER")
+
+
+def test_fathers_names_after_links_and_a_rare_family_nisba():
+    ents = find_entities("وأوضحت عميدة الكلية الدكتورة عائشة بنت علي البلوشية أن الجامعة أجرت مسحاً.")
+    assert "عائشة بنت علي" in " ".join(names(ents, "PER"))
+    ents = find_entities("بحسب ما أعلنه رئيس الدائرة أحمد جمعة الكعبي خلال الملتقى.")
+    assert "أحمد جمعة الكعبي" in names(ents, "PER")

@@ -453,7 +453,9 @@ def _not_a_name(word: str) -> bool:
     return f in NOT_NAMES or bare(f) in NOT_NAMES
 
 
-_NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد"))
+_NISBA_FAMILY = 40  # Zipf × 10: «الشمري», «التميمي»; not «الدولي» (54), «الأمني» (45)
+_NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد", "بنت"))
+_SONS_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
 
 
 # institution heads beyond the model's ORG_HEADS feature list (rules only)
@@ -1643,10 +1645,9 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
                 and folded[e].startswith("ال") and folded[e].endswith("ي") and is_nationality(folded[e], lex) \
                 and (e + 1 == n or not name_like(folded[e + 1], words[e + 1], lex)):
             e += 1
-        # «ناصر بن غانم الخليفي»: after «بن X» a rare definite nisba is the family (or tribe) name
-        if typ == "PER" and e - s >= 3 and e < n and folded[e - 2] in _NAME_LINKS and not covered[e] \
-                and folded[e].startswith("ال") and folded[e].endswith("ي") and not is_trigger(folded[e], lex) \
-                and folded[e] not in lex.common and folded[e] not in lex.loc and table().get(folded[e]) < _UNCOMMON:
+        # «ناصر بن غانم الخليفي»: after «بن X» a rare definite nisba is the family (or tribe) name;
+        # «رئيس الدائرة أحمد جمعة الكعبي خلال»: so is a rarer one after any two-part name
+        if typ == "PER" and e - s >= 2 and e < n and not covered[e] and _family_nisba(s, e, folded, lex):
             covered[e] = True
             e += 1
         # «بتعيين حسين الشيخ نائبا»: «الشيخ» after a name and before no other name is the family name
@@ -1664,6 +1665,18 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
             e += 2
         out.append((s, e, typ))
     return [sp for sp in out if sp[:2] not in absorbed]
+
+
+def _family_nisba(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
+    """Is the definite nisba at ``e`` the family name of the person ``s``–``e``? After «بن/ولد X» one
+    rarer than an everyday word is; after any two-part name only one as rare as family names are
+    (Zipf 3.2–4.0: «الشمري», «التميمي»; not «الدولي», «الأمني»), and never a nationality."""
+    f = folded[e]
+    if not f.startswith("ال") or not f.endswith("ي") or is_trigger(f, lex) or f in lex.common or f in lex.loc:
+        return False
+    if e - s >= 3 and folded[e - 2] in _NAME_LINKS:
+        return table().get(f) < _UNCOMMON
+    return len(f) >= 5 and f not in STOP and not is_nationality(f, lex) and table().get(f) <= _NISBA_FAMILY
 
 
 # what opens reported speech after its speaker: «… إن», «… أن», «… بأن», «… إنه»
@@ -1936,6 +1949,11 @@ def _grow_compound_given(spans: list[Span], covered: list[bool], folded: list[st
     out: list[Span] = []
     n = len(words)
     for s, e, typ in spans:
+        # «عائشة» + «بنت علي البلوشية», «سيدي» + «ولد محمد»: the CRF stopped before the father's name
+        while typ == "PER" and e + 1 < n and folded[e] in _SONS_OF and not covered[e] and not covered[e + 1] \
+                and name_like(folded[e + 1], words[e + 1], lex) and not is_title(folded[e + 1]):
+            covered[e] = covered[e + 1] = True
+            e += 2  # («محمد لمين ولد سلامة ولد النفاع»: as many links as there are)
         # «حاكم المصرف عبد القادر الحصرية»: a name cannot end in a link («عبد», «بن», «أبو»)
         if typ == "PER" and e < n and folded[e - 1] in _NAME_LINKS and not covered[e] \
                 and name_like(folded[e], words[e], lex):
