@@ -229,3 +229,24 @@ def test_a_line_up_under_its_label():
     kept, _ = filter_lines([_LEAD, "التشكيلة الأساسية:", "عصام ثروت", "أحمد الشيمي", "ترتيب الدوري",
                             "1 | بيراميدز | 6 | 5 | 0 | 1 | 15", _NEXT])
     assert kept == [_LEAD, _NEXT]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("نازحون سودانيون يصطفون للحصول على مساعدات غذائية في مخيم قرب الفاشر (أرشيفية)", "caption"),
+        ("حقل الشرارة النفطي جنوب غرب ليبيا - أرشيفية", "caption"),
+        ("من حفل افتتاح الدورة 58 لمهرجان قرطاج الدولي - صورة: تونس الآن", "caption"),
+        ("وزير الصحة خلال إطلاق الخطة الوطنية لمكافحة السكري (بترا)", "caption"),
+        ("الرئيسية محليات اقتصاد تقنية رياضة ثقافة رأي فيديو", "menu"),
+        ("انشر على: فيسبوك | إكس | تلغرام | واتساب", "widget"),
+        ("1.2K مشاركة", "widget"),
+        ("الكلمات المفاتيح: مهرجان قرطاج الدولي", "tags"),
+    ],
+)
+def test_credited_captions_menus_and_counters(line, rule):
+    assert classify(line) == rule
+
+
+def test_a_paragraph_with_its_wire_credit_is_no_caption():
+    assert classify("وتقول المنظمة إن معدلات سوء التغذية تجاوزت 30 في المئة. (أ ف ب)") is None

@@ -338,3 +338,13 @@ def test_a_long_site_name_above_the_menu_and_a_tab_title():
     # the headline printed above the site name and the menu (the tab title) is still the headline
     out = clean_text("\n".join([HEADLINE, "ملاعب 24 | كل الكرة في مكان واحد", *menu, HEADLINE, BODY_1]))
     assert out.title == HEADLINE and out.text == BODY_1
+
+
+def test_site_slogans_and_tab_titles_lose_to_the_headline():
+    out = clean_text("\n".join(["أخبار المملكة | الخبر من مصدره", "الرئيسية | سياسة | اقتصاد | مجتمع | رياضة",
+                                "اقتصاد", HEADLINE, "سعيد الإدريسي", "نُشر في 14-07-2024 على الساعة 18:30",
+                                "التعليقات (3)", BODY_1, BODY_2]))
+    assert out.title == HEADLINE and out.published == "2024-07-14T18:30"
+    assert out.text == BODY_1 + "\n" + BODY_2  # (a comment counter in the header cuts nothing)
+    out = clean_text("\n".join([HEADLINE + " | كورة بلدنا", "كورة بلدنا", HEADLINE, BODY_1]))
+    assert out.title == HEADLINE

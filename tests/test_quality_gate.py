@@ -42,13 +42,13 @@ def test_dates_on_modern_news_stay_above_the_gate() -> None:
 
 def test_raw_pages_stay_above_the_gate() -> None:
     """The text cleaner on whole scraped pages (``bench/pages``): every title and date line
-    read, every body string kept, at most one furniture leak; entities and dates end to end."""
+    read, every body string kept, at most 1 % of the furniture left; entities and dates end to end."""
     ev = _load("pages_eval")
     totals = ev.evaluate(BENCH / "pages")["all"]
     i = totals["ingest"]
     assert i["docs"] >= 20
     assert i["title"] == i["docs"] and i["published"] == i["docs"], i
-    assert i["body"] == i["body_total"] and i["leaked"] <= 1, i
+    assert i["body"] == i["body_total"] and i["leaked"] <= i["leak_total"] // 100, i
     ent_f1 = ev.prf(*(sum(c[k] for c in totals["ent"].values()) for k in range(3)))[2]
     date_p, date_r, _ = ev.prf(*totals["dates"])
     assert ent_f1 >= 0.78 and date_p >= 0.95 and date_r >= 0.95, (ent_f1, date_p, date_r)

@@ -51,7 +51,7 @@ _WIDGET_WORDS = sorted(
             # share / send / print / save
             "شارك الخبر", "شارك المقال", "مشاركة الخبر", "مشاركة المقال", "شارك المقالة",
             "شارك هذا المقال", "شارك هذا الخبر", "شارك هذه المقالة", "شارك القصة",
-            "شارك على", "شارك عبر", "شاركها", "شاركوا", "شارك", "المشاركة", "مشاركة",
+            "شارك على", "شارك عبر", "انشر على", "انشر عبر", "شاركها", "شاركوا", "شارك", "المشاركة", "مشاركة",
             "مشاركات", "انشر", "نشر", "أرسل لصديق", "ارسال لصديق", "أرسل", "إرسال", "ارسل", "طباعة", "اطبع",
             "طباعه الخبر", "حفظ", "نسخ الرابط", "الرابط المختصر", "رابط مختصر", "تم نسخ الرابط", "تم النسخ", "نسخ",
             "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "البريد الإلكتروني",
@@ -133,7 +133,8 @@ _LINEUP = _rx(
     r"|starting (?:xi|line-?up)|substitutes|standings)(?: \S+){0,2}$"
 )
 _TAGS = _rx(
-    r"^(?:كلمات مفتاحية|الكلمات المفتاحية|كلمات دالة|الكلمات الدالة|الكلمات الدلالية|الوسوم|وسوم|الأوسمة|أوسمة|"
+    r"^(?:كلمات مفتاحية|الكلمات المفتاحية|الكلمات المفاتيح|كلمات مفاتيح|"
+    r"كلمات دالة|الكلمات الدالة|الكلمات الدلالية|الوسوم|وسوم|الأوسمة|أوسمة|"
     r"هاشتاج|هاشتاغ|الهاشتاج|tags|tagged|keywords|topics)(?:\s*[:：|]|$|\s)"
 )
 _FOLLOW = _rx(
@@ -167,6 +168,16 @@ _DISCLAIMER = _rx(
     r"|^(?:هذا المحتوى|هذه المادة|هذا المقال|هذا الخبر|المحتوى|المعلومات الواردة)(?: \S+){0,4} "
     r"(?:لا يمثل|لا تمثل|لا يعد|لا تعد|لا يشكل|لا تشكل|ليس|ليست) (?:نصيحة|نصيحه|توصية|دعوة|عرضا)"
     r"|(?:does not|do not) constitute (?:investment|financial) advice|not (?:investment|financial) advice"
+)
+# a caption printed once, known by the credit that ends it: «… في مخيم قرب الفاشر (أرشيفية)»,
+# «حقل الشرارة النفطي جنوب غرب ليبيا - أرشيفية», «… الدورة 58 لمهرجان قرطاج - صورة: تونس الآن»
+_CAPTION_CREDIT = _rx(
+    r"(?:\(\s*(?:صورة |صور )?(?:أرشيفية|ارشيفية|أرشيف|ارشيف|من الأرشيف|تعبيرية|توضيحية)\s*\)"
+    r"|\s[-–—|]\s*(?:صورة |صور )?(?:أرشيفية|ارشيفية|أرشيف|ارشيف|تعبيرية)"
+    r"|\s[-–—|(]\s*(?:صورة|الصورة|صور|تصوير|عدسة|photo)\s*[:：]\s*[^()]{2,30}\)?"
+    # a photo agency or wire in brackets: «… خلال إطلاق الخطة (بترا)», «(أ ف ب)», «(Getty)»
+    r"|\(\s*(?:أ ف ب|ا ف ب|أ\.ف\.ب|رويترز|الأناضول|الاناضول|أ ب|د ب أ|بترا|واس|وام|قنا|كونا|سانا|وفا|سبأ|بنا|العمانية"
+    r"|مواقع التواصل(?: الاجتماعي)?|الإنترنت|انترنت|afp|reuters|ap|epa|getty(?: images)?|shutterstock)\s*\))$"
 )
 # «للتواصل: info@…», «هاتف: 00962…»: the site's contact footer
 _CONTACT = _rx(
@@ -287,8 +298,11 @@ def _related_header(k: str, n: int) -> bool:
     return n <= 7 and bool(_RELATED_HEADER.search(k))
 
 
+_SHORT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[km](?![a-z])", re.I)  # «1.2K مشاركة»
+
+
 def _widget_only(k: str) -> bool:
-    rest = _WIDGET_RX.sub(" ", k)
+    rest = _WIDGET_RX.sub(" ", _SHORT_NUMBER.sub(" 0 ", k))
     if rest != k:
         rest = _WIDGET_OBJECTS_RX.sub(" ", rest)
     rest = _COUNT_WORDS_RX.sub(" ", rest)
@@ -354,6 +368,9 @@ def classify(line: str) -> str | None:
         return "image_credit"
     if n <= 7 and _PHOTO_CREDIT.match(k):
         return "photo_credit"
+    if 4 <= n <= 25 and (m := _CAPTION_CREDIT.search(folded := match_key(stripped))) \
+            and not has_sentence_end(folded[: m.start()]):
+        return "caption"  # (a paragraph ending «…. (أ ف ب)» is text with its credit)
     if n <= 30 and _EDITOR_CREDIT.match(match_key(stripped)):
         return "editor_credit"
     if n <= 10 and _CONTACT.match(k):
@@ -364,6 +381,8 @@ def classify(line: str) -> str | None:
         return "category"
     if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):
         return "breadcrumb"
+    if 4 <= n <= 20 and k.split()[0] in _HOME and not _DIGIT.search(k) and not has_sentence_end(stripped):
+        return "menu"  # «الرئيسية محليات اقتصاد تقنية رياضة»: the navigation bar on one line
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
     if n <= 6 and _INITIALS.match(k) and _initials(k):

@@ -74,7 +74,7 @@ _WEEKDAY_ALT = "|".join(
 )
 _DATE_WORDS = re.compile(
     rf"(?<!\w)(?:{_WEEKDAY_ALT}|يوم|نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم التحديث|تحديث|محدث|بتاريخ|نشر|منشور|في|"
-    r"الساعه|الموافق|بتوقيت \S+|توقيت \S+|gmt|utc|published|updated|posted|on|at|ص|م|هـ|ه)(?!\w)",
+    r"علي الساعه|الساعه|الموافق|بتوقيت \S+|توقيت \S+|gmt|utc|published|updated|posted|on|at|ص|م|هـ|ه)(?!\w)",
     re.I,
 )
 # «12/3/202509:45 م»: templates that print the date and the time with no space between
@@ -490,30 +490,28 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
     """
     marked: set[int] = set()
     run: list[int] = []
-    shorts = menu = 0
+    shorts = streak = 0  # streak: consecutive menu items (short lines that are no furniture or metadata)
     first_menu: int | None = None
-
-    def close() -> None:
-        nonlocal first_menu
-        if shorts >= 3:
-            marked.update(run)
-            if first_menu is None and menu >= 3:
-                first_menu = run[0]
-
     for i in range(end):
         line = lines[i]
         if not line.strip():
             continue
         short = bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line)
         furniture = bp.classify(line) is not None or bool(_TICKER.match(line.strip()))
+        if bp.classify(line) == "menu":
+            first_menu = i if first_menu is None else first_menu  # the whole menu on one line
         if short or furniture:
             run.append(i)
             shorts += short
-            menu += short and not furniture
+            streak = streak + 1 if short and not furniture and header_meta(line) is None else 0
+            if streak == 3 and first_menu is None:
+                first_menu = run[-3]
             continue
-        close()
-        run, shorts, menu = [], 0, 0
-    close()
+        if shorts >= 3:
+            marked.update(run)
+        run, shorts, streak = [], 0, 0
+    if shorts >= 3:
+        marked.update(run)
     if first_menu is not None:
         above = [i for i in range(first_menu) if lines[i].strip()]
         if len(above) <= 2 and not any(bp.is_prose(lines[i]) for i in above):
@@ -535,6 +533,9 @@ def _title_index(lines: list[str], end: int) -> int | None:
         for i in range(end)
         if lines[i].strip() and _is_title_candidate(lines[i]) and not _TICKER.match(lines[i].strip())
     ]
+    # a site's name and slogan («أخبار المملكة | الخبر من مصدره») or a tab title («… | كورة بلدنا»)
+    # comes last: a headline has no « | » in it
+    cands = [i for i in cands if " | " not in lines[i]] + [i for i in cands if " | " in lines[i]]
     for pool in (
         [i for i in cands if i not in chrome and bp.word_count(lines[i]) >= 4],
         [i for i in cands if i not in chrome],
