@@ -309,7 +309,8 @@ def _widget_only(k: str) -> bool:
     return rest != k and not rest.strip(" \t.,،:؛|/+-()[]0123456789")
 
 
-_HOME = frozenset({match_key("الرئيسية"), match_key("الصفحة الرئيسية"), "home"})
+_HOME_AR = frozenset({match_key("الرئيسية")})
+_HOME = _HOME_AR | frozenset({match_key("الصفحة الرئيسية"), "home"})
 
 
 def _breadcrumb(k: str) -> bool:
@@ -381,7 +382,7 @@ def classify(line: str) -> str | None:
         return "category"
     if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):
         return "breadcrumb"
-    if 4 <= n <= 20 and k.split()[0] in _HOME and not _DIGIT.search(k) and not has_sentence_end(stripped):
+    if 4 <= n <= 20 and k.split()[0] in _HOME_AR and not _DIGIT.search(k) and not has_sentence_end(stripped):
         return "menu"  # «الرئيسية محليات اقتصاد تقنية رياضة»: the navigation bar on one line
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
