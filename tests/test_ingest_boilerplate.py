@@ -63,7 +63,7 @@ FURNITURE = [
     # audio players, summary labels, footer links
     ("استمع", "widget"),
     ("استمع للمقال", "widget"),
-    ("ملخص", "widget"),
+    ("ملخص", "summary"),
     ("من نحن", "widget"),
     ("اتصل بنا", "widget"),
     # visitors' comments and the rules for them
@@ -250,3 +250,25 @@ def test_credited_captions_menus_and_counters(line, rule):
 
 def test_a_paragraph_with_its_wire_credit_is_no_caption():
     assert classify("وتقول المنظمة إن معدلات سوء التغذية تجاوزت 30 في المئة. (أ ف ب)") is None
+
+
+@pytest.mark.parametrize(
+    ("furniture", "rules"),
+    [
+        (["الخلاصة", "• المصروف من التمويل الموعود لا يتجاوز الربع"], ["summary", "related_link"]),
+        (["استطلاع رأي: هل ستحضر عرضا في المهرجان؟", "نعم", "لا", "لم أقرر بعد", "صوّت"],
+         ["poll", "related_link", "related_link", "related_link", "widget"]),
+        (["مواضيع ذات صلة", "كيف تختار هاتفا بكاميرا احترافية بأقل من 400 دولار؟"], ["related_header", "related_link"]),
+    ],
+)
+def test_summary_boxes_polls_and_questions_in_lists(furniture, rules):
+    kept, dropped = filter_lines([_LEAD, *furniture, _NEXT])
+    assert kept == [_LEAD, _NEXT]
+    assert [rule for _, rule in dropped] == rules
+
+
+@pytest.mark.parametrize(
+    "line", ["☰", "🔍", "×", "A+", "▶ تشغيل", "🔴 مباشر", "12:15 | عاجل", "عرض المزيد", "مدة الفيديو 02:15"]
+)
+def test_icons_controls_and_live_labels(line):
+    assert classify(line) is not None

@@ -348,3 +348,24 @@ def test_site_slogans_and_tab_titles_lose_to_the_headline():
     assert out.text == BODY_1 + "\n" + BODY_2  # (a comment counter in the header cuts nothing)
     out = clean_text("\n".join([HEADLINE + " | كورة بلدنا", "كورة بلدنا", HEADLINE, BODY_1]))
     assert out.title == HEADLINE
+
+
+def test_a_date_line_after_the_first_paragraph_or_under_the_article():
+    out = clean_text("\n".join([HEADLINE, BODY_1, "السبت 12.04.2025", "آخر تحديث: 16:20", BODY_2]))
+    assert out.published == "2025-04-12" and out.text == BODY_1 + "\n" + BODY_2
+    out = clean_text("\n".join([HEADLINE, BODY_1, BODY_2, "نشر بتاريخ 22-05-2025 على الساعة 23:10"]))
+    assert out.published == "2025-05-22T23:10" and out.text == BODY_1 + "\n" + BODY_2
+    # elsewhere, a line that is only a date may be a timeline's entry: no publication date from it
+    out = clean_text("\n".join([HEADLINE, BODY_1, BODY_2, "وهذه أبرز المحطات:", "12 مارس 2025", BODY_1]))
+    assert out.published is None
+
+
+def test_paragraphs_wrapped_over_several_lines_are_joined():
+    wrapped = [
+        "بيروت - أطلقت وزارة الصحة العامة اللبنانية، اليوم",
+        "حملة تلقيح واسعة ضد الكوليرا تستهدف نحو 450 ألف",
+        "شخص في البقاع وعكار بعد تسجيل إصابات مؤكدة خلال",
+        "الأسابيع الماضية.",
+    ]
+    out = clean_text("\n\n".join([HEADLINE, "\n".join(wrapped), BODY_2]))
+    assert out.text.split("\n\n")[0] == " ".join(wrapped)

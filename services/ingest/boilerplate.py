@@ -35,12 +35,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.translate(_FOLD), re.I)
 
 
-BULLETS = "•·▪◦●■□►▸‣⁃∙*–—-"
+BULLETS = "•·▪◦●■□►▸▶▷‣⁃∙*–—-"
 # stripped from both ends before matching (str.strip: a regex anchored at $ is quadratic on long lines)
 _EDGE_CHARS = " \t" + BULLETS + "|:：.,،؛!?؟()[]{}«»\"'“”"
 _SENTENCE_END = re.compile(r"[.!?؟…؛:。！？]['\"”»)\]」』]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 # --- vocabulary-only lines: share bars, print/e-mail/font tools, social networks, ads ---
 # fmt: off
@@ -56,10 +57,14 @@ _WIDGET_WORDS = sorted(
             "طباعه الخبر", "حفظ", "نسخ الرابط", "الرابط المختصر", "رابط مختصر", "تم نسخ الرابط", "تم النسخ", "نسخ",
             "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "البريد الإلكتروني",
             "بريد إلكتروني", "إعلان", "اعلانات", "محتوى مدفوع", "برعاية", "التالي", "السابق",
-            "اضغط هنا", "انقر هنا", "المزيد", "click here", "read more", "more",
+            "اضغط هنا", "انقر هنا", "المزيد", "عرض المزيد", "اقرأ المزيد", "click here", "read more", "more",
+            # video players and polls: «شاهد الفيديو», «▶ تشغيل», «صوّت», «عرض النتائج»
+            "شاهد الفيديو", "مشاهدة الفيديو", "شاهد", "فيديو", "مدة الفيديو", "المدة", "صوت", "صوّت", "التصويت",
+            "عرض النتائج", "النتائج", "تشغيل",
+            # live-blog labels: «12:15 | عاجل», «📌 مثبت», «🔴 مباشر»
+            "عاجل", "مباشر", "مثبت", "تحديث",
             # audio players and summary boxes («استمع للمقال», «ملخص» above the highlights)
-            "استمع للمقال", "استمع للخبر", "استمع", "استماع", "تشغيل", "إيقاف", "listen", "ملخص", "ملخص الخبر",
-            "أبرز النقاط", "النقاط الرئيسية", "باختصار", "summary", "key points",
+            "استمع للمقال", "استمع للخبر", "استمع", "استماع", "تشغيل", "إيقاف", "listen",
             # footer links
             "من نحن", "اتصل بنا", "اتصل", "أعلن معنا", "اعلن معنا", "سياسة الخصوصية", "شروط الاستخدام",
             "الشروط والأحكام", "خريطة الموقع", "about us", "contact us", "privacy policy", "terms of use",
@@ -80,7 +85,8 @@ _WIDGET_WORDS = sorted(
 _WIDGET_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _WIDGET_WORDS) + r")(?!\w)", re.I)
 _COUNT_WORDS_RX = _rx(
     r"(?<!\w)(?:عدد المشاهدات|عدد القراءات|عدد الزيارات|المشاهدات|مشاهدات|مشاهدة|قراءات|قراءة|زيارات|زيارة|"
-    r"القراءات|الزيارات|مرة|views?|reads?|hits|times|ألف|آلاف|مليون|[km])(?!\w)"
+    r"القراءات|الزيارات|مرة|views?|reads?|hits|times|ألف|آلاف|مليون|[km]"
+    r"|وقت القراءة|مدة القراءة|للقراءة|دقائق|دقيقة|دقيقتان|min read)(?!\w)"
 )
 # what a share or print button acts on: «إرسال الخبر», «حفظ الخبر», «اطبع المقال»
 _WIDGET_OBJECTS_RX = _rx(r"(?<!\w)(?:الخبر|المقال|المقالة|الموضوع|الصفحة|هذا|هذه)(?!\w)")
@@ -89,6 +95,7 @@ _NUMBERS_PUNCT = re.compile(r"^[\d\s.,،:/%+×xk()\[\]|·•-]*$", re.I)
 # --- anchored headers (the phrase opens the line; the line is short) ---
 _READ_ALSO = _rx(
     r"^(?:اقرأ|إقرأ|إقرا|اقرئي|طالع|شاهد|شاهدي|اطلع) (?:أيضا|أيضاً|ايضا|كذلك|المزيد|المزيد من)(?!\w)|"
+    r"^(?:شاهد|شاهدي|بالفيديو|فيديو|شاهد بالفيديو)\s*[:：]|"
     r"^(?:read (?:more|also)|see also|related|more on this|watch)\s*[:：]"
 )
 _RELATED_HEADER = _rx(
@@ -101,6 +108,7 @@ _RELATED_HEADER = _rx(
     r"|ذات صلة|مقالات مقترحة|مواضيع مقترحة|مواضيع قد تهمك)"
     r"|^(?:related (?:articles|posts|stories|news|content)|more (?:stories|news|from)|you (?:may|might) also like"
     r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|latest news|what to read next)"
+    r"|^(?:related|more|read more|tags)$"
 )
 _COMMENTS_HEADER = _rx(
     r"^(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|تعليقان|تعليقين|comments?|responses?|replies|reactions)"
@@ -128,6 +136,12 @@ _COMMENT_POLICY = _rx(
     r"|^(?:(?:المرجو|يرجى|نرجو|الرجاء|رجاء)(?: \S+){0,2} )?(?:ب|ل)?(?:شروط|قواعد|ميثاق|سياسة|ضوابط|معايير) "
     r"(?:التعليق|التعليقات)(?!\w)"
 )
+# a summary box's label: the bullets under it restate the article («الخلاصة», «أبرز النقاط»)
+_SUMMARY = _rx(
+    r"^(?:الخلاصة|خلاصة|ملخص|ملخص الخبر|الملخص|باختصار|أبرز النقاط|النقاط الرئيسية|أهم النقاط|في سطور|"
+    r"summary|key points|highlights)$"
+)
+_POLL = _rx(r"^(?:استطلاع رأي|استطلاع الرأي|استطلاع|استفتاء|شارك في الاستطلاع|poll)\s*[:：]")
 _LINEUP = _rx(
     r"^(?:التشكيلة|تشكيلة|التشكيل|البدلاء|الاحتياط|ترتيب الدوري|ترتيب المجموعة|ترتيب الفرق|جدول الترتيب|جدول المباريات"
     r"|starting (?:xi|line-?up)|substitutes|standings)(?: \S+){0,2}$"
@@ -175,6 +189,7 @@ _CAPTION_CREDIT = _rx(
     r"(?:\(\s*(?:صورة |صور )?(?:أرشيفية|ارشيفية|أرشيف|ارشيف|من الأرشيف|تعبيرية|توضيحية)\s*\)"
     r"|\s[-–—|]\s*(?:صورة |صور )?(?:أرشيفية|ارشيفية|أرشيف|ارشيف|تعبيرية)"
     r"|\s[-–—|(]\s*(?:صورة|الصورة|صور|تصوير|عدسة|photo)\s*[:：]\s*[^()]{2,30}\)?"
+    r"|^(?:صورة|الصورة|صور|photo|caption)\s*[:：].*"
     # a photo agency or wire in brackets: «… خلال إطلاق الخطة (بترا)», «(أ ف ب)», «(Getty)»
     r"|\(\s*(?:أ ف ب|ا ف ب|أ\.ف\.ب|رويترز|الأناضول|الاناضول|أ ب|د ب أ|بترا|واس|وام|قنا|كونا|سانا|وفا|سبأ|بنا|العمانية"
     r"|مواقع التواصل(?: الاجتماعي)?|الإنترنت|انترنت|afp|reuters|ap|epa|getty(?: images)?|shutterstock)\s*\))$"
@@ -306,7 +321,7 @@ def _widget_only(k: str) -> bool:
     if rest != k:
         rest = _WIDGET_OBJECTS_RX.sub(" ", rest)
     rest = _COUNT_WORDS_RX.sub(" ", rest)
-    return rest != k and not rest.strip(" \t.,،:؛|/+-()[]0123456789")
+    return rest != k and not _HAS_LETTER.search(rest)  # (digits, punctuation and icons may remain)
 
 
 _HOME_AR = frozenset({match_key("الرئيسية")})
@@ -340,13 +355,15 @@ def classify(line: str) -> str | None:
     if stripped.count(" ") >= _MAX_RULE_WORDS and not stripped.startswith("#"):
         return None  # a long paragraph: every rule below is for short lines (fast path)
     k = key(stripped)
-    if not k:
-        return "punctuation"
+    if not k or (not _DIGIT.search(k) and (not _HAS_LETTER.search(k) or (len(k) <= 3 and not _ARABIC.search(k)))):
+        return "punctuation"  # also icons and controls: «☰», «🔍», «×», «A+»
     n = word_count(k)
     if _counter(stripped, k):
         return "counter"
     if n <= 4 and _BULLET_START.match(stripped) and _DATEISH.search(k):
         return "bullet_meta"
+    if n <= 4 and _SUMMARY.match(k):
+        return "summary"
     if n <= 10 and _widget_only(k):
         return "widget"
     if n <= 30 and _READ_ALSO.search(k):
@@ -359,6 +376,8 @@ def classify(line: str) -> str | None:
         return "tags"
     if n <= 4 and _LINEUP.search(k):
         return "lineup"
+    if n <= 25 and _POLL.search(k):
+        return "poll"
     if n <= 40 and _FOLLOW.search(k) and _PLATFORM.search(k):
         return "follow_promo"
     if n <= 30 and (_COPYRIGHT.search(k) or (_REUSE_TERMS.search(k) and _REUSE_CUE.search(k))):
@@ -391,14 +410,19 @@ def classify(line: str) -> str | None:
     return None
 
 
-_LIST_LABELS = ("read_also", "tags", "lineup")
+_LIST_LABELS = ("read_also", "tags", "lineup", "poll", "summary")
 
 
 def _list_item(line: str) -> bool:
-    """An entry under a related-links or tags header: a headline, or a topic of a few words."""
+    """An entry under a related-links, tags or summary header: a headline (a question too), a
+    topic of a few words, or a short bulleted point."""
+    if _BULLET_START.match(line) and word_count(line) <= 25:
+        return True
+    if line.rstrip().endswith(("؟", "?")) and word_count(line) <= 22:
+        return True  # «كيف تختار هاتفا بكاميرا احترافية بأقل من 400 دولار؟»
     if is_prose(line):
         return False
-    return is_headline_like(line, 22) or (word_count(line) <= 3 and not has_sentence_end(line))
+    return is_headline_like(line.rstrip(" ؟?!"), 22) or (word_count(line) <= 3 and not has_sentence_end(line))
 
 
 def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[list[str], list[tuple[str, str]]]:
@@ -422,7 +446,7 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
         if rule == "comments" and cut_comments and seen_prose:
             dropped.extend((rest, "comments_zone") for rest in lines[i:] if rest.strip())
             break
-        if rule == "related_header" or (rule in _LIST_LABELS and word_count(key(line)) <= 3):
+        if rule in ("related_header", "poll") or (rule in _LIST_LABELS and word_count(key(line)) <= 3):
             in_related = True  # a bare «اقرأ أيضا» or «كلمات مفتاحية» heads a list of links or tags
         elif in_related and rule is None and _list_item(line):
             rule = "related_link"

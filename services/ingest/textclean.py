@@ -491,6 +491,7 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
     marked: set[int] = set()
     run: list[int] = []
     shorts = streak = 0  # streak: consecutive menu items (short lines that are no furniture or metadata)
+    streak_start = 0
     first_menu: int | None = None
     for i in range(end):
         line = lines[i]
@@ -503,9 +504,12 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
         if short or furniture:
             run.append(i)
             shorts += short
-            streak = streak + 1 if short and not furniture and header_meta(line) is None else 0
+            if not furniture:  # (a close button «×» between menu items does not break the menu)
+                streak = streak + 1 if short and header_meta(line) is None else 0
+            if streak == 1:
+                streak_start = i
             if streak == 3 and first_menu is None:
-                first_menu = run[-3]
+                first_menu = streak_start
             continue
         if shorts >= 3:
             marked.update(run)
@@ -514,7 +518,13 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
         marked.update(run)
     if first_menu is not None:
         above = [i for i in range(first_menu) if lines[i].strip()]
-        if len(above) <= 2 and not any(bp.is_prose(lines[i]) for i in above):
+        # the site name, or a whole app banner («حمّل تطبيق …», «أخبار عاجلة وإشعارات فورية») when a
+        # headline follows the menu
+        headline_below = any(
+            _is_title_candidate(lines[i]) and bp.word_count(lines[i]) >= 4 and i not in marked
+            for i in range(first_menu, end)
+        )
+        if (len(above) <= 2 or headline_below) and not any(bp.is_prose(lines[i]) for i in above):
             # (but not the headline printed above the menu and again below it, as a tab title)
             below = {match_key(lines[i]) for i in range(first_menu, end) if i not in marked}
             marked.update(i for i in above if match_key(lines[i]) not in below)
@@ -594,7 +604,7 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
             head.dropped.append((line, "credit_line"))
             continue
         short = bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line)
-        if short and not content_seen and i > (title_i or 0):
+        if short and not content_seen and i > (title_i or 0) and bp.classify(line) != "summary":
             head.dropped.append((line, "masthead"))
             continue
         content_seen = content_seen or (
@@ -618,6 +628,21 @@ def _is_credit_line(line: str) -> bool:
         and bp.word_count(parts[-1]) <= 3
         and bp.word_count(line) <= 8
     )
+
+
+def _unwrap(block: list[str]) -> list[str]:
+    """A paragraph printed over several lines (a fixed-width copy) is one paragraph again.
+
+    Three lines or more of much the same length (wrapped at one width), none ending a
+    sentence but the last, which does: a list of headlines ends on no full stop, and a caption
+    above a paragraph is one line, not a run of lines of the paragraph's width.
+    """
+    if len(block) < 3 or not bp.has_sentence_end(block[-1]) or any(bp.has_sentence_end(x) for x in block[:-1]):
+        return block
+    widths = [len(x) for x in block[:-1]]
+    if min(bp.word_count(x) for x in block[:-1]) < 5 or max(widths) - min(widths) > 0.35 * max(widths):
+        return block
+    return [" ".join(x.strip() for x in block)]
 
 
 def _is_list_headline(line: str) -> bool:
@@ -707,15 +732,47 @@ def finish_blocks(
     return out, dateline, list(dict.fromkeys(sources))
 
 
+_PUBLISHED_CUE = re.compile(r"(?:نشر|منشور|تاريخ|تحديث|published|posted|updated)", re.I)
+
+
+def late_date_line(head: Header, lines: list[str]) -> list[str]:
+    """A date line the header did not hold: right after the first paragraph («السبت 12.04.2025»),
+    or anywhere when it says it is one («نشر بتاريخ 22-05-2025 على الساعة 23:10» under the
+    article). A line that is nothing but a date elsewhere may be a timeline's entry, so it is
+    left. The line goes, and so does a time stamp right after it («آخر تحديث: 16:20»)."""
+    if head.published is not None:
+        return lines
+    first = next((i for i, line in enumerate(lines) if _opens_body(line)), None)
+    if first is None:
+        return lines
+    near = [i for i in range(first + 1, len(lines)) if lines[i].strip()][:2]
+    for i, line in enumerate(lines):
+        meta = header_meta(line) if line.strip() else None
+        if meta is None or meta[0] != "date_line" or not (i in near or _PUBLISHED_CUE.search(match_key(line))):
+            continue
+        before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+        if before.rstrip().endswith((":", "：")):
+            continue  # «وهذه أبرز المحطات:» + «12 مارس 2025»: an entry of a list
+        record_header_meta(head, line, meta)
+        drop = {i}
+        nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if nxt is not None and (m := header_meta(lines[nxt])) is not None and m[0] == "timestamp":
+            head.dropped.append((lines[nxt], "timestamp"))
+            drop.add(nxt)
+        return [line for j, line in enumerate(lines) if j not in drop]
+    return lines
+
+
 def clean_text(raw_text: str) -> CleanText:
     """Clean a plain-text article. Pure function: same input, same output."""
     text = normalize_text(raw_text)
     lines = text.split("\n")
     head, lines = split_header(lines)
+    lines = late_date_line(head, lines)
     title, dropped = head.title, head.dropped
     kept, furniture = bp.filter_lines(lines)
     dropped += furniture
-    blocks = _blocks(kept)
+    blocks = [_unwrap(block) for block in _blocks(kept)]
     blocks, runs = _drop_headline_runs(blocks)
     dropped += runs
     blocks = drop_caption_copies(blocks)
