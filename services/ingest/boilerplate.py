@@ -355,7 +355,8 @@ def classify(line: str) -> str | None:
     if stripped.count(" ") >= _MAX_RULE_WORDS and not stripped.startswith("#"):
         return None  # a long paragraph: every rule below is for short lines (fast path)
     k = key(stripped)
-    if not k or (not _DIGIT.search(k) and (not _HAS_LETTER.search(k) or (len(k) <= 3 and not _ARABIC.search(k)))):
+    icon = not _DIGIT.search(k) and (not _HAS_LETTER.search(k) or (len(stripped) <= 3 and not _ARABIC.search(k)))
+    if not k or icon:
         return "punctuation"  # also icons and controls: «☰», «🔍», «×», «A+»
     n = word_count(k)
     if _counter(stripped, k):
