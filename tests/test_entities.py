@@ -170,3 +170,10 @@ def test_fathers_names_after_links_and_a_rare_family_nisba():
     assert "عائشة بنت علي" in " ".join(names(ents, "PER"))
     ents = find_entities("بحسب ما أعلنه رئيس الدائرة أحمد جمعة الكعبي خلال الملتقى.")
     assert "أحمد جمعة الكعبي" in names(ents, "PER")
+
+
+def test_an_organisation_ended_inside_its_purpose_takes_the_rest_and_princesses_name_bodies():
+    ents = find_entities("بالشراكة مع جامعة الملك عبدالله للعلوم والتقنية في الرياض.")
+    assert "جامعة الملك عبدالله للعلوم والتقنية" in names(ents, "ORG")
+    ents = find_entities("بحضور رئيسة جامعة الأميرة سمية للتكنولوجيا في عمّان.")
+    assert "جامعة الأميرة سمية للتكنولوجيا" in names(ents, "ORG") and not names(ents, "PER")

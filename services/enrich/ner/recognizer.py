@@ -40,6 +40,7 @@ from .rules import (
     places_not_persons,
     propagate,
     propagate_multi,
+    purpose_tails,
     quoted_aliases,
     speaker_surnames,
     speech_subjects,
@@ -137,6 +138,7 @@ class CrfRecognizer:
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
         spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded, self.lex)
+        spans = purpose_tails(spans, folded, self.lex)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word

@@ -485,7 +485,8 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
 _RARE_SURNAME = 30  # Zipf × 10
 # Moroccan and Tunisian honorifics before a royal or saint's name: not part of it (ANERcorp: «مولاي رشيد» → «رشيد»)
 _HONORIFICS = frozenset(fold(w) for w in ("مولاي", "سيدي", "لالة"))
-_ROYAL_TITLES = frozenset(fold(w) for w in ("الملك", "الأمير", "الشيخ", "السلطان", "الإمام"))
+_ROYAL_TITLES = frozenset(fold(w) for w in ("الملك", "الأمير", "الشيخ", "السلطان", "الإمام", "الأميرة", "الملكة",
+                                             "الشيخة"))
 
 
 def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
@@ -2154,6 +2155,21 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
             out[-1] = (out[-1][0], sp[1], "PER")
             continue
         out.append(sp)
+    return out
+
+
+def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«جامعة الملك عبدالله للعلوم» + «والتقنية», «الوكالة المغربية للطاقة» + «المستدامة»: an
+    organisation the CRF (or a rule) ended inside its purpose takes the rest of it, by the terms
+    of :func:`_purpose_end` (purposes joined by «و», the adjective that ends the list)."""
+    covered = covered_tokens(spans, len(folded))
+    out: list[Span] = []
+    for s, e, typ in spans:
+        p = next((k for k in range(e - 1, s, -1) if folded[k].startswith("لل")), None) if typ == "ORG" else None
+        if p is not None and e < len(folded) and not covered[e] and (end := _purpose_end(p, folded, lex)) > e \
+                and not any(covered[k] for k in range(e, end)):
+            e = end
+        out.append((s, e, typ))
     return out
 
 
