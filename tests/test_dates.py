@@ -257,6 +257,10 @@ def _check(text: str, published: str | None, expected: list[tuple[str, str, str,
     assert [(d.text, d.value, d.calendar, d.relative) for d in got] == expected
 
 
+def _values(published: str, text: str) -> list[str]:
+    return [d.value for d in find_dates(text, published)]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), POSITIVE, ids=[c[0][:40] for c in POSITIVE])
 def test_positive(text: str, published: str | None, expected: list[tuple[str, str, str, bool]]) -> None:
     _check(text, published, expected)
@@ -343,38 +347,29 @@ def test_more_anchoring_rules() -> None:
 
 
 def test_the_year_of_a_period_cue_a_maghrebi_quarter_and_end_of() -> None:
-    def values(text: str) -> list[str]:
-        return [d.value for d in find_dates(text, "2025-06-05")]
-
-    assert values("سيجتمع المجلس لبحث التمديد حتى نهاية العام، مشيرا إلى") == ["2025"]
-    assert values("منذ بداية السنة سجلت المملكة") == ["2025"]
+    assert _values("2025-06-05", "سيجتمع المجلس لبحث التمديد حتى نهاية العام، مشيرا إلى") == ["2025"]
+    assert _values("2025-06-05", "منذ بداية السنة سجلت المملكة") == ["2025"]
     # a year already written in the sentence: «the end of the year» is that year's, left unresolved
-    assert values("وفي عام 2019 تراجع الإنتاج قبل أن يتعافى في نهاية العام") == ["2019"]
+    assert _values("2025-06-05", "وفي عام 2019 تراجع الإنتاج قبل أن يتعافى في نهاية العام") == ["2019"]
     # the school or fiscal year is not the calendar year; «العام» alone is «general»
-    assert values("عطلة منتصف السنة الدراسية ستمتد أسبوعا") == []
-    assert values("وقال الأمين العام إن الحل") == []
-    assert values("خلال الثلاثي الأول من 2025 مقارنة بالفترة ذاتها من 2024") == ["2025", "2024"]
-    assert values("ستدخل المحطة الخدمة في متم 2027") == ["2027"]
+    assert _values("2025-06-05", "عطلة منتصف السنة الدراسية ستمتد أسبوعا") == []
+    assert _values("2025-06-05", "وقال الأمين العام إن الحل") == []
+    assert _values("2025-06-05", "خلال الثلاثي الأول من 2025 مقارنة بالفترة ذاتها من 2024") == ["2025", "2024"]
+    assert _values("2025-06-05", "ستدخل المحطة الخدمة في متم 2027") == ["2027"]
 
 
 def test_a_day_just_ahead_of_publication_is_the_coming_one() -> None:
-    def values(text: str) -> list[str]:
-        return [d.value for d in find_dates(text, "2025-10-07")]
-
     # no future cue: a day five weeks after publication is this year's, not eleven months back
-    assert values("التصويت الخاص للقوات الأمنية والنازحين، أي في 9 تشرين الثاني.") == ["2025-11-09"]
-    assert values("والتسجيل مفتوح عبر المنصة إلى غاية 15 نوفمبر، على حد قوله.") == ["2025-11-15"]
+    assert _values("2025-10-07", "التصويت الخاص للقوات الأمنية والنازحين، أي في 9 تشرين الثاني.") == ["2025-11-09"]
+    assert _values("2025-10-07", "والتسجيل مفتوح عبر المنصة إلى غاية 15 نوفمبر، على حد قوله.") == ["2025-11-15"]
     # the clause tells of the past: last year's
-    assert values("وكان المجلس قد صادق على القائمة في 9 تشرين الثاني.") == ["2024-11-09"]
+    assert _values("2025-10-07", "وكان المجلس قد صادق على القائمة في 9 تشرين الثاني.") == ["2024-11-09"]
     # beyond two months ahead the default stays: the most recent such day
-    assert values("وصادق المجلس على القائمة في 20 ديسمبر.") == ["2024-12-20"]
+    assert _values("2025-10-07", "وصادق المجلس على القائمة في 20 ديسمبر.") == ["2024-12-20"]
 
 
 def test_the_first_of_a_month_in_maghrebi_and_a_month_just_ahead() -> None:
-    def values(text: str) -> list[str]:
-        return [d.value for d in find_dates(text, "2025-06-15")]
-
-    assert values("على أن يدخل حيز التنفيذ في الفاتح من جويلية المقبل.") == ["2025-07-01"]
+    assert _values("2025-06-15", "على أن يدخل حيز التنفيذ في الفاتح من جويلية المقبل.") == ["2025-07-01"]
     # a month within two months after publication is the coming one
-    assert values("وتجاوزت الحجوزات 85 بالمائة بالنسبة لشهر أوت، بحسب الجامعة.") == ["2025-08"]
-    assert values("وكانت الحجوزات قد تراجعت في أوت.") == ["2024-08"]
+    assert _values("2025-06-15", "وتجاوزت الحجوزات 85 بالمائة بالنسبة لشهر أوت، بحسب الجامعة.") == ["2025-08"]
+    assert _values("2025-06-15", "وكانت الحجوزات قد تراجعت في أوت.") == ["2024-08"]

@@ -60,7 +60,7 @@ _WIDGET_WORDS = sorted(
             "اضغط هنا", "انقر هنا", "المزيد", "عرض المزيد", "اقرأ المزيد", "click here", "read more", "more",
             # video players and polls: «شاهد الفيديو», «▶ تشغيل», «صوّت», «عرض النتائج»
             "شاهد الفيديو", "مشاهدة الفيديو", "شاهد", "فيديو", "مدة الفيديو", "المدة", "صوت", "صوّت", "التصويت",
-            "عرض النتائج", "النتائج", "تشغيل",
+            "عرض النتائج", "النتائج",
             # live-blog labels: «12:15 | عاجل», «📌 مثبت», «🔴 مباشر»
             "عاجل", "مباشر", "مثبت", "تحديث",
             # audio players and summary boxes («استمع للمقال», «ملخص» above the highlights)
@@ -102,7 +102,7 @@ _RELATED_HEADER = _rx(
     r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) "
     r"(?:ذات صلة|ذات الصلة|متعلقة|مرتبطة|مشابهة|ذات علاقة)"
     r"|^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا|تعليقا|شعبية)|^(?:المزيد من|مزيد من) (?:الأخبار|الاخبار|المقالات|\S+)$"
-    r"|^(?:ترشيحات|مقترحات|نرشح لك|ترشيحاتنا|اختيارات المحرر|اخترنا لك|اختيارات المحررين|مختارات)$"
+    r"|^(?:ترشيحات|مقترحات|نرشح لك|ترشيحاتنا|اختيارات المحرر|اختيارات المحررين|مختارات)$"
     r"|^(?:المزيد من|مزيد من) (?:أخبار|اخبار|مقالات|قصص) \S+(?: \S+)?$|^ماذا (?:تقرأ|تقرا|نقرأ)(?: أيضا| ايضا)?$"
     r"|^(?:قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|لا تفوتك|اخترنا لك|اخترنا لكم|أخبار أخرى|اخبار اخرى|آخر الأخبار"
     r"|ذات صلة|مقالات مقترحة|مواضيع مقترحة|مواضيع قد تهمك)"
@@ -199,7 +199,6 @@ _CONTACT = _rx(
     r"^(?:للتواصل|للاتصال|تواصل معنا|راسلونا|هاتف|الهاتف|تلفون|تليفون|فاكس|جوال|واتساب|البريد الإلكتروني|"
     r"البريد الالكتروني|بريد|العنوان|email|e-mail|tel|phone|fax|contact)\s*[:：]"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # «يسمح للمشتركين في خدمة أخبار الأناضول فقط بإعادة نشر الأخبار كاملة، ولغيرهم بنشر مقتطفات مع ذكر
 # المصدر»: the reuse terms, told from a sentence about a law («يحظر القانون نشر …») by their wording
 _REUSE_TERMS = _rx(r"^(?:يسمح|لا يسمح|يمنع|يحظر|لا يجوز)(?!\w).*(?:إعادة نشر|اعادة نشر|نسخ|نشر|الاقتباس)")
@@ -223,12 +222,6 @@ _BULLET_START = re.compile(r"^\s*[" + re.escape("•·▪◦●■□►▸‣�
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"[^\W\d_]+")
 _INITIALS = re.compile(r"^[^\W\d_]{1,2}(?:[\s./-]+[^\W\d_]{1,2})+$")  # «ع ذ / هـ ع», «س.ع»
-
-
-def _initials(k: str) -> bool:
-    """Mostly single letters: an editor's initials, not two short words («من هو»)."""
-    letters = _INITIAL.findall(k.replace("ـ", ""))
-    return len(letters) >= 2 and 2 * sum(len(t) == 1 for t in letters) >= len(letters)
 _CODE_CHARS = re.compile(r"[{}<>=;$\\]|\":")
 _DATEISH = re.compile(r"\d{1,4}[/.:-]\d{1,2}(?:[/.:-]\d{1,4})?")
 
@@ -313,6 +306,14 @@ def _related_header(k: str, n: int) -> bool:
     return n <= 7 and bool(_RELATED_HEADER.search(k))
 
 
+def _initials(k: str) -> bool:
+    """Letters of one or two, mostly single: an editor's initials, not two short words («من هو»)."""
+    if not _INITIALS.match(k):
+        return False
+    letters = _INITIAL.findall(k.replace("ـ", ""))
+    return len(letters) >= 2 and 2 * sum(len(t) == 1 for t in letters) >= len(letters)
+
+
 _SHORT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[km](?![a-z])", re.I)  # «1.2K مشاركة»
 
 
@@ -354,7 +355,8 @@ def classify(line: str) -> str | None:
         return None
     if stripped.count(" ") >= _MAX_RULE_WORDS and not stripped.startswith("#"):
         return None  # a long paragraph: every rule below is for short lines (fast path)
-    k = key(stripped)
+    folded = match_key(stripped)
+    k = folded.strip(_EDGE_CHARS)  # (= key(stripped))
     icon = not _DIGIT.search(k) and (not _HAS_LETTER.search(k) or (len(stripped) <= 3 and not _ARABIC.search(k)))
     if not k or icon:
         return "punctuation"  # also icons and controls: «☰», «🔍», «×», «A+»
@@ -389,10 +391,10 @@ def classify(line: str) -> str | None:
         return "image_credit"
     if n <= 7 and _PHOTO_CREDIT.match(k):
         return "photo_credit"
-    if 4 <= n <= 25 and (m := _CAPTION_CREDIT.search(folded := match_key(stripped))) \
+    if 4 <= n <= 25 and (m := _CAPTION_CREDIT.search(folded)) \
             and not has_sentence_end(folded[: m.start()]):
         return "caption"  # (a paragraph ending «…. (أ ف ب)» is text with its credit)
-    if n <= 30 and _EDITOR_CREDIT.match(match_key(stripped)):
+    if n <= 30 and _EDITOR_CREDIT.match(folded):
         return "editor_credit"
     if n <= 10 and _CONTACT.match(k):
         return "contact"
@@ -406,12 +408,13 @@ def classify(line: str) -> str | None:
         return "menu"  # «الرئيسية محليات اقتصاد تقنية رياضة»: the navigation bar on one line
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
-    if n <= 6 and _INITIALS.match(k) and _initials(k):
+    if n <= 6 and _initials(k):
         return "initials"
     return None
 
 
-_LIST_LABELS = ("read_also", "tags", "lineup", "poll", "summary")
+_LIST_HEADERS = ("related_header", "poll")  # head a list whatever else their line holds
+_LIST_LABELS = ("read_also", "tags", "lineup", "summary")  # head a list when alone on their line
 
 
 def _list_item(line: str) -> bool:
@@ -447,7 +450,7 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
         if rule == "comments" and cut_comments and seen_prose:
             dropped.extend((rest, "comments_zone") for rest in lines[i:] if rest.strip())
             break
-        if rule in ("related_header", "poll") or (rule in _LIST_LABELS and word_count(key(line)) <= 3):
+        if rule in _LIST_HEADERS or (rule in _LIST_LABELS and word_count(key(line)) <= 3):
             in_related = True  # a bare «اقرأ أيضا» or «كلمات مفتاحية» heads a list of links or tags
         elif in_related and rule is None and _list_item(line):
             rule = "related_link"

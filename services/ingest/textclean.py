@@ -20,6 +20,7 @@ The helpers below (:func:`parse_date_line`, :func:`extract_credits`, :func:`find
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -291,11 +292,10 @@ def drop_caption_copies(
     identical lines stays and only the later copies go.
     """
     protect = protect or set()
-    paragraphs = [match_key(line) for block in blocks for line in block if bp.is_prose(line)]
-    counts: dict[str, int] = {}
-    for block in blocks:
-        for line in block:
-            counts[match_key(line)] = counts.get(match_key(line), 0) + 1
+    block_keys = [[match_key(line) for line in block] for block in blocks]
+    paragraphs = [k for block, keys in zip(blocks, block_keys, strict=True)
+                  for line, k in zip(block, keys, strict=True) if bp.is_prose(line)]
+    counts = Counter(k for keys in block_keys for k in keys)
 
     # one substring search over all paragraphs rules out most lines at once (keys hold no newline),
     # instead of one per paragraph: quadratic on long pages
@@ -311,14 +311,15 @@ def drop_caption_copies(
     def in_plain_paragraph(k: str) -> bool:
         nonlocal plain
         if plain is None:
-            plain = [match_key(ln) for b in blocks for ln in b if bp.is_prose(ln) and not _HEADER_BULLET.match(ln)]
+            plain = [k for block, keys in zip(blocks, block_keys, strict=True)
+                     for ln, k in zip(block, keys, strict=True) if bp.is_prose(ln) and not _HEADER_BULLET.match(ln)]
         return len(k.split()) >= 4 and k not in protect and any(k in p for p in plain)
 
-    wrapped = _wrapped_copies(blocks, protect)
+    wrapped = _wrapped_copies(blocks, block_keys, protect)
     out: list[list[str]] = []
     seen: set[str] = set()
     for b, block in enumerate(blocks):
-        keys = [match_key(line) for line in block]
+        keys = block_keys[b]
         drop = [(b, i) in wrapped for i in range(len(block))]
         for i, line in enumerate(block):
             if drop[i]:
@@ -342,13 +343,15 @@ def drop_caption_copies(
     return out
 
 
-def _wrapped_copies(blocks: list[list[str]], protect: set[str]) -> set[tuple[int, int]]:
+def _wrapped_copies(
+    blocks: list[list[str]], block_keys: list[list[str]], protect: set[str]
+) -> set[tuple[int, int]]:
     """A caption printed whole and again wrapped over two lines (or the other way round).
 
     Lines are taken in page order across blocks, since some pages put a blank line after
     every line; returns ``(block, line)`` positions of all three lines.
     """
-    flat = [(b, i, match_key(line)) for b, block in enumerate(blocks) for i, line in enumerate(block)]
+    flat = [(b, i, k) for b, keys in enumerate(block_keys) for i, k in enumerate(keys)]
     found: set[tuple[int, int]] = set()
     for j in range(len(flat) - 2):
         (b0, i0, k0), (b1, i1, k1), (b2, i2, k2) = flat[j : j + 3]
@@ -498,8 +501,9 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
         if not line.strip():
             continue
         short = bp.word_count(line) <= _SHORT_CHROME_WORDS and not bp.has_sentence_end(line)
-        furniture = bp.classify(line) is not None or bool(_TICKER.match(line.strip()))
-        if bp.classify(line) == "menu":
+        rule = bp.classify(line)
+        furniture = rule is not None or bool(_TICKER.match(line.strip()))
+        if rule == "menu":
             first_menu = i if first_menu is None else first_menu  # the whole menu on one line
         if short or furniture:
             run.append(i)
@@ -581,6 +585,7 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
     # between the headline and the first line of anything else, a line of one to three words
     # is the outlet or a section label («الجزيرة نت», «الشروق أونلاين»), never the article
     content_seen = title_i is None or end == len(lines)  # (no paragraph at all: nothing to tell chrome from)
+    title_key = ""
     out: list[str] = []
     for i, line in enumerate(lines):
         if i >= end or not line.strip():
@@ -589,6 +594,7 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
         if i == title_i:
             head.title = line.strip()
             head.dropped.append((line, "title"))
+            title_key = match_key(head.title)
             continue
         meta = header_meta(line)
         if meta is not None:
@@ -608,7 +614,7 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
             head.dropped.append((line, "masthead"))
             continue
         content_seen = content_seen or (
-            i > (title_i or 0) and not short and bp.classify(line) is None and match_key(line) != match_key(head.title)
+            i > (title_i or 0) and not short and bp.classify(line) is None and match_key(line) != title_key
         )
         out.append(line)
     return head, out
@@ -625,7 +631,6 @@ def _is_credit_line(line: str) -> bool:
     return (
         2 <= len(parts) <= 3
         and all(_CREDIT_PART.match(p) and bp.word_count(p) <= 3 for p in parts)
-        and bp.word_count(parts[-1]) <= 3
         and bp.word_count(line) <= 8
     )
 
@@ -735,7 +740,7 @@ def finish_blocks(
 _PUBLISHED_CUE = re.compile(r"(?:نشر|منشور|تاريخ|تحديث|published|posted|updated)", re.I)
 
 
-def late_date_line(head: Header, lines: list[str]) -> list[str]:
+def _late_date_line(head: Header, lines: list[str]) -> list[str]:
     """A date line the header did not hold: right after the first paragraph («السبت 12.04.2025»),
     or anywhere when it says it is one («نشر بتاريخ 22-05-2025 على الساعة 23:10» under the
     article). A line that is nothing but a date elsewhere may be a timeline's entry, so it is
@@ -768,7 +773,7 @@ def clean_text(raw_text: str) -> CleanText:
     text = normalize_text(raw_text)
     lines = text.split("\n")
     head, lines = split_header(lines)
-    lines = late_date_line(head, lines)
+    lines = _late_date_line(head, lines)
     title, dropped = head.title, head.dropped
     kept, furniture = bp.filter_lines(lines)
     dropped += furniture

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 
-from .lexicon import ORG_HEADS, TITLES, Lexicon
+from .lexicon import ORG_HEADS, RULE_ORG_HEADS, TITLES, Lexicon
 from .text import fold, split_clitic, strip_clitic_keep_article
 from .wordfreq_table import table
 
@@ -59,9 +59,7 @@ def strip_first(word: str, doc_words: Set[str], lex: Lexicon) -> str:
     return fallback
 
 
-# organisation heads for names (the model's feature list, ORG_HEADS, plus the heads the rules
-# add: exchanges, Maghrebi «ديوان» bodies, offices)
-_HEADS = ORG_HEADS | frozenset(fold(w) for w in ("سوق", "بورصة", "ديوان", "مكتب"))
+_HEADS = ORG_HEADS | RULE_ORG_HEADS  # organisation heads a name's clitic is stripped before
 
 
 def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, bool], ...], str]:

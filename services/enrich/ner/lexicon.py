@@ -54,6 +54,9 @@ ORG_HEADS: frozenset[str] = _closed("""
 إذاعة مجموعة رابطة نقابة الحرس قوات ائتلاف تحالف التحالف مكتب سلطة السلطة مفوضية المفوضية دائرة الكونغرس
 المجلس الحكومة الوزارة الهيئة المنظمة الحركة الجبهة الجامعة الشركة الوكالة الحزب الجماعة
 """)
+# Heads the rules and canonical names know beyond the model's feature list (changing that list
+# would change the trained features): exchanges, markets, Maghrebi «ديوان» bodies, offices.
+RULE_ORG_HEADS: frozenset[str] = _closed("سوق بورصة ديوان مكتب")
 # Function words that are never (the start of) a name, whatever the tagger says.
 STOP: frozenset[str] = _closed("""
 في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين ان أن إن لا لم لن ما قد كان كانت

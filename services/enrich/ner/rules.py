@@ -24,6 +24,7 @@ from services.shared.arabic_months import GREGORIAN_MONTHS
 from .features import QUOTES
 from .lexicon import (
     ORG_HEADS,
+    RULE_ORG_HEADS,
     STOP,
     TITLE_COMPLEMENTS,
     TITLES,
@@ -855,8 +856,9 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     return out
 
 
-# venues named after a person: «ملعب الأمير مولاي عبد الله», «مطار الملك خالد الدولي», «سد الملك طلال»
+# a state's title before its name: «سلطنة عمان», «دولة قطر»
 _STATE_TITLES = frozenset(fold(w) for w in ("سلطنة", "مملكة", "إمارة", "جمهورية", "دولة", "إمارات"))
+# venues named after a person: «ملعب الأمير مولاي عبد الله», «مطار الملك خالد الدولي», «سد الملك طلال»
 _STADIUMS = frozenset(fold(w) for w in ("ملعب", "استاد", "مطار", "ميناء", "سد", "شارع"))
 
 
@@ -958,7 +960,7 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             continue
         if not in_class(f, CONSTRUCT_HEADS):
             continue
-        head = f if f in CONSTRUCT_HEADS else f[1:] if f[:1] in ("و", "ف") and f[1:] in CONSTRUCT_HEADS else bare(f)
+        head = class_word(f, CONSTRUCT_HEADS)
         if head in _BANKS | _PLACE_BODIES and i + 1 < n and (sp := loc_end.get(i + 1)) \
                 and (folded[i + 1] in lex.loc or not split_clitic(folded[i + 1])[0]):
             # «مصرف لبنان», «بنك فلسطين», «مصرف ليبيا المركزي»: a bank named after its country,
@@ -1138,11 +1140,12 @@ _FLOWS = frozenset(fold(w) for w in (
 # scopes that make a body of an everyday word: «مؤسسة التمويل الدولية», «هيئة الإغاثة الإسلامية»
 _WIDE_FILLERS = frozenset(fold(w) for w in ("الدولي", "الدولية", "العالمي", "العالمية", "الإسلامي", "الإسلامية"))
 _BANKS = frozenset(fold(w) for w in ("مصرف", "بنك"))
-# bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
-# دبي»: ANERcorp tags the city, and so do readers)
+# stock exchanges named after their city: «سوق دبي المالي», «سوق أبوظبي للأوراق المالية»
 _MARKETS = frozenset({fold("سوق")})
 _FINANCIAL = frozenset(fold(w) for w in ("المالي", "المالية"))
 _SECURITIES = [fold("للأوراق"), fold("المالية")]
+# bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
+# دبي»: ANERcorp tags the city, and so do readers)
 _PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة", "بورصة"))
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
@@ -1557,8 +1560,8 @@ def _person_inside(s: int, e: int, folded: list[str], lex: Lexicon) -> int:
 
 
 # heads that open the second of two bodies in one span: «… للطاقة وبنك الخليج», «… والديوان الوطني»
-_LISTED_HEADS = ORG_HEADS | frozenset("ال" + h for h in ORG_HEADS if not h.startswith("ال")) \
-    | frozenset(fold(w) for w in ("ديوان", "الديوان", "مكتب", "المكتب", "بورصة", "البورصة", "سوق", "السوق"))
+_LISTED_HEADS = (ORG_HEADS | RULE_ORG_HEADS) \
+    | frozenset("ال" + h for h in ORG_HEADS | RULE_ORG_HEADS if not h.startswith("ال"))
 _COACHES = frozenset(fold(w) for w in ("مدرب", "مدربة"))
 
 
@@ -2126,10 +2129,21 @@ def _majority(votes: Counter[str], known_place: bool) -> str:
 
 
 @lru_cache(maxsize=50_000)
+def class_word(f: str, words: frozenset[str]) -> str | None:
+    """The member of the closed class ``words`` that the folded word is, or holds behind a
+    proclitic, else None. The whole word is tried first («وكالة» is not «و» + «كالة»), then
+    the word after «و/ف» («وبورصة» is not «وب» + «ورصة», as ``bare`` reads it), then ``bare``."""
+    if f in words:
+        return f
+    if f[:1] in ("و", "ف") and f[1:] in words:
+        return f[1:]
+    b = bare(f)
+    return b if b in words else None
+
+
 def in_class(f: str, words: frozenset[str]) -> bool:
-    """Is the folded word, or the word behind a proclitic, in the closed class ``words``?
-    (Unlike ``bare``, the whole word is tried first: «وكالة» is not «و» + «كالة».)"""
-    return f in words or bare(f) in words or (f[:1] in ("و", "ف") and f[1:] in words)  # «وبورصة»: not «وب» + «ورصة»
+    """Is the folded word, or the word behind a proclitic, in the closed class ``words``?"""
+    return class_word(f, words) is not None
 
 
 @lru_cache(maxsize=50_000)
