@@ -56,17 +56,17 @@ def keys(name: str) -> set[str]:
     return out
 
 
-def score(gold: dict, names: dict[str, set[str]]) -> dict[str, list[int]]:
-    """tp, fp, fn per type for one document."""
+def compare(gold: dict, names: dict[str, set[str]]) -> dict[str, tuple[int, list[str], list[str]]]:
+    """Per type: the gold entities found, the extra names (false positives), the gold entities missed."""
     optional: set[str] = set().union(*(keys(o) for o in gold.get("entities_optional", [])))
-    out: dict[str, list[int]] = {}
+    out: dict[str, tuple[int, list[str], list[str]]] = {}
     for typ in TYPES:
-        golds = [set().union(*(keys(a) for a in (g if isinstance(g, list) else [g])))
-                 for g in gold["entities"].get(typ, [])]
+        entries = gold["entities"].get(typ, [])
+        golds = [set().union(*(keys(a) for a in (g if isinstance(g, list) else [g]))) for g in entries]
         matched = [False] * len(golds)
-        fp = 0
+        extras: list[str] = []
         seen: set[str] = set()
-        for name in names.get(typ, ()):
+        for name in sorted(names.get(typ, ())):
             k = keys(name)
             if k & seen:
                 continue
@@ -75,9 +75,24 @@ def score(gold: dict, names: dict[str, set[str]]) -> dict[str, list[int]]:
             if hit is not None:
                 matched[hit] = True
             elif not k & optional:
-                fp += 1
-        out[typ] = [matched.count(True), fp, matched.count(False)]
+                extras.append(name)
+        missed = [e if isinstance(e, str) else e[0] for e, m in zip(entries, matched, strict=True) if not m]
+        out[typ] = (matched.count(True), extras, missed)
     return out
+
+
+def score(gold: dict, names: dict[str, set[str]]) -> dict[str, list[int]]:
+    """tp, fp, fn per type for one document."""
+    return {typ: [tp, len(extras), len(missed)] for typ, (tp, extras, missed) in compare(gold, names).items()}
+
+
+def show_entities(doc: str, gold: dict, names: dict[str, set[str]]) -> None:
+    """Print one document's missed and extra names per type."""
+    for typ, (_, extras, missed) in compare(gold, names).items():
+        if missed:
+            print(f"{doc} {typ} missed: {missed}")
+        if extras:
+            print(f"{doc} {typ} extra: {extras}")
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -100,12 +115,7 @@ def evaluate(root: Path = REPO / "bench" / "news", show: bool = False) -> dict[s
             for group in (g["set"], "all"):
                 totals[group][typ] = [a + b for a, b in zip(totals[group][typ], counts, strict=True)]
         if show:
-            for typ in TYPES:
-                found = {k for n in names.get(typ, ()) for k in keys(n)}
-                missed = [a if isinstance(a, str) else a[0] for a in g["entities"].get(typ, [])
-                          if not found & set().union(*(keys(x) for x in (a if isinstance(a, list) else [a])))]
-                if missed:
-                    print(f"{name} {typ} missed: {missed}")
+            show_entities(name, g, names)
     return totals
 
 

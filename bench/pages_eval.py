@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from news_dates_eval import score as score_dates  # noqa: E402
-from news_entities_eval import TYPES, norm, prf  # noqa: E402
+from news_entities_eval import TYPES, norm, prf, show_entities  # noqa: E402
 from news_entities_eval import score as score_entities  # noqa: E402
 
 from services.enrich.pipeline import enrich  # noqa: E402
@@ -100,6 +100,7 @@ def evaluate(root: Path, show: bool = False) -> dict[str, dict]:
             notes += [f"dates extra {extras}"] if extras else []
             for note in notes:
                 print(f"{name}: {note}")
+            show_entities(name, g, names)
     return totals
 
 

@@ -373,3 +373,8 @@ def test_the_first_of_a_month_in_maghrebi_and_a_month_just_ahead() -> None:
     # a month within two months after publication is the coming one
     assert _values("2025-06-15", "وتجاوزت الحجوزات 85 بالمائة بالنسبة لشهر أوت، بحسب الجامعة.") == ["2025-08"]
     assert _values("2025-06-15", "وكانت الحجوزات قد تراجعت في أوت.") == ["2024-08"]
+
+
+def test_a_weekday_in_brackets_after_yesterday_or_tomorrow() -> None:
+    assert _values("2023-05-21", "يدخل حيز التنفيذ من مساء غد (الاثنين) بتوقيت الخرطوم.") == ["2023-05-22"]
+    assert _values("2023-05-21", "وقع الطرفان مساء أمس (السبت) في جدة.") == ["2023-05-20"]

@@ -245,3 +245,28 @@ def test_summary_boxes_polls_and_questions_in_lists(furniture, rules):
 )
 def test_icons_controls_and_live_labels(line):
     assert classify(line) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("كرة قدم | دوري أبطال أوروبا | الدوري الإنجليزي | الليجا | انتقالات | فيديو", "menu"),
+        ("مشاركة    |    حجم الخط  أ+  أ-", "widget"),
+        ("شارك: تويتر | فيسبوك | واتساب | البريد", "widget"),
+        ("Your browser does not support the video tag.", "widget"),
+        ("Partager: Facebook Twitter WhatsApp", "widget"),
+        ("Lire aussi: تونس: الرئيس يعلن تركيبة الحكومة الجديدة", "read_also"),
+        ("Mots-clés : العراق ، الانتخابات العراقية ، مقتدى الصدر", "tags"),
+        ("Articles similaires", "related_header"),
+        ("استطلاع رأي", "poll"),
+        ("(مشرق) ع.ح/ م.س", "initials"),
+        ("عراقيون يحتفلون في ساحة التحرير ببغداد بعد إعلان النتائج الأولية - أ.ف.ب", "caption"),
+    ],
+)
+def test_menus_widgets_and_french_furniture(line, rule):
+    assert classify(line) == rule
+
+
+def test_a_headline_with_one_bar_and_a_sentence_with_a_dash_credit_are_content():
+    assert classify("الحكومة تقر الموازنة | تفاصيل") is None
+    assert classify("وقال المتحدث إن الاتفاق سيوقع قريبا. - أ ف ب") is None

@@ -369,3 +369,40 @@ def test_paragraphs_wrapped_over_several_lines_are_joined():
     ]
     out = clean_text("\n\n".join([HEADLINE, "\n".join(wrapped), BODY_2]))
     assert out.text.split("\n\n")[0] == " ".join(wrapped)
+
+
+def test_masthead_date_lines_with_hijri_issue_number_and_timezone():
+    assert parse_date_line("الأحد 1 ذو القعدة 1444 هـ - 21 مايو 2023 م - العدد 19874").iso() == "2023-05-21"
+    assert parse_date_line("الثلاثاء 12 أكتوبر 2021 م الموافق لـ 6 ربيع الأول 1443 هـ").iso() == "2021-10-12"
+    assert parse_date_line("01-06-2024 | 23:58 بتوقيت مكة المكرمة").iso() == "2024-06-01T23:58"
+    assert parse_date_line("العدد 19874") is None  # an issue number alone is no date
+
+
+def test_several_authors_and_a_byline_with_its_time_stamp():
+    out = clean_text("\n".join([HEADLINE, "كتب: أحمد سمير - محمد عبد الحميد", "الأربعاء 06/03/2024 09:15 ص", BODY_1]))
+    assert out.title == HEADLINE and out.author == "أحمد سمير - محمد عبد الحميد" and out.published == "2024-03-06T09:15"
+    out = clean_text("\n".join([HEADLINE, "بقلم: سليم بن عمار | 11:40 |", BODY_1, BODY_2]))
+    assert out.author == "سليم بن عمار" and out.text == BODY_1 + "\n" + BODY_2
+
+
+def test_headline_past_tickers_bullets_and_score_boards():
+    # «عاجل..» lines are tickers; «عاجل| …» followed by its byline is the headline itself
+    urgent = "عاجل| المركزي يرفع الفائدة 6% ويسمح بتحرير سعر صرف الجنيه"
+    page = ["بوابة الوطن", "الرئيسية   أخبار مصر   حوادث   رياضة   فن   اقتصاد",
+            "عاجل.. الأرصاد: طقس مائل للحرارة نهارا والعظمى بالقاهرة 27 درجة", urgent, "كتب: أحمد سمير", BODY_1]
+    assert clean_text("\n".join(page)).title == urgent
+    # a bulleted news ticker above the headline
+    page = ["نوافذ الشام", "آخر الأخبار:", "• الليرة اللبنانية تسجل 63 ألفاً مقابل الدولار في السوق السوداء",
+            "• وزير الخارجية الإيراني يصل إلى دمشق", "دولي", HEADLINE, "نشر في: 7 شباط 2023 - 10:22", BODY_1]
+    assert clean_text("\n".join(page)).title == HEADLINE
+    # a live score board above the breadcrumb: the headline is the line under the breadcrumb
+    page = ["ستاد العرب ⚽ STAD ARAB", "كرة قدم | دوري أبطال أوروبا | الدوري الإنجليزي | الليجا | انتقالات",
+            "ريال مدريد 2 - 0 بوروسيا دورتموند", "نهائي دوري أبطال أوروبا - ملعب ويمبلي - انتهت",
+            "الرئيسية > كرة قدم > دوري أبطال أوروبا", HEADLINE, "01-06-2024 | 23:58 بتوقيت مكة المكرمة", BODY_1]
+    out = clean_text("\n".join(page))
+    assert out.title == HEADLINE and out.published == "2024-06-01T23:58" and out.text == BODY_1
+
+
+def test_a_place_and_agency_credit_under_the_headline():
+    out = clean_text("\n".join([HEADLINE, "نيويورك (مشرق) - قسم الشؤون الدولية", BODY_1, BODY_2]))
+    assert out.text == BODY_1 + "\n" + BODY_2

@@ -1422,3 +1422,23 @@ def test_venues_named_after_a_king_a_seat_before_an_envoy_and_a_state_title(lex)
     assert places_not_persons([(2, 5, "PER")], folded, lex) == [(2, 3, "LOC"), (3, 5, "PER")]
     words, folded = _prep("في الإمارات وسلطنة عمان")
     assert places_not_persons([(2, 3, "LOC"), (3, 4, "LOC")], folded, lex) == [(3, 4, "LOC")]
+
+
+def test_organisations_take_the_adjectives_that_end_their_names(lex):
+    from services.enrich.ner.rules import adjective_tails
+
+    lex.nationalities.update({"تركي", "فرنسي"})
+    words, folded = _prep("أعلنت الوكالة المغربية للطاقة المستدامة عن خطة")
+    assert adjective_tails([(1, 4, "ORG")], folded, lex) == [(1, 5, "ORG")]
+    words, folded = _prep("أعلنت هيئة الطاقة الجديدة والمتجددة عن خطة")
+    assert adjective_tails([(1, 4, "ORG")], folded, lex) == [(1, 5, "ORG")]
+    # a description after an adjective is none of the name, nor a time word
+    words, folded = _prep("وقال الجيش الليبي الموالي لحفتر")
+    assert adjective_tails([(1, 3, "ORG")], folded, lex) == [(1, 3, "ORG")]
+    words, folded = _prep("وقالت الحكومة المؤقتة الحالية إن")
+    assert adjective_tails([(1, 3, "ORG")], folded, lex) == [(1, 3, "ORG")]
+    # a nationality after an Arabic word is part of the name, after a foreign company's name it is not
+    words, folded = _prep("وأوضح الهلال الأحمر التركي أن")
+    assert adjective_tails([(1, 3, "ORG")], folded, lex) == [(1, 4, "ORG")]
+    words, folded = _prep("مع شركة توتال إنرجيز الفرنسية")
+    assert adjective_tails([(1, 4, "ORG")], folded, lex) == [(1, 4, "ORG")]

@@ -55,7 +55,8 @@ _WIDGET_WORDS = sorted(
             "شارك على", "شارك عبر", "انشر على", "انشر عبر", "شاركها", "شاركوا", "شارك", "المشاركة", "مشاركة",
             "مشاركات", "انشر", "نشر", "أرسل لصديق", "ارسال لصديق", "أرسل", "إرسال", "ارسل", "طباعة", "اطبع",
             "طباعه الخبر", "حفظ", "نسخ الرابط", "الرابط المختصر", "رابط مختصر", "تم نسخ الرابط", "تم النسخ", "نسخ",
-            "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "البريد الإلكتروني",
+            "حجم الخط", "تكبير الخط", "تصغير الخط", "تكبير", "تصغير", "الخط", "أ+", "أ-", "a+", "a-",
+            "البريد الإلكتروني", "البريد",
             "بريد إلكتروني", "إعلان", "اعلانات", "محتوى مدفوع", "برعاية", "التالي", "السابق",
             "اضغط هنا", "انقر هنا", "المزيد", "عرض المزيد", "اقرأ المزيد", "click here", "read more", "more",
             # video players and polls: «شاهد الفيديو», «▶ تشغيل», «صوّت», «عرض النتائج»
@@ -76,6 +77,8 @@ _WIDGET_WORDS = sorted(
             "share this article", "share this", "share on", "share", "shares", "tweet", "print", "email", "e-mail",
             "save", "copy link", "link copied", "facebook", "twitter", "whatsapp", "telegram", "linkedin",
             "pinterest", "reddit", "messenger", "flipboard", "google+", "advertisement", "sponsored", "x",
+            # French, on Maghrebi sites
+            "partager", "imprimer", "envoyer", "publicité",
         )
     ),
     key=len,
@@ -96,7 +99,7 @@ _NUMBERS_PUNCT = re.compile(r"^[\d\s.,،:/%+×xk()\[\]|·•-]*$", re.I)
 _READ_ALSO = _rx(
     r"^(?:اقرأ|إقرأ|إقرا|اقرئي|طالع|شاهد|شاهدي|اطلع) (?:أيضا|أيضاً|ايضا|كذلك|المزيد|المزيد من)(?!\w)|"
     r"^(?:شاهد|شاهدي|بالفيديو|فيديو|شاهد بالفيديو)\s*[:：]|"
-    r"^(?:read (?:more|also)|see also|related|more on this|watch)\s*[:：]"
+    r"^(?:read (?:more|also)|see also|related|more on this|watch|lire aussi|à lire aussi|voir aussi)\s*[:：]"
 )
 _RELATED_HEADER = _rx(
     r"^(?:ال)?(?:مواضيع|أخبار|اخبار|مقالات|مواد|قصص|روابط|تقارير|موضوعات) "
@@ -109,6 +112,7 @@ _RELATED_HEADER = _rx(
     r"|^(?:related (?:articles|posts|stories|news|content)|more (?:stories|news|from)|you (?:may|might) also like"
     r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|latest news|what to read next)"
     r"|^(?:related|more|read more|tags)$"
+    r"|^(?:articles similaires|sur le même sujet|à lire aussi|les plus lus)$"
 )
 _COMMENTS_HEADER = _rx(
     r"^(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|تعليقان|تعليقين|comments?|responses?|replies|reactions)"
@@ -141,7 +145,7 @@ _SUMMARY = _rx(
     r"^(?:الخلاصة|خلاصة|ملخص|ملخص الخبر|الملخص|باختصار|أبرز النقاط|النقاط الرئيسية|أهم النقاط|في سطور|"
     r"summary|key points|highlights)$"
 )
-_POLL = _rx(r"^(?:استطلاع رأي|استطلاع الرأي|استطلاع|استفتاء|شارك في الاستطلاع|poll)\s*[:：]")
+_POLL = _rx(r"^(?:استطلاع رأي|استطلاع الرأي|استطلاع|استفتاء|شارك في الاستطلاع|poll)\s*(?:[:：]|$)")
 _LINEUP = _rx(
     r"^(?:التشكيلة|تشكيلة|التشكيل|البدلاء|الاحتياط|ترتيب الدوري|ترتيب المجموعة|ترتيب الفرق|جدول الترتيب|جدول المباريات"
     r"|starting (?:xi|line-?up)|substitutes|standings)(?: \S+){0,2}$"
@@ -149,7 +153,7 @@ _LINEUP = _rx(
 _TAGS = _rx(
     r"^(?:كلمات مفتاحية|الكلمات المفتاحية|الكلمات المفاتيح|كلمات مفاتيح|"
     r"كلمات دالة|الكلمات الدالة|الكلمات الدلالية|الوسوم|وسوم|الأوسمة|أوسمة|"
-    r"هاشتاج|هاشتاغ|الهاشتاج|tags|tagged|keywords|topics)(?:\s*[:：|]|$|\s)"
+    r"هاشتاج|هاشتاغ|الهاشتاج|tags|tagged|keywords|topics|mots-clés|mots clés|étiquettes)(?:\s*[:：|]|$|\s)"
 )
 _FOLLOW = _rx(
     r"^(?:تابعوا|تابعونا|تابعنا|تابعي|تابعوني|تابع (?:آخر|أحدث|أبرز|كل|جميع|المزيد|أخبار|تغطية)|"
@@ -193,7 +197,11 @@ _CAPTION_CREDIT = _rx(
     # a photo agency or wire in brackets: «… خلال إطلاق الخطة (بترا)», «(أ ف ب)», «(Getty)»
     r"|\(\s*(?:أ ف ب|ا ف ب|أ\.ف\.ب|رويترز|الأناضول|الاناضول|أ ب|د ب أ|بترا|واس|وام|قنا|كونا|سانا|وفا|سبأ|بنا|العمانية"
     r"|مواقع التواصل(?: الاجتماعي)?|الإنترنت|انترنت|afp|reuters|ap|epa|getty(?: images)?|shutterstock)\s*\))$"
+    # or after a dash: «… بعد إعلان النتائج الأولية - أ.ف.ب»
+    r"|\s[-–—]\s*(?:أ ف ب|ا ف ب|أ\.ف\.ب|ا\.ف\.ب|رويترز|الأناضول|الاناضول|د ب أ|afp|reuters|epa|getty(?: images)?)$"
 )
+# what a page prints where its player failed to load: «Your browser does not support the video tag.»
+_PLAYER_FALLBACK = _rx(r"^(?:your browser does not support|متصفحك لا يدعم|المتصفح لا يدعم)")
 # «للتواصل: info@…», «هاتف: 00962…»: the site's contact footer
 _CONTACT = _rx(
     r"^(?:للتواصل|للاتصال|تواصل معنا|راسلونا|هاتف|الهاتف|تلفون|تليفون|فاكس|جوال|واتساب|البريد الإلكتروني|"
@@ -314,13 +322,18 @@ def _initials(k: str) -> bool:
     return len(letters) >= 2 and 2 * sum(len(t) == 1 for t in letters) >= len(letters)
 
 
+_LEADING_AGENCY = re.compile(r"^\(\s*[^()]{2,20}\s*\)\s*(?=\S)")
 _SHORT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[km](?![a-z])", re.I)  # «1.2K مشاركة»
+
+
+_LONE_LETTER = re.compile(r"(?<!\w)[اa](?!\w)")
 
 
 def _widget_only(k: str) -> bool:
     rest = _WIDGET_RX.sub(" ", _SHORT_NUMBER.sub(" 0 ", k))
     if rest != k:
-        rest = _WIDGET_OBJECTS_RX.sub(" ", rest)
+        # (and the lone letter of a font button whose «-» the key dropped: «حجم الخط أ+ أ-»)
+        rest = _LONE_LETTER.sub(" ", _WIDGET_OBJECTS_RX.sub(" ", rest))
     rest = _COUNT_WORDS_RX.sub(" ", rest)
     return rest != k and not _HAS_LETTER.search(rest)  # (digits, punctuation and icons may remain)
 
@@ -342,6 +355,18 @@ def _breadcrumb(k: str) -> bool:
     # WordPress-style category lists: «في أخبار عربية, في الواجهة» (often glued: «فيأخبار»)
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
     return len(segments) >= 2 and all(_IN_CATEGORY.match(s) and word_count(s) <= 4 for s in segments)
+
+
+_MENU_SEP = re.compile(r"\s+[|•·]\s+")
+
+
+def _menu_items(k: str) -> bool:
+    """A navigation bar printed on one line: five items or more between « | », each one to three words, no figures.
+
+    A headline has at most one « | » (site name, tab title), a tag line has its label."""
+    parts = _MENU_SEP.split(k)
+    return len(parts) >= 5 and not _DIGIT.search(k) and all(
+        _HAS_LETTER.search(p) and word_count(p) <= 3 and not has_sentence_end(p) for p in parts)
 
 
 _MAX_RULE_WORDS = 41  # the longest line any rule below can match (comment policies, promos)
@@ -396,20 +421,24 @@ def classify(line: str) -> str | None:
         return "caption"  # (a paragraph ending «…. (أ ف ب)» is text with its credit)
     if n <= 30 and _EDITOR_CREDIT.match(folded):
         return "editor_credit"
+    if n <= 14 and _PLAYER_FALLBACK.match(k):
+        return "widget"
     if n <= 10 and _CONTACT.match(k):
         return "contact"
     if n <= 30 and _DISCLAIMER.search(k):
         return "disclaimer"
     if n <= 12 and _CATEGORY_PREFIX.search(k):
         return "category"
+    if n <= 40 and _menu_items(k):
+        return "menu"  # «كرة قدم | دوري أبطال أوروبا | الدوري الإنجليزي | الليجا | انتقالات»
     if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):
         return "breadcrumb"
     if 4 <= n <= 20 and k.split()[0] in _HOME_AR and not _DIGIT.search(k) and not has_sentence_end(stripped):
         return "menu"  # «الرئيسية محليات اقتصاد تقنية رياضة»: the navigation bar on one line
     if k.startswith("#") and all(t.startswith("#") for t in k.split()):  # any length
         return "hashtag_line"
-    if n <= 6 and _initials(k):
-        return "initials"
+    if n <= 6 and (_initials(k) or _initials(key(_LEADING_AGENCY.sub("", stripped)))):
+        return "initials"  # also after the agency's name: «(مشرق) ع.ح/ م.س»
     return None
 
 

@@ -75,11 +75,14 @@ _WEEKDAY_ALT = "|".join(
 )
 _DATE_WORDS = re.compile(
     rf"(?<!\w)(?:{_WEEKDAY_ALT}|يوم|نشر في|نشر بتاريخ|تاريخ النشر|اخر تحديث|تم التحديث|تحديث|محدث|بتاريخ|نشر|منشور|في|"
-    r"علي الساعه|الساعه|الموافق|بتوقيت \S+|توقيت \S+|gmt|utc|published|updated|posted|on|at|ص|م|هـ|ه)(?!\w)",
+    r"علي الساعه|الساعه|الموافق ل|الموافق|ب?توقيت مكه المكرمه|ب?توقيت \S+|gmt|utc|published|updated|posted|on|at"
+    r"|ص|م|هـ|ه)(?!\w)",
     re.I,
 )
 # «12/3/202509:45 م»: templates that print the date and the time with no space between
 _YEAR_GLUED_TIME = re.compile(r"((?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(\d{1,2}:\d{2})")
+# a newspaper's masthead date prints its issue number with it: «… 2023 م - العدد 19874»
+_ISSUE_NUMBER = re.compile(r"(?<!\w)العدد\s*[:：]?\s*\d+(?!\d)")
 _HIJRI_TAIL = re.compile(r"\d{1,2}\s+\S+(?:\s+\S+)?\s+14\d\d\s*(?:هـ|ه)?")
 
 
@@ -168,7 +171,7 @@ def _parse_one_date_line(line: str) -> ParsedDate | None:
         if hour > 23 or minute > 59:
             hour = minute = None
         rest = rest[: t.start()] + " " + rest[t.end() :]
-    rest = _HIJRI_TAIL.sub(" ", rest)
+    rest = _HIJRI_TAIL.sub(" ", _ISSUE_NUMBER.sub(" ", rest))
     rest = _DATE_WORDS.sub(" ", rest)
     if re.sub(r"[\s\W_]+", "", rest):
         return None  # something other than a date on the line
@@ -408,6 +411,7 @@ _BYLINE = re.compile(
     r"(?P<name>[^\d:：.،,!?؟]{3,40}?)\s*$",
     re.I,
 )
+_AUTHORS_SEP = re.compile(r"\s+[-–—&]\s+|\s*[،,/]\s*|\s+و(?=\S)")
 # «آخر تحديث: 10:15», «منذ 3 ساعات», «قبل يومين»: a time stamp without a usable date
 _TIMESTAMP = re.compile(
     r"^(?:(?:اخر تحديث|تحديث|نشر|محدث|updated|published)\s*[:：]?\s*)?(?:\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?|"
@@ -428,12 +432,19 @@ def header_meta(line: str) -> tuple[str, str | None] | None:
     parsed = parse_date_line(line)
     if parsed is not None:
         return "date_line", parsed.iso()
-    if bp.word_count(line) <= 8 and not bp.has_sentence_end(line):
+    if "|" in line:  # «بقلم: سليم بن عمار | 11:40 |»: a byline with its time stamp or date
+        metas = [header_meta(p) for p in line.split("|") if p.strip()]
+        if len(metas) > 1 and all(metas):
+            kinds = {kind: (kind, value) for kind, value in reversed(metas)}  # (the first of each kind)
+            return kinds.get("date_line") or kinds.get("byline") or ("timestamp", None)
+    n = bp.word_count(line)
+    if n <= 12 and not bp.has_sentence_end(line):
         m = _BYLINE.match(line.strip())
-        if m and bp.word_count(m.group("name")) <= 4:
+        # one author or several («كتب: أحمد سمير - محمد عبد الحميد»), each of up to four words
+        if m and all(bp.word_count(name) <= 4 for name in _AUTHORS_SEP.split(m.group("name"))):
             return "byline", m.group("name").strip()
-        if _TIMESTAMP.match(bp.key(line)):
-            return "timestamp", None
+    if n <= 8 and not bp.has_sentence_end(line) and _TIMESTAMP.match(bp.key(line)):
+        return "timestamp", None
     return None
 
 
@@ -458,7 +469,7 @@ class Header:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
-_TICKER = re.compile(r"^(?:عاجل|خبر عاجل|عاجل جدا|breaking(?: news)?)\s*[:：|\-–—]", re.I)
+_TICKER = re.compile(r"^(?:عاجل|خبر عاجل|عاجل جدا|breaking(?: news)?)\s*(?:[:：|\-–—]|\.\.|…)", re.I)
 _SHORT_CHROME_WORDS = 3  # nav items, section labels and site names: «الرئيسية», «أخبار الخليج», «شبكة دجلة الإخبارية»
 _MAX_HEADER_LINES = 40
 
@@ -535,6 +546,12 @@ def _masthead_runs(lines: list[str], end: int) -> set[int]:
     return marked
 
 
+def _meta_follows(lines: list[str], i: int, end: int) -> bool:
+    """A byline or date line is the next line: «عاجل| …» is then the headline, not a ticker."""
+    following = next((line for line in lines[i + 1 : end] if line.strip()), "")
+    return bool(following) and header_meta(following) is not None
+
+
 def _title_index(lines: list[str], end: int) -> int | None:
     """The headline: the first title-like line of four words or more outside the masthead.
 
@@ -545,11 +562,21 @@ def _title_index(lines: list[str], end: int) -> int | None:
     cands = [
         i
         for i in range(end)
-        if lines[i].strip() and _is_title_candidate(lines[i]) and not _TICKER.match(lines[i].strip())
+        if lines[i].strip() and _is_title_candidate(lines[i]) and not _HEADER_BULLET.match(lines[i])
+        and not (_TICKER.match(lines[i].strip()) and not _meta_follows(lines, i, end))
     ]
     # a site's name and slogan («أخبار المملكة | الخبر من مصدره») or a tab title («… | كورة بلدنا»)
     # comes last: a headline has no « | » in it
     cands = [i for i in cands if " | " not in lines[i]] + [i for i in cands if " | " in lines[i]]
+    # the headline right under the page's breadcrumb («الرئيسية > كرة قدم > دوري أبطال أوروبا»), past
+    # the score boards, tickers and promos printed above it
+    # (a trail of «›», «»», «>» or «/»: a row of « | » items may be a menu or the tabs of a score board)
+    crumb = max((i for i in range(end) if bp.classify(lines[i]) in ("breadcrumb", "category")
+                 and " | " not in lines[i]), default=None)
+    if crumb is not None:
+        after = next((i for i in range(crumb + 1, end) if lines[i].strip()), None)
+        if after in cands and bp.word_count(lines[after]) >= 4:
+            return after
     for pool in (
         [i for i in cands if i not in chrome and bp.word_count(lines[i]) >= 4],
         [i for i in cands if i not in chrome],
@@ -623,11 +650,13 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
 # «الأطلس بريس - نادية العمراني», «الرياض: فهد الشمري», «طرابلس - بوابة الوسط: محمد الترهوني»:
 # outlet, place and author between the headline and the first paragraph
 _CREDIT_SEP = re.compile(r"\s*[:：|]\s*|\s+[–—-]{1,2}\s+|\s*[–—-]{1,2}\s+")
+_BRACKETED = re.compile(r"\s*\([^()\d]{2,20}\)")
 _CREDIT_PART = re.compile(r"^[^\W\d_][^\d.،,!?؟()\"«»]*$")
 
 
 def _is_credit_line(line: str) -> bool:
-    parts = _CREDIT_SEP.split(line.strip())
+    # (an agency in brackets after the place: «نيويورك (مشرق) - قسم الشؤون الدولية»)
+    parts = _CREDIT_SEP.split(_BRACKETED.sub(" ", line.strip()))
     return (
         2 <= len(parts) <= 3
         and all(_CREDIT_PART.match(p) and bp.word_count(p) <= 3 for p in parts)

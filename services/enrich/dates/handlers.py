@@ -296,6 +296,8 @@ def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
     pre = ""
     if hit:
         start, pre = hit[0], _key(hit[1].group("pre"))
+        if hit[1].group(0).rstrip().endswith("(") and c.f.startswith(")", end):
+            end += 1  # the bracket closes too: «غد (الاثنين)»
         if pre == "يوم" or pre in {"صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "نهار", "ظهيرة"}:
             pre = "يوم"
     before = c.before(start)

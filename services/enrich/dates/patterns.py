@@ -179,7 +179,9 @@ MONTH_BEFORE = re.compile(rf"{GM}(?:\s*\)|{B})\s*(?:الي\s+|حتي\s+|[-–]\s
 EVERY_YEAR_AFTER = re.compile(r"\s+من\s+كل\s+(?:عام|سنة)")
 REL_WEEK_AFTER = re.compile(rf"\s+من\s+(?:ال)?اسبوع\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الجاري|الحالي){B}")
 WEEKDAY_PRE_BEHIND = re.compile(
-    _CLITICS + rf"(?P<x>(?:يوم\s+)?(?P<pre>اليوم|يوم|{_DAYPART}|امس|غدا|بعد\s+غد|(?:ال)?غد|اول\s+(?:من\s+)?امس))\s+$"
+    # (the weekday may be in brackets: «مساء غد (الاثنين)», «أمس (السبت)»)
+    _CLITICS + rf"(?P<x>(?:يوم\s+)?(?P<pre>اليوم|يوم|{_DAYPART}|امس|غدا|بعد\s+غد|(?:ال)?غد|اول\s+(?:من\s+)?امس))"
+    r"(?:\s+|\s*\(\s*)$"
 )
 ORD_BEHIND = re.compile(_CLITICS + rf"(?P<x>{ORD}|{ORD_L})\s+من\s+(?:شهر\s+)?$")
 # the first day of a month without an ordinal: «فاتح أكتوبر» (Maghreb), «غرة رمضان»

@@ -2187,6 +2187,76 @@ def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Sp
     return out
 
 
+# definite nouns of the «مفعلة» shape that describe nothing: a word after a name is one of these
+# far more often than the participle it looks like
+_M_NOUNS = frozenset(fold(w) for w in (
+    "المملكة", "المنطقة", "المدينة", "المنظمة", "المؤسسة", "المجموعة", "المحكمة", "المرحلة", "المسألة",
+    "المبادرة", "المحافظة", "المساعدة", "المشاركة", "الموازنة", "المفوضية", "المدرسة", "المكتبة", "المعركة",
+    "المشكلة", "المنافسة", "المباراة", "المسيرة", "المصلحة", "المعارضة", "المقاومة", "المواجهة", "المفاوضات"))
+# adjectives of time and order, which tell when or which, not what: «الحكومة الحالية», «المؤتمر الثاني»
+_NOT_NAME_ADJECTIVES = frozenset(fold(w) for w in (
+    "الحالي", "الحالية", "الماضي", "الماضية", "الجاري", "الجارية", "التالي", "التالية", "الثاني", "الثانية",
+    "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة", "السنوي", "السنوية", "الأصلي", "الأصلية",
+    "المقبل", "المقبلة", "المنصرم", "المنصرمة", "المنتهية", "المنتهي", "الجديد", "المؤقت"))
+
+
+def _feminine(f: str) -> bool:
+    """A word an adjective describes in the feminine: «للطاقة», «الجديدة», and non-human plurals («للصناعات»)."""
+    return f.endswith(("ه", "ات"))
+
+
+def describes(f: str, noun: str, lex: Lexicon) -> bool:
+    """Is definite ``f`` an adjective agreeing with the word before it (``noun``)? A nisba
+    («الاقتصادية», «التقنية») or a participle of the «مستفعل/متفعل» kind («المستدامة», «المتقدمة»),
+    of the same gender, that is no nationality (a company's nationality is no part of its name),
+    no everyday word and no adjective of time or order."""
+    if not f.startswith("ال") or len(f) < 6 or f in STOP or f in lex.common or f in _NOT_NAME_ADJECTIVES \
+            or f in _M_NOUNS or is_title(f) or is_trigger(f, lex) or is_nationality(f, lex):
+        return False
+    fem = _feminine(noun)
+    if f.endswith("يه"):
+        return fem
+    if f.endswith("ي"):
+        return not fem and len(f) >= 6
+    if f.startswith(("المست", "المت")) and len(f) >= 7:
+        return fem == f.endswith("ه")
+    return False
+
+
+def _national(f: str, last: str, lex: Lexicon) -> bool:
+    """A nationality agreeing with a name that ends in an Arabic word: «الهلال الأحمر» + «التركي»,
+    «للإحصاء» + «الفلسطيني», «جامعة العلوم والتكنولوجيا» + «الأردنية». Not after a foreign name
+    («شركة توتال إنرجيز الفرنسية»: the company's nationality, not its name)."""
+    if not (f.startswith("ال") and last.startswith(("ال", "لل", "وال")) and is_nationality(f, lex)):
+        return False
+    return _feminine(last) == f.endswith("يه")
+
+
+def adjective_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«الوكالة المغربية للطاقة» + «المستدامة», «هيئة الطاقة الجديدة» + «والمتجددة», «الصندوق الكويتي
+    للتنمية الاقتصادية» + «العربية»: an organisation of two words or more ended before an adjective
+    that agrees with its last word takes it (a nationality too, after an Arabic word), and an adjective
+    joined by «و» to its last adjective."""
+    covered = covered_tokens(spans, len(folded))
+    n = len(folded)
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "ORG" and e - s >= 2:
+            for _ in range(2):
+                if e >= n or covered[e]:
+                    break
+                last, f = folded[e - 1], folded[e]
+                # (one adjective: «الجيش الليبي» + «الموالي» is a description of the army, not its name)
+                if (describes(f, last, lex) and not last.endswith(("ي", "يه"))) or _national(f, last, lex):
+                    e += 1
+                elif f.startswith("وال") and last.startswith("ال") and describes(f[1:], folded[e - 2], lex):
+                    e += 1  # «الطاقة الجديدة والمتجددة»: both adjectives describe the noun before them
+                else:
+                    break
+        out.append((s, e, typ))
+    return out
+
+
 def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«الشركة العمانية للتنمية السياحية "عمران"», «للصناعة والمناجم "اسنيم"»: a short name in
     quotes right after an organisation is its acronym or brand, an organisation too (the CRF
