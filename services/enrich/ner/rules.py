@@ -2187,17 +2187,12 @@ def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Sp
     return out
 
 
-# definite nouns of the «مفعلة» shape that describe nothing: a word after a name is one of these
-# far more often than the participle it looks like
-_M_NOUNS = frozenset(fold(w) for w in (
-    "المملكة", "المنطقة", "المدينة", "المنظمة", "المؤسسة", "المجموعة", "المحكمة", "المرحلة", "المسألة",
-    "المبادرة", "المحافظة", "المساعدة", "المشاركة", "الموازنة", "المفوضية", "المدرسة", "المكتبة", "المعركة",
-    "المشكلة", "المنافسة", "المباراة", "المسيرة", "المصلحة", "المعارضة", "المقاومة", "المواجهة", "المفاوضات"))
+# nouns of the nisba's shape: «المفوضية» is a body, not an adjective ending its name
+_NISBA_NOUNS = frozenset({fold("المفوضية")})
 # adjectives of time and order, which tell when or which, not what: «الحكومة الحالية», «المؤتمر الثاني»
 _NOT_NAME_ADJECTIVES = frozenset(fold(w) for w in (
     "الحالي", "الحالية", "الماضي", "الماضية", "الجاري", "الجارية", "التالي", "التالية", "الثاني", "الثانية",
-    "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة", "السنوي", "السنوية", "الأصلي", "الأصلية",
-    "المقبل", "المقبلة", "المنصرم", "المنصرمة", "المنتهية", "المنتهي", "الجديد", "المؤقت"))
+    "السنوي", "السنوية", "الأصلي", "الأصلية", "المنتهية", "المنتهي"))
 
 
 def _feminine(f: str) -> bool:
@@ -2211,13 +2206,13 @@ def describes(f: str, noun: str, lex: Lexicon) -> bool:
     of the same gender, that is no nationality (a company's nationality is no part of its name),
     no everyday word and no adjective of time or order."""
     if not f.startswith("ال") or len(f) < 6 or f in STOP or f in lex.common or f in _NOT_NAME_ADJECTIVES \
-            or f in _M_NOUNS or is_title(f) or is_trigger(f, lex) or is_nationality(f, lex):
+            or f in _NISBA_NOUNS or is_title(f) or is_trigger(f, lex) or is_nationality(f, lex):
         return False
     fem = _feminine(noun)
     if f.endswith("يه"):
         return fem
     if f.endswith("ي"):
-        return not fem and len(f) >= 6
+        return not fem
     if f.startswith(("المست", "المت")) and len(f) >= 7:
         return fem == f.endswith("ه")
     return False
