@@ -503,11 +503,16 @@ def test_a_countrys_high_court(lex):
 def test_a_place_of_its_own_wins_over_the_place_in_its_name(lex):
     from services.enrich.ner.rules import known_places
 
-    lex.add_places(["الصومال", "أرض الصومال", "قطاع غزة", "غزة"])
+    lex.add_places(["الصومال", "أرض الصومال", "قطاع غزة", "غزة", "مكة", "مكة المكرمة", "دارفور", "شمال دارفور",
+                    "فرنسا", "شمال فرنسا"])
     words, folded = _prep("انتخابات في أرض الصومال أمس")
     assert known_places([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
-    words, folded = _prep("القصف في قطاع غزة أمس")  # the strip is Gaza (ANERcorp tags «غزة»)
-    assert known_places([(3, 4, "LOC")], folded, words, lex) == [(3, 4, "LOC")]
+    words, folded = _prep("القصف في قطاع غزة أمس")  # the strip is not the city
+    assert known_places([(3, 4, "LOC")], folded, words, lex) == [(2, 4, "LOC")]
+    words, folded = _prep("الحجاج في مكة المكرمة أمس")  # Mecca is Mecca
+    assert known_places([(2, 3, "LOC")], folded, words, lex) == [(2, 3, "LOC")]
+    words, folded = _prep("النازحين في شمال دارفور و شمال فرنسا")  # a state, a part of a country
+    assert known_places([(3, 4, "LOC"), (6, 7, "LOC")], folded, words, lex) == [(2, 4, "LOC"), (6, 7, "LOC")]
 
 
 def test_a_described_body_the_crf_found_takes_its_purpose(lex):
@@ -558,8 +563,17 @@ def test_an_indefinite_nisba_after_a_name_is_a_surname(lex):
     lex.first_names.add(fold("ناصر"))
     words, folded = _prep("المتحدث ناصر كنعاني إن")
     assert trim([(1, 3, "PER")], folded, words, lex) == [(1, 3, "PER")]
-    words, folded = _prep("المتحدث ناصر الكنعاني")  # definite: an adjective, trimmed
-    assert trim([(1, 3, "PER")], folded, words, lex) == [(1, 2, "PER")]
+    words, folded = _prep("المتحدث ناصر كنعاني الكنعاني")  # definite after the name: an adjective, trimmed
+    assert trim([(1, 4, "PER")], folded, words, lex) == [(1, 3, "PER")]
+
+
+def test_a_definite_nationality_after_a_lone_given_name_is_the_family_name(lex):
+    lex.nationalities.update({"عربي", "تركي"})
+    lex.first_names.update({fold("مصطفى"), fold("جيهان")})
+    words, folded = _prep("وأكد اللاعب مصطفى العربي أن")
+    assert trim([(2, 4, "PER")], folded, words, lex) == [(2, 4, "PER")]
+    words, folded = _prep("عبر ميناء جيهان التركي")  # after a place noun: the port of a country
+    assert trim([(2, 4, "PER")], folded, words, lex) == [(2, 3, "PER")]
 
 
 def test_a_definite_head_cannot_open_a_construct_name(lex):
@@ -1050,6 +1064,11 @@ def test_a_rare_nisba_after_ibn_is_the_family_name(lex):
 
     words, folded = _prep("بحضور رئيس الاتحاد ناصر بن غانم الخليفي .")
     assert nisba_surnames([(3, 6, "PER")], folded, words, lex) == [(3, 7, "PER")]
+    lex.nationalities.update({"بلوشي", "تونسي"})
+    words, folded = _prep("وقالت عائشة بنت علي البلوشية إن")  # a daughter's family name agrees with her
+    assert nisba_surnames([(1, 4, "PER")], folded, words, lex) == [(1, 5, "PER")]
+    words, folded = _prep("وقال ناصر بن غانم البلوشية إن")
+    assert nisba_surnames([(1, 4, "PER")], folded, words, lex) == [(1, 4, "PER")]
 
 
 def test_a_definite_family_name_between_a_verb_of_saying_and_inna(lex):

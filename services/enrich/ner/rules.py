@@ -200,7 +200,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
                 is_trigger(folded[s], lex) or (e - s > 1 and in_class(folded[s], ORG_HEADS))))):
             s += 1  # «باسم الجماعة يحيى…»: an organisation head is context, not name
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
-                typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex))):
+                typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex)
+                and not _given_name_nisba(e - 1, s, folded, lex))):
             e -= 1
         if typ == "ORG" and e - s > 2 and e < len(words) and folded[e] in _RELATIVE_PREPOSITIONS \
                 and _describing_participle(folded[e - 1]):
@@ -270,6 +271,16 @@ def _surname_nisba(i: int, s: int, folded: list[str], lex: Lexicon) -> bool:
     f = folded[i]
     return i > s and not f.startswith("ال") and not is_title(f) and is_nationality(f, lex) and (
         folded[i - 1] in lex.first_names or folded[i - 1] in lex.per_tokens)
+
+
+def _given_name_nisba(i: int, s: int, folded: list[str], lex: Lexicon) -> bool:
+    """«اللاعب مصطفى العربي», «الفنان محمد المصري»: a definite nationality right after a lone given
+    name is its family name. Arabic puts a person's nationality before the name («اللاعب المصري
+    محمد صلاح»), and a given name alone is no one the nationality could describe. Not after a
+    place noun: «ميناء جيهان التركي» is a port of Turkey."""
+    f = folded[i]
+    return i == s + 1 and folded[s] in lex.first_names and f.startswith("ال") and f.endswith("ي") \
+        and is_nationality(f, lex) and not is_title(folded[s]) and not (s and folded[s - 1] in LOCATIVES)
 
 
 def wrong_article(f: str, lex: Lexicon) -> bool:
@@ -457,6 +468,7 @@ def _not_a_name(word: str) -> bool:
 _NISBA_FAMILY = 40  # Zipf × 10: «الشمري», «التميمي»; not «الدولي» (54), «الأمني» (45)
 _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد", "بنت"))
 _SONS_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
+_DAUGHTER_OF = fold("بنت")
 
 
 # institution heads beyond the model's ORG_HEADS feature list (rules only)
@@ -800,7 +812,7 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
         ok = bool(touched) and all(sp[2] == "LOC" and i <= sp[0] and sp[1] <= i + hit for sp in touched) \
             and (i, i + hit, "LOC") not in touched
         if ok and in_class(folded[i], DIRECTIONS):
-            ok = key in DIRECTION_STATES
+            ok = key in DIRECTION_STATES or key in places_of_their_own()  # «جنوب السودان», «شمال دارفور»
         elif ok and len(touched) == 1:  # «مكة المكرمة», «مطار دمشق الدولي»: the place is «مكة», «دمشق»
             (s, e, _), = touched  # (but «أرض الصومال» is not Somalia)
             ok = not _known_place(folded[s:e], lex) or key in places_of_their_own()
@@ -1676,9 +1688,13 @@ def _family_nisba(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
     rarer than an everyday word is; after any two-part name only one as rare as family names are
     (Zipf 3.2–4.0: «الشمري», «التميمي»; not «الدولي», «الأمني»), and never a nationality."""
     f = folded[e]
-    if not f.startswith("ال") or not f.endswith("ي") or is_trigger(f, lex) or f in lex.common or f in lex.loc:
+    linked = e - s >= 3 and folded[e - 2] in _NAME_LINKS
+    daughter = linked and folded[e - 2] == _DAUGHTER_OF  # «عائشة بنت علي البلوشية»: the family name agrees
+    if not f.startswith("ال") or not f.endswith("يه" if daughter else "ي") or f in lex.common or f in lex.loc:
         return False
-    if e - s >= 3 and folded[e - 2] in _NAME_LINKS:
+    if is_trigger(f, lex) and not (linked and is_nationality(f, lex) and not is_title(f)):
+        return False  # (a rare people's nisba after «بن/بنت X» is a tribe's name: «البلوشية», «الحارثي»)
+    if linked:
         return table().get(f) < _UNCOMMON
     return len(f) >= 5 and f not in STOP and not is_nationality(f, lex) and table().get(f) <= _NISBA_FAMILY
 
