@@ -7,6 +7,19 @@ import pytest
 from services.ingest.boilerplate import classify, filter_lines, is_comments_start, unwrap_hashtags
 
 FURNITURE = [
+    # search boxes, arrow links, short links, desk credits, embedded posts' bylines, prayer times, print notes
+    ("ابحث في كوكب العلم...", "widget"),
+    ("⟵ النسخة الكاملة للموقع", "widget"),
+    ("رابط مختصر: amn.jo/n/184523", "widget"),
+    ("شارك: فيسبوك | X | واتساب | تيليغرام", "widget"),
+    ("تحرير: علي الساعدي", "editor_credit"),
+    ("— Festival de Cannes (@Festival_Cannes) May 27, 2023", "embed"),
+    ("الفجر 3:31 | الشروق 4:57 | الظهر 11:46 | العصر 3:22 | المغرب 6:35 | العشاء 8:01", "prayer_times"),
+    ("نُشر في العدد الورقي - ص 1 و3", "print_note"),
+    ("جانب من جلسة مجلس النواب للتصويت على قانون الموازنة", "caption"),
+    ("صورة تخيلية لمسبار الأمل أثناء دورانه حول المريخ - المصدر: مركز محمد بن راشد للفضاء", "caption"),
+    ("هل كان هذا المقال مفيداً؟", "poll"),
+    ("صوّت الآن", "vote"),
     # share, print, send widgets
     ("مشاركة :", "widget"),
     ("شارك", "widget"),
@@ -270,3 +283,23 @@ def test_menus_widgets_and_french_furniture(line, rule):
 def test_a_headline_with_one_bar_and_a_sentence_with_a_dash_credit_are_content():
     assert classify("الحكومة تقر الموازنة | تفاصيل") is None
     assert classify("وقال المتحدث إن الاتفاق سيوقع قريبا. - أ ف ب") is None
+
+
+def test_a_poll_ended_by_its_vote_button_goes_with_its_question_and_options():
+    body = "وخرج مئات الآلاف من المغاربة إلى شوارع الرباط والدار البيضاء احتفالاً بالتأهل التاريخي إلى نصف النهائي."
+    lines = [body, "من هو رجل المباراة في نظرك؟", "ياسين بونو", "يوسف النصيري", "سفيان أمرابط", "صوّت الآن"]
+    kept, dropped = filter_lines(lines)
+    assert kept == [body] and [r for _, r in dropped] == ["poll"] * 4 + ["vote"]
+    # without options above it the button goes alone: a question in the article stays
+    lines = [body, "فهل يواصل المنتخب مشواره؟", "صوّت الآن"]
+    kept, _ = filter_lines(lines)
+    assert kept == lines[:2]
+
+
+@pytest.mark.parametrize("line", [
+    "جانب من الأزمة يعود إلى خلافات قديمة بين الطرفين حول تقاسم العائدات.",  # a sentence, not a caption
+    "الفجر موعد انطلاق القافلة، والظهر موعد وصولها إلى المدينة",  # prayer names without their times
+    "إعداد: الخطة الوطنية للتنمية تمر بثلاث مراحل متتالية حتى عام 2030 وفق ما أعلنته الوزارة",
+])
+def test_lines_like_the_new_furniture_that_are_text(line):
+    assert classify(line) is None

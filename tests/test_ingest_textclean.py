@@ -406,3 +406,39 @@ def test_headline_past_tickers_bullets_and_score_boards():
 def test_a_place_and_agency_credit_under_the_headline():
     out = clean_text("\n".join([HEADLINE, "نيويورك (مشرق) - قسم الشؤون الدولية", BODY_1, BODY_2]))
     assert out.text == BODY_1 + "\n" + BODY_2
+
+
+def test_the_headline_under_a_section_label_named_in_the_menu_and_a_two_crumb_trail():
+    # a lone «محليات» that the menu row above names is the section: the headline is the line under it
+    page = ["زيتون نيوز", "أخبار فلسطين على مدار الساعة", "الرئيسية | محليات | القدس | الأسرى | عربي ودولي | اقتصاد",
+            "محليات", HEADLINE, "الخميس 26 أيار 2022 | 05:14 م", BODY_1]
+    out = clean_text("\n".join(page))
+    assert out.title == HEADLINE and out.text == BODY_1
+    # «›» and «‹» mark a trail of two crumbs too, and a season's year may name one; a search box is chrome
+    for crumb in ("فضاء › استكشاف المريخ", "الرئيسية ‹ كأس العالم 2022 ‹ المنتخب الوطني"):
+        page = ["كوكب العلم", "مجلة علمية عربية مستقلة", "ابحث في كوكب العلم...",
+                "مباشر: ردود الفعل تتواصل بعد تأهل الأسود إلى المربع الذهبي", crumb, HEADLINE,
+                "نُشر: الأربعاء، 10 شباط 2021 - 09:30", BODY_1]
+        assert clean_text("\n".join(page)).title == HEADLINE
+    # an arrow link above the section label is navigation
+    page = ["☰", "بوابة عمّان اليوم", "⟵ النسخة الكاملة للموقع", HEADLINE, "الجمعة، 26 كانون الثاني 2024 - 08:14 م",
+            BODY_1]
+    assert clean_text("\n".join(page)).title == HEADLINE
+
+
+def test_an_author_box_between_the_standfirst_and_the_date_line_goes():
+    standfirst = "بعد رحلة استمرت نحو سبعة أشهر قطع خلالها 493 مليون كيلومتر، نجح المسبار في دخول المدار."
+    bio = "محررة العلوم في كوكب العلم، حاصلة على ماجستير في الفيزياء الفلكية من الجامعة الأميركية في بيروت"
+    out = clean_text("\n".join([HEADLINE, standfirst, "رنا الحاج", bio, "نُشر: الأربعاء، 10 شباط 2021 - 09:30",
+                                BODY_1]))
+    assert out.text == standfirst + "\n" + BODY_1 and out.published.startswith("2021-02-10")
+    # an initial and a family name there is the byline
+    out = clean_text("\n".join([HEADLINE, standfirst, "ح. سليمان", "نشر في: 2024/09/15 - 10:25", BODY_1]))
+    assert "سليمان" not in out.text
+
+
+def test_the_caption_under_a_gallery_button():
+    caption = "المخرجة جوستين ترييه تحمل السعفة الذهبية على مسرح قصر المهرجانات"
+    out = clean_text("\n".join([HEADLINE, "كتب: عمرو السيد", "الأحد، 28 مايو 2023 11:40 ص", "مشاركة", "1 / 12",
+                                "شاهد الصور", caption, BODY_1]))
+    assert out.text == BODY_1

@@ -62,6 +62,8 @@ _WIDGET_WORDS = sorted(
             # video players and polls: «شاهد الفيديو», «▶ تشغيل», «صوّت», «عرض النتائج»
             "شاهد الفيديو", "مشاهدة الفيديو", "شاهد", "فيديو", "مدة الفيديو", "المدة", "صوت", "صوّت", "التصويت",
             "عرض النتائج", "النتائج",
+            # photo galleries: «شاهد الصور», «1 / 12» (the caption of the picture follows)
+            "شاهد الصور", "ألبوم الصور", "معرض الصور", "الصور", "صور",
             # live-blog labels: «12:15 | عاجل», «📌 مثبت», «🔴 مباشر»
             "عاجل", "مباشر", "مثبت", "تحديث",
             # audio players and summary boxes («استمع للمقال», «ملخص» above the highlights)
@@ -70,9 +72,9 @@ _WIDGET_WORDS = sorted(
             "من نحن", "اتصل بنا", "اتصل", "أعلن معنا", "اعلن معنا", "سياسة الخصوصية", "شروط الاستخدام",
             "الشروط والأحكام", "خريطة الموقع", "about us", "contact us", "privacy policy", "terms of use",
             # networks
-            "فيسبوك", "فيس بوك", "تويتر", "إكس", "واتساب", "واتس اب", "واتس آب", "تلغرام", "تليغرام", "تيليجرام",
-            "تليجرام", "لينكد إن", "لينكدإن", "يوتيوب", "انستغرام", "انستجرام", "إنستغرام", "تيك توك", "سناب شات",
-            "ماسنجر", "جوجل بلس", "بنترست",
+            "فيسبوك", "فيس بوك", "تويتر", "إكس", "واتساب", "واتس اب", "واتس آب", "تلغرام", "تليغرام", "تيليغرام",
+            "تيليجرام", "تليجرام", "لينكد إن", "لينكدإن", "يوتيوب", "انستغرام", "انستجرام", "إنستغرام", "تيك توك",
+            "سناب شات", "ماسنجر", "جوجل بلس", "بنترست",
             # English
             "share this article", "share this", "share on", "share", "shares", "tweet", "print", "email", "e-mail",
             "save", "copy link", "link copied", "facebook", "twitter", "whatsapp", "telegram", "linkedin",
@@ -145,7 +147,14 @@ _SUMMARY = _rx(
     r"^(?:الخلاصة|خلاصة|ملخص|ملخص الخبر|الملخص|باختصار|أبرز النقاط|النقاط الرئيسية|أهم النقاط|في سطور|"
     r"summary|key points|highlights)$"
 )
-_POLL = _rx(r"^(?:استطلاع رأي|استطلاع الرأي|استطلاع|استفتاء|شارك في الاستطلاع|poll)\s*(?:[:：]|$)")
+_POLL = _rx(
+    r"^(?:استطلاع رأي|استطلاع الرأي|استطلاع|استفتاء|شارك في الاستطلاع|poll)\s*(?:[:：]|$)"
+    # the reader-feedback box under an article, its «نعم» / «لا» buttons after it
+    r"|^(?:هل كان هذا (?:المقال|الخبر|المحتوى|الموضوع) مفيدا|هل أعجبك (?:هذا )?(?:المقال|الخبر|الموضوع)"
+    r"|was this (?:article|page|story) (?:helpful|useful))"
+)
+# the button that ends a poll's options: «صوّت الآن»; the question and options above it go too
+_VOTE = _rx(r"^(?:صوت|صوّت|صوتوا|شارك|أرسل) (?:الآن|الان)$|^(?:vote|vote now|submit vote)$")
 _LINEUP = _rx(
     r"^(?:التشكيلة|تشكيلة|التشكيل|البدلاء|الاحتياط|ترتيب الدوري|ترتيب المجموعة|ترتيب الفرق|جدول الترتيب|جدول المباريات"
     r"|starting (?:xi|line-?up)|substitutes|standings)(?: \S+){0,2}$"
@@ -197,11 +206,29 @@ _CAPTION_CREDIT = _rx(
     # a photo agency or wire in brackets: «… خلال إطلاق الخطة (بترا)», «(أ ف ب)», «(Getty)»
     r"|\(\s*(?:أ ف ب|ا ف ب|أ\.ف\.ب|رويترز|الأناضول|الاناضول|أ ب|د ب أ|بترا|واس|وام|قنا|كونا|سانا|وفا|سبأ|بنا|العمانية"
     r"|مواقع التواصل(?: الاجتماعي)?|الإنترنت|انترنت|afp|reuters|ap|epa|getty(?: images)?|shutterstock)\s*\))$"
+    # the picture's source after a dash: «صورة تخيلية للمسبار - المصدر: مركز محمد بن راشد للفضاء»
+    r"|\s[-–—]\s*(?:المصدر|مصدر الصورة|الصورة)\s*[:：]\s*[^()]{2,50}$"
+    # a caption's own opener, «a view of»: «جانب من جلسة مجلس النواب للتصويت على قانون الموازنة»
+    r"|^(?:جانب من|لقطة من|لقطة لـ?)\s[^.!؟?]*$"
     # or after a dash: «… بعد إعلان النتائج الأولية - أ.ف.ب»
     r"|\s[-–—]\s*(?:أ ف ب|ا ف ب|أ\.ف\.ب|ا\.ف\.ب|رويترز|الأناضول|الاناضول|د ب أ|afp|reuters|epa|getty(?: images)?)$"
 )
 # what a page prints where its player failed to load: «Your browser does not support the video tag.»
 _PLAYER_FALLBACK = _rx(r"^(?:your browser does not support|متصفحك لا يدعم|المتصفح لا يدعم)")
+# a search box's placeholder, «ابحث في كوكب العلم...», and a short link, «رابط مختصر: amn.jo/n/184523»
+_SEARCH_BOX = _rx(r"^(?:ابحث|إبحث|بحث|search)(?: \S+){0,5}\s*(?:\.{2,}|…)$")
+_SHORT_LINK = _rx(r"^(?:رابط مختصر|الرابط المختصر|رابط الخبر|رابط المقال|short ?link|permalink)\s*[:：]")
+# a desk credit under the article, «تحرير: علي الساعدي» (in brackets: :data:`_EDITOR_CREDIT`)
+_DESK_CREDIT = _rx(r"^(?:تحرير|إعداد|اعداد|مراجعة|تدقيق|ترجمة|تنسيق|editing|edited by)\s*[:：]\s*[^\d:：.،,!?؟]{3,40}$")
+# an embedded post's attribution line: «— Festival de Cannes (@Festival_Cannes) May 27, 2023»
+_EMBED_BYLINE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*(?:\S+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+\S+\s+\d{4})$")
+# the prayer-times row of a Gulf or Levantine masthead: «الفجر 3:31 | الشروق 4:57 | الظهر 11:46 …»
+_PRAYER_TIME = _rx(r"(?:الفجر|الشروق|الظهر|العصر|المغرب|العشاء)\s*[:：]?\s*\d{1,2}:\d{2}")
+# the print edition's note: «نُشر في العدد الورقي - ص 1 و3»
+_PRINT_NOTE = _rx(r"^(?:نشر|منشور|ينشر|المقال منشور) في (?:العدد|النسخة|الطبعة) (?:الورقي|الورقية|المطبوع|المطبوعة)")
+GALLERY = frozenset(w.translate(_FOLD) for w in ("شاهد الصور", "ألبوم الصور", "معرض الصور"))
+# arrows open navigation links: «⟵ النسخة الكاملة للموقع», «← العودة»
+_ARROWS = "⟵⟶←→⬅➡➜↩↪⇦⇨↑⬆"
 # «للتواصل: info@…», «هاتف: 00962…»: the site's contact footer
 _CONTACT = _rx(
     r"^(?:للتواصل|للاتصال|تواصل معنا|راسلونا|هاتف|الهاتف|تلفون|تليفون|فاكس|جوال|واتساب|البريد الإلكتروني|"
@@ -224,7 +251,9 @@ _CATEGORY_PREFIX = _rx(
 )
 # «/», «>» and «|» separate crumbs only when spaced («أخبار / ليبيا»); unspaced they are
 # part of words and figures («تموز/يوليو», «Li-Seifen/Mineralöl»)
-_BREADCRUMB_SEP = re.compile(r"\s+(?:>|\||/|\\|->)\s+|\s*(?:»|›|→|←)\s*")
+_BREADCRUMB_SEP = re.compile(r"\s+(?:>|\||/|\\|->)\s+|\s*(?:»|›|‹|→|←)\s*")
+_CRUMB_MARKS = ("›", "‹")  # never quotation marks in Arabic text, unlike «»
+_CRUMB_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _IN_CATEGORY = re.compile(r"^في\s*\S")  # «في أخبار عربية», glued «فيأخبار»
 _BULLET_START = re.compile(r"^\s*[" + re.escape("•·▪◦●■□►▸‣⁃∙*") + r"]|^\s*[-–—]\s")
 _DIGIT = re.compile(r"\d")
@@ -347,10 +376,13 @@ def _breadcrumb(k: str) -> bool:
     parts = [p for p in _BREADCRUMB_SEP.split(k) if p]
     if len(parts) >= 3 and parts[0] in _HOME:
         parts = parts[:-1]  # «الرئيسية > الدوري المصري > <the headline>»: the last crumb is the page
-    short_parts = all(
-        _HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(p) and ":" not in p for p in parts
+    short_parts = all(  # (a season's year may name a section: «كأس العالم 2022»)
+        _HAS_LETTER.search(p) and word_count(p) <= 4 and not _DIGIT.search(_CRUMB_YEAR.sub("", p)) and ":" not in p
+        for p in parts
     )
-    if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in _HOME):
+    # two crumbs are a trail when the page says so: its home first, or a mark made for trails («فضاء › المريخ»)
+    marked = any(m in k for m in _CRUMB_MARKS)
+    if len(parts) >= 2 and short_parts and (len(parts) >= 3 or parts[0] in _HOME or marked):
         return word_count(k) <= 16
     # WordPress-style category lists: «في أخبار عربية, في الواجهة» (often glued: «فيأخبار»)
     segments = [s.strip() for s in re.split(r"[,،]", k) if s.strip()]
@@ -423,6 +455,18 @@ def classify(line: str) -> str | None:
         return "editor_credit"
     if n <= 14 and _PLAYER_FALLBACK.match(k):
         return "widget"
+    if n <= 6 and (_SEARCH_BOX.match(folded) or stripped[0] in _ARROWS):
+        return "widget"
+    if n <= 6 and (_SHORT_LINK.match(k) or _VOTE.match(k)):
+        return "vote" if _VOTE.match(k) else "widget"
+    if n <= 6 and _DESK_CREDIT.match(k):
+        return "editor_credit"
+    if n <= 12 and _EMBED_BYLINE.match(stripped):
+        return "embed"
+    if n <= 30 and len(_PRAYER_TIME.findall(k)) >= 3:
+        return "prayer_times"
+    if n <= 12 and _PRINT_NOTE.match(k):
+        return "print_note"
     if n <= 10 and _CONTACT.match(k):
         return "contact"
     if n <= 30 and _DISCLAIMER.search(k):
@@ -470,6 +514,7 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
     dropped: list[tuple[str, str]] = []
     seen_prose = False
     in_related = False
+    gallery = False
     lines = list(lines)
     for i, line in enumerate(lines):
         if not line.strip():
@@ -485,6 +530,11 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
             rule = "related_link"
         elif rule is None:
             in_related = False
+        if rule == "vote":
+            dropped.extend(_poll_above(kept))
+        if rule is None and gallery and 4 <= word_count(line) <= 25 and not has_sentence_end(line):
+            rule = "caption"  # the picture's caption under a gallery's «شاهد الصور»
+        gallery = key(line) in GALLERY or (gallery and rule in ("counter", "widget"))
         if rule:
             dropped.append((line, rule))
             continue
@@ -492,6 +542,29 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
             seen_prose = True
         kept.append(line)
     return kept, dropped
+
+
+def _poll_above(kept: list[str]) -> list[tuple[str, str]]:
+    """The question and options of a poll whose vote button ends them («من هو رجل المباراة في نظرك؟»,
+    then a name a line, then «صوّت الآن»), taken off the end of ``kept``: two short lines or more
+    right above the button, and the question above them."""
+    options = [i for i in range(len(kept)) if kept[i].strip()][::-1]
+    run = []
+    for i in options:
+        line = kept[i]
+        if word_count(line) > 4 or has_sentence_end(line) or is_prose(line):
+            break
+        run.append(i)
+    if len(run) < 2:
+        return []
+    rest = [i for i in options if i < run[-1]]
+    question = rest[0] if rest and kept[rest[0]].rstrip().endswith(("؟", "?")) and word_count(kept[rest[0]]) <= 14 \
+        else None
+    if question is None:
+        return []
+    taken = [(kept[i], "poll") for i in range(question, len(kept)) if kept[i].strip()]
+    del kept[question:]
+    return taken
 
 
 _HASHTAG = re.compile(r"(?<![\w&/])#(?=[^\W\d_])")  # «#3» is a number, not a tag

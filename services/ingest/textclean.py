@@ -552,6 +552,15 @@ def _meta_follows(lines: list[str], i: int, end: int) -> bool:
     return bool(following) and header_meta(following) is not None
 
 
+def _section_labels(lines: list[str], end: int) -> list[int]:
+    """Lines of the header that name one item of the page's menu row («محليات» under «الرئيسية |
+    محليات | القدس | …»): the section the article is filed in, printed above its headline."""
+    items = {bp.key(item) for i in range(end) if lines[i].count(" | ") >= 3 for item in lines[i].split(" | ")}
+    items.discard("")
+    return [i for i in range(end) if lines[i].strip() and bp.word_count(lines[i]) <= 3 and " | " not in lines[i]
+            and bp.key(lines[i]) in items] if items else []
+
+
 def _title_index(lines: list[str], end: int) -> int | None:
     """The headline: the first title-like line of four words or more outside the masthead.
 
@@ -571,8 +580,9 @@ def _title_index(lines: list[str], end: int) -> int | None:
     # the headline right under the page's breadcrumb («الرئيسية > كرة قدم > دوري أبطال أوروبا»), past
     # the score boards, tickers and promos printed above it
     # (a trail of «›», «»», «>» or «/»: a row of « | » items may be a menu or the tabs of a score board)
-    crumb = max((i for i in range(end) if bp.classify(lines[i]) in ("breadcrumb", "category")
-                 and " | " not in lines[i]), default=None)
+    # (or the section's name alone on its line, as the menu row above spells it)
+    crumbs = [i for i in range(end) if bp.classify(lines[i]) in ("breadcrumb", "category") and " | " not in lines[i]]
+    crumb = max([*crumbs, *_section_labels(lines, end)], default=None)
     if crumb is not None:
         after = next((i for i in range(crumb + 1, end) if lines[i].strip()), None)
         if after in cands and bp.word_count(lines[after]) >= 4:
@@ -614,10 +624,15 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
     content_seen = title_i is None or end == len(lines)  # (no paragraph at all: nothing to tell chrome from)
     title_key = ""
     out: list[str] = []
+    first_content: int | None = None  # the standfirst, when the header goes on after it
+    last_meta = max((i for i in range((title_i or 0) + 1, end) if title_i is not None and header_meta(lines[i])),
+                    default=-1)
+    prev_key = ""  # the line above, folded
     for i, line in enumerate(lines):
         if i >= end or not line.strip():
             out.append(line)
             continue
+        above, prev_key = prev_key, bp.key(line)
         if i == title_i:
             head.title = line.strip()
             head.dropped.append((line, "title"))
@@ -640,9 +655,18 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
         if short and not content_seen and i > (title_i or 0) and bp.classify(line) != "summary":
             head.dropped.append((line, "masthead"))
             continue
-        content_seen = content_seen or (
-            i > (title_i or 0) and not short and bp.classify(line) is None and match_key(line) != title_key
-        )
+        if above in bp.GALLERY and 4 <= bp.word_count(line) <= 25 and not bp.has_sentence_end(line):
+            head.dropped.append((line, "caption"))  # the picture under «شاهد الصور»
+            continue
+        if first_content is not None and i < last_meta:
+            # between the standfirst and a date line or byline printed after it: the author's box
+            # («رنا الحاج» and her bio above «نُشر: …»), never the article, which starts below them
+            head.dropped.append((line, "author_box"))
+            continue
+        opens = i > (title_i or 0) and not short and bp.classify(line) is None and match_key(line) != title_key
+        content_seen = content_seen or opens
+        if opens and first_content is None and title_i is not None:
+            first_content = i
         out.append(line)
     return head, out
 
