@@ -1447,17 +1447,16 @@ def test_organisations_take_the_adjectives_that_end_their_names(lex):
     from services.enrich.ner.rules import adjective_tails
 
     lex.nationalities.update({"تركي", "فرنسي"})
-    words, folded = _prep("أعلنت الوكالة المغربية للطاقة المستدامة عن خطة")
-    assert adjective_tails([(1, 4, "ORG")], folded, lex) == [(1, 5, "ORG")]
-    words, folded = _prep("أعلنت هيئة الطاقة الجديدة والمتجددة عن خطة")
-    assert adjective_tails([(1, 4, "ORG")], folded, lex) == [(1, 5, "ORG")]
-    # a description after an adjective is none of the name, nor a time word
-    words, folded = _prep("وقال الجيش الليبي الموالي لحفتر")
-    assert adjective_tails([(1, 3, "ORG")], folded, lex) == [(1, 3, "ORG")]
-    words, folded = _prep("وقالت الحكومة المؤقتة الحالية إن")
-    assert adjective_tails([(1, 3, "ORG")], folded, lex) == [(1, 3, "ORG")]
-    # a nationality after an Arabic word is part of the name, after a foreign company's name it is not
-    words, folded = _prep("وأوضح الهلال الأحمر التركي أن")
-    assert adjective_tails([(1, 3, "ORG")], folded, lex) == [(1, 4, "ORG")]
-    words, folded = _prep("مع شركة توتال إنرجيز الفرنسية")
-    assert adjective_tails([(1, 4, "ORG")], folded, lex) == [(1, 4, "ORG")]
+    cases = [  # (sentence, span found, span after the rule)
+        ("أعلنت الوكالة المغربية للطاقة المستدامة عن خطة", (1, 4), (1, 5)),
+        ("أعلنت هيئة الطاقة الجديدة والمتجددة عن خطة", (1, 4), (1, 5)),
+        # a description after an adjective is none of the name, nor a time word
+        ("وقال الجيش الليبي الموالي لحفتر", (1, 3), (1, 3)),
+        ("وقالت الحكومة المؤقتة الحالية إن", (1, 3), (1, 3)),
+        # a nationality after an Arabic word is part of the name, after a foreign company's name it is not
+        ("وأوضح الهلال الأحمر التركي أن", (1, 3), (1, 4)),
+        ("مع شركة توتال إنرجيز الفرنسية", (1, 4), (1, 4)),
+    ]
+    for sentence, found, expected in cases:
+        _, folded = _prep(sentence)
+        assert adjective_tails([(*found, "ORG")], folded, lex) == [(*expected, "ORG")], sentence

@@ -769,12 +769,6 @@ def _place_sizes(i: int, folded: list[str], lex: Lexicon) -> Iterator[int]:
             yield size
 
 
-# Direction-led names that are states, not a direction of one: «جنوب السودان» is a country,
-# «جنوب لبنان» a part of one (the place is «لبنان», and that is what a facet should count).
-DIRECTION_STATES = frozenset(tuple(fold(w) for w in name.split()) for name in (
-    "جنوب السودان", "جنوب أفريقيا", "جنوب إفريقيا", "جنوب افريقيا"))
-
-
 def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«خان» + «يونس», «المدينة» + «المنورة», «أفريقيا» → «جنوب أفريقيا»: the longest
     multi-word place of the lexicon over the pieces of a place the CRF found replaces them.
@@ -784,7 +778,9 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     a person or organisation. A span that is a known place on its own stays as it is:
     in «مكة المكرمة» and «مطار دمشق الدولي» the place is «مكة» and «دمشق» (so ANERcorp
     tags them: an epithet or a facility is not part of the name). A leading
-    direction joins only for a state (:data:`DIRECTION_STATES`)."""
+    direction joins only for a state that ``data/places.txt`` lists as a place of its own
+    («جنوب السودان», «شمال دارفور»; but in «جنوب لبنان» the place is «لبنان», and that is what
+    a facet should count)."""
     inner = lex.memo.get("multi_tokens")
     if inner is None:  # every word of a multi-word place: a LOC span starting elsewhere is in none
         inner = lex.memo["multi_tokens"] = frozenset(t for toks in lex.loc_multi for t in toks)
@@ -812,7 +808,7 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
         ok = bool(touched) and all(sp[2] == "LOC" and i <= sp[0] and sp[1] <= i + hit for sp in touched) \
             and (i, i + hit, "LOC") not in touched
         if ok and in_class(folded[i], DIRECTIONS):
-            ok = key in DIRECTION_STATES or key in places_of_their_own()  # «جنوب السودان», «شمال دارفور»
+            ok = key in places_of_their_own()
         elif ok and len(touched) == 1:  # «مكة المكرمة», «مطار دمشق الدولي»: the place is «مكة», «دمشق»
             (s, e, _), = touched  # (but «أرض الصومال» is not Somalia)
             ok = not _known_place(folded[s:e], lex) or key in places_of_their_own()
@@ -1686,7 +1682,9 @@ def nisba_surnames(spans: list[Span], folded: list[str], words: list[str], lex: 
 def _family_nisba(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
     """Is the definite nisba at ``e`` the family name of the person ``s``–``e``? After «بن/ولد X» one
     rarer than an everyday word is; after any two-part name only one as rare as family names are
-    (Zipf 3.2–4.0: «الشمري», «التميمي»; not «الدولي», «الأمني»), and never a nationality."""
+    (Zipf 3.2–4.0: «الشمري», «التميمي»; not «الدولي», «الأمني»), and never a nationality. A
+    daughter's family nisba agrees with her («بنت علي البلوشية»), and after the link a people's
+    nisba as rare as that is the family's or tribe's name too."""
     f = folded[e]
     linked = e - s >= 3 and folded[e - 2] in _NAME_LINKS
     daughter = linked and folded[e - 2] == _DAUGHTER_OF  # «عائشة بنت علي البلوشية»: the family name agrees
