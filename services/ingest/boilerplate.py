@@ -226,7 +226,7 @@ _EMBED_BYLINE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*(?:\S+\s+\d
 _PRAYER_TIME = _rx(r"(?:الفجر|الشروق|الظهر|العصر|المغرب|العشاء)\s*[:：]?\s*\d{1,2}:\d{2}")
 # the print edition's note: «نُشر في العدد الورقي - ص 1 و3»
 _PRINT_NOTE = _rx(r"^(?:نشر|منشور|ينشر|المقال منشور) في (?:العدد|النسخة|الطبعة) (?:الورقي|الورقية|المطبوع|المطبوعة)")
-GALLERY = frozenset(w.translate(_FOLD) for w in ("شاهد الصور", "ألبوم الصور", "معرض الصور"))
+_GALLERY = frozenset(w.translate(_FOLD) for w in ("شاهد الصور", "ألبوم الصور", "معرض الصور"))
 # arrows open navigation links: «⟵ النسخة الكاملة للموقع», «← العودة»
 _ARROWS = "⟵⟶←→⬅➡➜↩↪⇦⇨↑⬆"
 # «للتواصل: info@…», «هاتف: 00962…»: the site's contact footer
@@ -457,8 +457,10 @@ def classify(line: str) -> str | None:
         return "widget"
     if n <= 6 and (_SEARCH_BOX.match(folded) or stripped[0] in _ARROWS):
         return "widget"
-    if n <= 6 and (_SHORT_LINK.match(k) or _VOTE.match(k)):
-        return "vote" if _VOTE.match(k) else "widget"
+    if n <= 6 and _SHORT_LINK.match(k):
+        return "widget"
+    if n <= 6 and _VOTE.match(k):
+        return "vote"
     if n <= 6 and _DESK_CREDIT.match(k):
         return "editor_credit"
     if n <= 12 and _EMBED_BYLINE.match(stripped):
@@ -532,9 +534,9 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
             in_related = False
         if rule == "vote":
             dropped.extend(_poll_above(kept))
-        if rule is None and gallery and 4 <= word_count(line) <= 25 and not has_sentence_end(line):
+        if rule is None and gallery and is_caption_shaped(line):
             rule = "caption"  # the picture's caption under a gallery's «شاهد الصور»
-        gallery = key(line) in GALLERY or (gallery and rule in ("counter", "widget"))
+        gallery = is_gallery_button(line) or (gallery and rule in ("counter", "widget"))
         if rule:
             dropped.append((line, rule))
             continue
@@ -544,20 +546,30 @@ def filter_lines(lines: Iterable[str], *, cut_comments: bool = True) -> tuple[li
     return kept, dropped
 
 
+def is_gallery_button(line: str) -> bool:
+    """«شاهد الصور», «ألبوم الصور»: the line under it is the shown picture's caption."""
+    return key(line) in _GALLERY
+
+
+def is_caption_shaped(line: str) -> bool:
+    """What a caption looks like: a line of four to 25 words that ends no sentence."""
+    return 4 <= word_count(line) <= 25 and not has_sentence_end(line)
+
+
 def _poll_above(kept: list[str]) -> list[tuple[str, str]]:
     """The question and options of a poll whose vote button ends them («من هو رجل المباراة في نظرك؟»,
     then a name a line, then «صوّت الآن»), taken off the end of ``kept``: two short lines or more
     right above the button, and the question above them."""
-    options = [i for i in range(len(kept)) if kept[i].strip()][::-1]
+    filled = [i for i in range(len(kept)) if kept[i].strip()][::-1]  # last first
     run = []
-    for i in options:
+    for i in filled:
         line = kept[i]
         if word_count(line) > 4 or has_sentence_end(line) or is_prose(line):
             break
         run.append(i)
     if len(run) < 2:
         return []
-    rest = [i for i in options if i < run[-1]]
+    rest = [i for i in filled if i < run[-1]]
     question = rest[0] if rest and kept[rest[0]].rstrip().endswith(("؟", "?")) and word_count(kept[rest[0]]) <= 14 \
         else None
     if question is None:

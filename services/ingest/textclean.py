@@ -624,21 +624,21 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
     content_seen = title_i is None or end == len(lines)  # (no paragraph at all: nothing to tell chrome from)
     title_key = ""
     out: list[str] = []
+    metas = [header_meta(line) if line.strip() and i != title_i else None for i, line in enumerate(lines[:end])]
     first_content: int | None = None  # the standfirst, when the header goes on after it
-    last_meta = max((i for i in range((title_i or 0) + 1, end) if title_i is not None and header_meta(lines[i])),
-                    default=-1)
-    prev_key = ""  # the line above, folded
+    last_meta = max((i for i, meta in enumerate(metas) if meta and title_i is not None and i > title_i), default=-1)
+    gallery_line = False  # the last line read was a gallery's «شاهد الصور»
     for i, line in enumerate(lines):
         if i >= end or not line.strip():
             out.append(line)
             continue
-        above, prev_key = prev_key, bp.key(line)
+        above_gallery, gallery_line = gallery_line, bp.is_gallery_button(line)
         if i == title_i:
             head.title = line.strip()
             head.dropped.append((line, "title"))
             title_key = match_key(head.title)
             continue
-        meta = header_meta(line)
+        meta = metas[i]
         if meta is not None:
             record_header_meta(head, line, meta)
             continue
@@ -655,7 +655,7 @@ def split_header(lines: list[str]) -> tuple[Header, list[str]]:
         if short and not content_seen and i > (title_i or 0) and bp.classify(line) != "summary":
             head.dropped.append((line, "masthead"))
             continue
-        if above in bp.GALLERY and 4 <= bp.word_count(line) <= 25 and not bp.has_sentence_end(line):
+        if above_gallery and bp.is_caption_shaped(line):
             head.dropped.append((line, "caption"))  # the picture under «شاهد الصور»
             continue
         if first_content is not None and i < last_meta:
