@@ -12,8 +12,9 @@ Usage::
   page is run through naba's HTML path (``extract()``: decode, trafilatura's text
   extraction, the metadata from the page's head and JSON-LD (:mod:`services.ingest.html_meta`),
   the Arabic post-filter, language id, the Article) and through ``trafilatura.extract``
-  alone, interleaved page by page so that load from other processes on a shared machine
-  hits both alike. Two trafilatura baselines are timed:
+  alone, interleaved page by page (in an order that turns from page to page) so that load
+  from other processes on a shared machine, and the caches the first run on a page warms,
+  favour none of them. Two trafilatura baselines are timed:
 
   - ``trafilatura text``: text only, no metadata (what ``trafilatura.extract`` does by default
     with naba's extraction options) — the reference naba's speed is held to;
@@ -94,14 +95,18 @@ def bench_html(html_dir: Path, rounds: int, max_pages: int) -> None:
                "trafilatura default": _trafilatura_default}
     for fn in runners.values():  # warm-up: imports, caches, lazily loaded models
         fn(*pages[0][::-1])
+    names = list(runners)
     totals = dict.fromkeys(runners, 0.0)
     ratios = []
     for _ in range(rounds):
         per_round = dict.fromkeys(runners, 0.0)
-        for url, body in pages:
-            for name, fn in runners.items():
+        for i, (url, body) in enumerate(pages):
+            # the order turns page by page: whoever runs first on a page warms caches for the
+            # others (trafilatura's ``lru_cache`` on line texts, the memory allocator)
+            k = i % len(names)
+            for name in names[k:] + names[:k]:
                 t0 = time.perf_counter()
-                fn(body, url)
+                runners[name](body, url)
                 per_round[name] += time.perf_counter() - t0
         for name in runners:
             totals[name] += per_round[name]

@@ -1,9 +1,11 @@
 """The page parser: trafilatura's loader steps, with element classes chosen in C."""
 
+import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from services.ingest.html_tree import parse_html
+from services.ingest.html_extract import EXTRACT_OPTIONS, extract_html
+from services.ingest.html_tree import drop_code, parse_html
 
 PAGE = """<!DOCTYPE html><html><head><title>خبر</title></head><body>
 <form action="/s"><label>بحث</label><input name="q"></form><!-- a template note -->
@@ -49,3 +51,29 @@ def test_repair_matches_trafilaturas() -> None:
     for page in pages:
         beginning = page[:50].lower()
         assert repair_html(page, beginning) == repair_faulty_html(page, beginning)
+
+
+CODE_PAGE = """<html><head><title>خبر</title><script>var a = 1;</script><style>p {color: red}</style></head><body>
+<article><h1>عنوان الخبر</h1>
+<p>قال الوزير <svg><path d="M0 0"/><title>أيقونة</title></svg>اليوم إن المفاوضات مستمرة.<script>track()</script>
+ وأضاف أن الجولة المقبلة ستعقد في القاهرة الأسبوع المقبل.</p>
+<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "نص"}</script>
+</article></body></html>"""
+
+
+def test_drop_code_removes_scripts_styles_and_svg_but_keeps_json_ld_and_text() -> None:
+    tree = parse_html(CODE_PAGE)
+    drop_code(tree)
+    assert [el.tag for el in tree.iter("script", "style", "svg", "path")] == ["script"]
+    assert tree.find(".//script").get("type") == "application/ld+json"
+    text = tree.find(".//p").text_content()  # the text after each removed element stays
+    assert " ".join(text.split()) == (
+        "قال الوزير اليوم إن المفاوضات مستمرة. وأضاف أن الجولة المقبلة ستعقد في القاهرة الأسبوع المقبل."
+    )
+
+
+def test_trafilatura_reads_the_same_text_without_the_code() -> None:
+    whole, stripped = parse_html(CODE_PAGE), parse_html(CODE_PAGE)
+    drop_code(stripped)
+    assert trafilatura.extract(whole, **EXTRACT_OPTIONS) == trafilatura.extract(stripped, **EXTRACT_OPTIONS)
+    assert "المفاوضات مستمرة" in extract_html(CODE_PAGE).text

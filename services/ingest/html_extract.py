@@ -33,7 +33,7 @@ from services.ingest import boilerplate as bp
 from services.ingest import comments
 from services.ingest import textclean as tc
 from services.ingest.html_meta import page_meta
-from services.ingest.html_tree import parse_html
+from services.ingest.html_tree import drop_code, parse_html
 from services.ingest.normalize import match_key, normalize_text
 
 EXTRACT_OPTIONS: dict[str, bool] = {
@@ -157,13 +157,14 @@ def postfilter(text: str, title: str = "") -> Filtered:
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of an HTML page; empty ``text`` when trafilatura finds no body."""
     # parsed once: for the metadata and htmldate's whole-page fallback (which read copies),
-    # trafilatura (which works on a copy too) and the comment sections (which take the tree
-    # apart, hence last)
+    # trafilatura (which works on a copy too, without the page's code) and the comment
+    # sections (which take the tree apart, hence last)
     page = parse_html(html)
     if page is None:
         return HtmlResult()
     dparams = date_params()
     meta = page_meta(page, url, dparams)
+    drop_code(page)
     # reader comments in markup trafilatura does not know (services.ingest.comments)
     doc = comments.bare_extraction(page, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     if doc is None:

@@ -93,3 +93,24 @@ def parse_html(html: str) -> HtmlElement | None:
     if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
         return None
     return tree
+
+
+# code and drawings: scripts other than JSON-LD, style sheets, inline SVG (icons: a share bar's
+# logos are hundreds of <path> elements)
+_CODE = etree.XPath("//script[not(@type='application/ld+json')]|//style|//svg")
+
+
+def drop_code(tree: HtmlElement) -> None:
+    """Remove what holds no text from a parsed page, keeping the text that follows each element.
+
+    trafilatura removes these elements too, but only from the copies its main extractor
+    reads: before that it copies the whole tree about five times, and its fall-backs
+    (readability, jusText, the baseline) walk every element of the raw page. Removing
+    them once, up front, cut naba's HTML path by about 2 ms a page (24.6 → 22.5 ms on
+    trafilatura's evaluation pages), and the title, text, date and author were identical
+    on all 1,040 of them. JSON-LD stays: trafilatura's baseline reads an ``articleBody``
+    from it and its forum detection a ``DiscussionForumPosting``. The page's metadata is
+    read before (:mod:`services.ingest.html_meta`): htmldate also looks at scripts.
+    """
+    for el in _CODE(tree):
+        el.drop_tree()
