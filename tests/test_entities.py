@@ -177,3 +177,29 @@ def test_an_organisation_ended_inside_its_purpose_takes_the_rest_and_princesses_
     assert "جامعة الملك عبدالله للعلوم والتقنية" in names(ents, "ORG")
     ents = find_entities("بحضور رئيسة جامعة الأميرة سمية للتكنولوجيا في عمّان.")
     assert "جامعة الأميرة سمية للتكنولوجيا" in names(ents, "ORG") and not names(ents, "PER")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("وصوت مجلس النواب على الموازنة بعد أن أقرها مجلس الوزراء.", {"مجلس النواب", "مجلس الوزراء"}),
+        ("وأعلن مجلس الأمة الكويتي أن المحكمة الدستورية ألغت النتائج.", {"مجلس الأمة الكويتي", "المحكمة الدستورية"}),
+        ("وقضت المحكمة الاتحادية العليا بعدم دستورية القانون.", {"المحكمة الاتحادية العليا"}),
+        ("وأقر مجلس نواب الشعب الميزانية.", {"مجلس نواب الشعب"}),
+        ("وقالت المحكمة العليا الإسرائيلية إن وزارة الخارجية الأميركية لم ترد.",
+         {"المحكمة العليا الإسرائيلية", "وزارة الخارجية الأميركية"}),
+        ("ورحبت وزارة الخارجية وشؤون المغتربين الأردنية بالقرار.", {"وزارة الخارجية وشؤون المغتربين الأردنية"}),
+        ("ورحبت وزارة الخارجية السعودية بالقرار.", {"وزارة الخارجية السعودية"}),
+    ],
+)
+def test_parliaments_high_courts_and_ministries_with_their_country(text, org):
+    ents = find_entities(text)
+    assert names(ents, "ORG") == org
+    assert not names(ents, "LOC")  # «السعودية» after a ministry is its adjective, not the country
+
+
+def test_a_ministry_without_its_country_and_an_office_in_a_council_stay_as_they_were():
+    ents = find_entities("وقالت مصادر في وزارة الصحة إن الحصيلة ارتفعت.")
+    assert not names(ents, "ORG")
+    ents = find_entities("وقال رئيس مجلس النواب الليبي عقيلة صالح إن المجلس سيجتمع.")
+    assert names(ents, "PER") == {"عقيلة صالح"} and not names(ents, "ORG")  # an office, as news gold reads it

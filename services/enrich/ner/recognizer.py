@@ -30,6 +30,7 @@ from .rules import (
     dual_heads,
     first_name_pairs,
     gazetteer_places,
+    institutions,
     known_names,
     known_organisations,
     known_places,
@@ -146,6 +147,7 @@ class CrfRecognizer:
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
+        spans = institutions(spans, folded, self.lex)
         spans = org_led_persons(quoted_aliases(spans, folded, words, self.lex), folded)
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)

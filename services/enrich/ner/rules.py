@@ -2307,3 +2307,83 @@ def org_led_persons(spans: list[Span], folded: list[str]) -> list[Span]:
         else:
             out.append((s, e, typ))
     return out
+
+
+# the state's institutions, named by what they are: a parliament's chamber or the cabinet
+# («مجلس النواب», «مجلس الوزراء العراقي»), a high court («المحكمة الاتحادية العليا»,
+# «محكمة النقض المصرية»), and a ministry when its country's adjective ends the name
+# («وزارة الخارجية الأميركية»; a bare «وزارة الصحة» is left alone: news gold calls it generic)
+_CHAMBERS = frozenset(fold(w) for w in (
+    "النواب", "الشعب", "الشورى", "الأمة", "الشيوخ", "الأعيان", "المستشارين", "العموم", "اللوردات", "الوزراء",
+    "السيادة"))
+_DEPUTIES, _PEOPLE = fold("نواب"), fold("الشعب")
+_THE_COURT = "ال" + _COURT
+_COURT_KINDS = _HIGH_COURTS | {_SUPREME}
+_INDEFINITE_COURTS = frozenset(fold(w) for w in ("النقض", "التمييز"))
+_MINISTRY = fold("وزارة")
+
+
+def _institution_end(i: int, folded: list[str], lex: Lexicon) -> int | None:
+    """End of the institution name that opens at word ``i``, or None."""
+    n = len(folded)
+    b = folded[i] if folded[i] == _MINISTRY else bare(folded[i])  # («وزارة» opens with a «و» of its own)
+    nxt = folded[i + 1] if i + 1 < n else ""
+    if b == _COUNCIL and nxt in _CHAMBERS:
+        end = i + 2
+    elif b == _COUNCIL and nxt == _DEPUTIES and i + 2 < n and folded[i + 2] == _PEOPLE:
+        end = i + 3  # Tunisia's «مجلس نواب الشعب»
+    elif b == _THE_COURT and nxt in _COURT_KINDS:
+        end = i + 2
+        while end < n and folded[end] in _COURT_KINDS:
+            end += 1  # «المحكمة الاتحادية العليا»
+    elif b == _COURT and nxt in _INDEFINITE_COURTS:
+        end = i + 2
+    elif b == _MINISTRY and nxt.startswith("ال"):
+        end = i + 2
+        # «وزارة الخارجية وشؤون المغتربين الأردنية»: definite words, or «و» + a construct head before one
+        while end < n and end - i <= 5 and not _country_adjective(folded[end], lex) and (
+                folded[end].startswith(("ال", "وال"))
+                or (folded[end].startswith("و") and end + 1 < n and folded[end + 1].startswith("ال"))):
+            end += 1
+        if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه")):
+            return None  # a ministry needs its country («وزارة الصحة» alone is generic)
+        return end + 1
+    else:
+        return None
+    # a trailing adjective of nationality belongs to the name («مجلس النواب العراقي»)
+    if end < n and _country_adjective(folded[end], lex):
+        end += 1
+    return end
+
+
+def _country_adjective(f: str, lex: Lexicon) -> bool:
+    """A definite adjective of nationality; after an institution «السعودية» is one too."""
+    return f.startswith("ال") and (is_nationality(f, lex) or f == _SAUDI_ARABIA)
+
+
+def institutions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """Tag the state institutions of :data:`_CHAMBERS` and the high courts, and ministries
+    with their country's adjective, where no other span holds them. A single-word place
+    the tagger read in the country's adjective («وزارة الخارجية السعودية» → «السعودية»)
+    gives way. A council right after a title is part of an office («رئيس مجلس الوزراء»), as
+    news gold reads it; this runs after the title chains, which read «رئيس مجلس النواب عقيلة
+    صالح» as an office and its holder."""
+    heads = (_COUNCIL, _THE_COURT, _COURT, _MINISTRY)
+    starts = [i for i, f in enumerate(folded) if f in heads or bare(f) in heads]
+    if not starts:
+        return spans
+    span_at: dict[int, Span] = {x: sp for sp in spans for x in range(sp[0], sp[1])}
+    out = list(spans)
+    for i in starts:
+        if i in span_at or (i > 0 and is_title(folded[i - 1])):
+            continue  # («ولي العهد رئيس مجلس الوزراء الأمير …»: the council is part of an office)
+        end = _institution_end(i, folded, lex)
+        if end is None:
+            continue
+        inside = {span_at[x] for x in range(i, end) if x in span_at}
+        if any(not (sp[1] - sp[0] == 1 and sp[2] == "LOC" and sp[0] == end - 1) for sp in inside):
+            continue  # another entity runs into it
+        out = [sp for sp in out if sp not in inside] + [(i, end, "ORG")]
+        for x in range(i, end):
+            span_at[x] = (i, end, "ORG")
+    return sorted(out)
