@@ -203,3 +203,12 @@ def test_a_ministry_without_its_country_and_an_office_in_a_council_stay_as_they_
     assert not names(ents, "ORG")
     ents = find_entities("وقال رئيس مجلس النواب الليبي عقيلة صالح إن المجلس سيجتمع.")
     assert names(ents, "PER") == {"عقيلة صالح"} and not names(ents, "ORG")  # an office, as news gold reads it
+
+
+def test_a_place_listed_after_another_behind_wa_and_names_after_abd_and_a_given_name_read_as_a_nationality():
+    ents = find_entities("كما شهدت مدن أوروبية مثل باريس وبروكسل احتفالات صاخبة.")
+    assert names(ents, "LOC") == {"باريس", "بروكسل"}  # «و» + «بروكسل», not «وب» + «روكسل»
+    ents = find_entities("وهو ما ردت عليه وزيرة الثقافة الفرنسية ريما عبد الملك معربة عن ذهولها.")
+    assert names(ents, "PER") == {"ريما عبد الملك"}  # «الملك» after «عبد» is no king
+    ents = find_entities("في المقابل، رفض وزير الجيش الإسرائيلي بيني غانتس نتائج التحقيق.")
+    assert names(ents, "PER") == {"بيني غانتس"}

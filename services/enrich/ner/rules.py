@@ -164,6 +164,14 @@ def is_trigger(f: str, lex: Lexicon) -> bool:
     return is_title(f) or f in TITLE_COMPLEMENTS or f in HIGH or is_nationality(f, lex)
 
 
+def _given_name_first(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
+    """«بيني غانتس»: a given name that the lexicon also reads as an indefinite adjective of
+    nationality opens the name; a title or a definite adjective («الروسي») never does."""
+    f = folded[s]
+    return e - s > 1 and f in lex.first_names and not f.startswith("ال") and not is_title(f) \
+        and f not in TITLE_COMPLEMENTS and f not in HIGH
+
+
 DIRECTIONS = frozenset(fold(w) for w in ("الشرق", "الغرب", "الشمال", "الجنوب", "شرق", "غرب", "شمال", "جنوب"))
 _VERB_PREFIX = ("ي", "ت")
 _VERB_SUFFIX = ("ان", "ون", "وا")
@@ -197,11 +205,13 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
     out: list[Span] = []
     for s, e, typ in spans:
         while s < e and (not is_word(words[s]) or folded[s] in STOP or (typ == "PER" and (
-                is_trigger(folded[s], lex) or (e - s > 1 and in_class(folded[s], ORG_HEADS))))):
+                (is_trigger(folded[s], lex) and not _given_name_first(s, e, folded, lex))
+                or (e - s > 1 and in_class(folded[s], ORG_HEADS))))):
             s += 1  # «باسم الجماعة يحيى…»: an organisation head is context, not name
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex)
-                and not _given_name_nisba(e - 1, s, folded, lex))):
+                and not _given_name_nisba(e - 1, s, folded, lex)
+                and not (e - s > 2 and folded[e - 2] == _ABD))):  # «عبد الملك» is a name, not a king
             e -= 1
         if typ == "ORG" and e - s > 2 and e < len(words) and folded[e] in _RELATIVE_PREPOSITIONS \
                 and _describing_participle(folded[e - 1]):
@@ -467,6 +477,7 @@ def _not_a_name(word: str) -> bool:
 
 _NISBA_FAMILY = 40  # Zipf × 10: «الشمري», «التميمي»; not «الدولي» (54), «الأمني» (45)
 _NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد", "بنت"))
+_ABD = fold("عبد")
 _SONS_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
 _DAUGHTER_OF = fold("بنت")
 
@@ -586,8 +597,9 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
         # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
-        if clitic == "وال":  # «دجلة والفرات»: the place is «الفرات»
-            clitic, stem = "و", f[1:]
+        if clitic == "وال" or (  # «دجلة والفرات»: the place is «الفرات»
+                len(clitic) == 2 and clitic[0] == "و" and stem not in lex.loc and f[1:] in lex.loc):
+            clitic, stem = "و", f[1:]  # «باريس وبروكسل»: «و» + «بروكسل», not «وب» + «روكسل»
         near = i - 4
         if not clitic and len(f) == 4 and f[0] == "و":  # «إدلب وحلب»: a three-letter place right after a place
             clitic, stem, near = "و", f[1:], i
@@ -1973,8 +1985,9 @@ def _grow_compound_given(spans: list[Span], covered: list[bool], folded: list[st
             covered[e] = covered[e + 1] = True
             e += 2  # («محمد لمين ولد سلامة ولد النفاع»: as many links as there are)
         # «حاكم المصرف عبد القادر الحصرية»: a name cannot end in a link («عبد», «بن», «أبو»)
+        # (after «عبد» a definite word is the divine name, whatever else it means: «ريما عبد الملك»)
         if typ == "PER" and e < n and folded[e - 1] in _NAME_LINKS and not covered[e] \
-                and name_like(folded[e], words[e], lex):
+                and (name_like(folded[e], words[e], lex) or (folded[e - 1] == _ABD and folded[e].startswith("ال"))):
             e = extend_name(e + 1, s, covered, folded, words, lex)
             for x in range(s, e):
                 covered[x] = True
