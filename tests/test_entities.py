@@ -212,3 +212,12 @@ def test_a_place_listed_after_another_behind_wa_and_names_after_abd_and_a_given_
     assert names(ents, "PER") == {"ريما عبد الملك"}  # «الملك» after «عبد» is no king
     ents = find_entities("في المقابل، رفض وزير الجيش الإسرائيلي بيني غانتس نتائج التحقيق.")
     assert names(ents, "PER") == {"بيني غانتس"}
+
+
+def test_the_kurdistan_region_national_teams_and_a_second_nationality_that_describes_the_coach():
+    ents = find_entities("ويشمل القرار صادرات إقليم كردستان، بحسب الوزارة.")
+    assert names(ents, "LOC") == {"إقليم كردستان"}  # a place of its own, as «قطاع غزة»
+    ents = find_entities("وفاز المنتخب الوطني المغربي على المنتخب البرتغالي بهدف نظيف.")
+    assert names(ents, "ORG") == {"المنتخب الوطني المغربي", "المنتخب البرتغالي"}
+    ents = find_entities("وقال مدرب المنتخب العراقي الأسترالي غراهام أرنولد إن فريقه استحق الفوز.")
+    assert names(ents, "ORG") == {"المنتخب العراقي"} and names(ents, "PER") == {"غراهام أرنولد"}

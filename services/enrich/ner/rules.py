@@ -303,7 +303,7 @@ def wrong_article(f: str, lex: Lexicon) -> bool:
 
 # Definite heads that, followed by a nationality adjective, name a state institution:
 # «الجيش الليبي», «البرلمان الليبي», «الجيش الوطني الليبي».
-STATE_HEADS = frozenset(fold(w) for w in ("الجيش", "البرلمان", "الحرس", "الكونغرس"))
+STATE_HEADS = frozenset(fold(w) for w in ("الجيش", "البرلمان", "الحرس", "الكونغرس", "المنتخب"))
 _STATE_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الوطنى"))
 
 
@@ -2248,8 +2248,10 @@ def describes(f: str, noun: str, lex: Lexicon) -> bool:
 def _national(f: str, last: str, lex: Lexicon) -> bool:
     """A nationality agreeing with a name that ends in an Arabic word: «الهلال الأحمر» + «التركي»,
     «للإحصاء» + «الفلسطيني», «جامعة العلوم والتكنولوجيا» + «الأردنية». Not after a foreign name
-    («شركة توتال إنرجيز الفرنسية»: the company's nationality, not its name)."""
-    if not (f.startswith("ال") and last.startswith(("ال", "لل", "وال")) and is_nationality(f, lex)):
+    («شركة توتال إنرجيز الفرنسية»: the company's nationality, not its name), nor after a
+    nationality: in «مدرب المنتخب العراقي الأسترالي غراهام أرنولد» the second is the coach's."""
+    if not (f.startswith("ال") and last.startswith(("ال", "لل", "وال")) and is_nationality(f, lex)) \
+            or is_nationality(last, lex):
         return False
     return _feminine(last) == f.endswith("يه")
 
