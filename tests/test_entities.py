@@ -221,3 +221,17 @@ def test_the_kurdistan_region_national_teams_and_a_second_nationality_that_descr
     assert names(ents, "ORG") == {"المنتخب الوطني المغربي", "المنتخب البرتغالي"}
     ents = find_entities("وقال مدرب المنتخب العراقي الأسترالي غراهام أرنولد إن فريقه استحق الفوز.")
     assert names(ents, "ORG") == {"المنتخب العراقي"} and names(ents, "PER") == {"غراهام أرنولد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وأوضح مدير المشروع عمران شرف أن الفريق عمل على عشرات السيناريوهات.", "عمران شرف"),
+        ("وقال وزير الصحة الاتحادي عثمان الطيب بشير، خلال تدشين الحملة.", "عثمان الطيب بشير"),
+        ("وقال وزير الأوقاف والإرشاد اليمني محمد عيضة شبيبة، في تصريح للصحفيين.", "محمد عيضة شبيبة"),
+        ("وقال الرئيس محمد مجددا إن الحوار مستمر.", "محمد"),  # an adverb is no family name
+        ("وأكد الوزير أحمد زيارته، وقال إن الوفد وصل.", "أحمد"),  # nor a possessed noun
+    ],
+)
+def test_a_given_name_after_a_title_takes_the_word_before_what_they_said_or_a_comma(text, person):
+    assert names(find_entities(text), "PER") == {person}

@@ -1720,20 +1720,52 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
     there: an object would take a preposition, a time is no name-like word. Many Arabic
     family names are ordinary nouns with the article («الشعار», «النجار»), so only the
     frame tells them from the words that usually follow a name («صباح», a given name too,
-    is a time there: «… صباح اليوم إن…»)."""
+    is a time there: «… صباح اليوم إن…»). After a given name (and at most one more word) the
+    frame may also close on a comma, and after a lone given name hold two words («وزير الصحة
+    الاتحادي عثمان الطيب بشير، خلال …»)."""
     covered = covered_tokens(spans, len(words))
     out: list[Span] = []
     n = len(words)
     for s, e, typ in spans:
-        if typ == "PER" and e + 1 < n and not covered[e] and folded[e + 1] in _COMPLEMENTIZERS \
-                and _after_chain(s, folded, lex) \
-                and (name_like(folded[e], words[e], lex) or _definite_surname(folded[e], words[e], lex)) \
-                and folded[e] not in _TIMES_OF_DAY \
-                and not folded[e].endswith(_POSSESSIVES) and folded[e] not in lex.loc:
-            covered[e] = True
-            e += 1
+        if typ == "PER" and e < n and not covered[e] and _after_chain(s, folded, lex):
+            lone = e - s <= 2 and folded[s] in lex.first_names  # a given name, and at most one more
+            for k in (1, 2) if lone and e - s == 1 else (1,):
+                end = e + k
+                if end >= n or any(covered[x] for x in range(e, end)) or not (
+                        folded[end] in _COMPLEMENTIZERS or (lone and words[end] in _COMMAS)):
+                    continue
+                comma = folded[end] not in _COMPLEMENTIZERS
+                if all(_surname_in_frame(x, folded, words, lex, indefinite=lone)
+                       and not (comma and _plural(folded[x])) for x in range(e, end)):
+                    for x in range(e, end):
+                        covered[x] = True
+                    e = end
+                    break
         out.append((s, e, typ))
     return out
+
+
+_COMMAS = ("،", ",")
+
+
+def _plural(f: str) -> bool:
+    """«الفائزين», «المشاركون», «الحاضرات»: a definite plural before a comma is an object, not a family."""
+    return f.startswith("ال") and len(f) >= 7 and f.endswith(("ين", "ون", "ات"))
+
+
+def _surname_in_frame(x: int, folded: list[str], words: list[str], lex: Lexicon, indefinite: bool) -> bool:
+    """The word at ``x`` can be the rest of a name in :func:`speaker_surnames`' frame; after a lone
+    given name an everyday noun without the article can too («مدير المشروع عمران شرف أن»: no one
+    is introduced by a title and a given name alone), but no adverb («مجددا»), time or object."""
+    f = folded[x]
+    # (the possessive is read on the word as written: folded, every «ة» is an «ه»)
+    if f in _TIMES_OF_DAY or words[x].endswith(_POSSESSIVES) or f in lex.loc:
+        return False
+    if name_like(f, words[x], lex) or _definite_surname(f, words[x], lex):
+        return True
+    return indefinite and is_arabic(words[x]) and len(f) >= 3 and not split_clitic(f)[0] and f not in STOP \
+        and not f.endswith("ا") and bare(f) not in _DAYS and f not in _TIME_WORDS and not is_trigger(f, lex) \
+        and not looks_like_verb(f) and not in_class(f, ORG_HEADS)
 
 
 def _definite_surname(f: str, word: str, lex: Lexicon) -> bool:
