@@ -235,3 +235,19 @@ def test_the_kurdistan_region_national_teams_and_a_second_nationality_that_descr
 )
 def test_a_given_name_after_a_title_takes_the_word_before_what_they_said_or_a_comma(text, person):
     assert names(find_entities(text), "PER") == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقالت المندوبة الأميركية ليندا توماس-غرينفيلد إن بلادها تدعم القرار.", "ليندا توماس-غرينفيلد"),
+        ("وأكدت جينين هينيس-بلاسخارت أن الانتخابات جرت بهدوء.", "جينين هينيس-بلاسخارت"),
+        ("وقال جان-إيف لودريان إن فرنسا قلقة.", "جان-إيف لودريان"),
+        ("وقال محمد - وهو مهندس - إن المشروع تأخر.", "محمد"),  # a spaced dash opens an aside
+    ],
+)
+def test_a_hyphen_between_two_words_joins_a_name(text, person):
+    ents = find_entities(text)
+    assert names(ents, "PER") == {person}
+    (ent,) = [e for e in ents if e.type == "PER"]
+    assert text[ent.start:ent.end] == person  # offsets cover the whole name as written

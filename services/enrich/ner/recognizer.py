@@ -30,6 +30,7 @@ from .rules import (
     dual_heads,
     first_name_pairs,
     gazetteer_places,
+    hyphenated_names,
     institutions,
     known_names,
     known_organisations,
@@ -153,6 +154,7 @@ class CrfRecognizer:
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
+        spans = hyphenated_names(spans, words, tokens)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,
@@ -162,6 +164,8 @@ class CrfRecognizer:
         mentions: list[tuple[int, int, str, str]] = []
         for s, e, typ in spans:
             name = canonical(words[s:e], doc_words, self.lex)
+            if "-" in words[s:e] and " - " not in text[tokens[s].start:tokens[e - 1].end]:
+                name = name.replace(" - ", "-")  # «توماس-غرينفيلد» as written
             k = key(name)
             if len(k.replace(" ", "")) < 2 or k in STOP:
                 continue

@@ -2434,3 +2434,39 @@ def institutions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Spa
         for x in range(i, end):
             span_at[x] = (i, end, "ORG")
     return sorted(out)
+
+
+def hyphenated_names(spans: list[Span], words: list[str], tokens: list) -> list[Span]:
+    """«ليندا توماس-غرينفيلد», «جان-إيف لودريان»: a person's name runs on over a hyphen written
+    between two Arabic words with no space (a spaced « - » separates clauses); the CRF, which
+    sees the hyphen as a token of its own, cuts the name there or tags the pieces apart."""
+    n = len(words)
+
+    def glued(h: int) -> bool:  # the token at ``h`` is a hyphen touching Arabic words on both sides
+        return 0 < h < n - 1 and words[h] == "-" and tokens[h - 1].end == tokens[h].start \
+            and tokens[h].end == tokens[h + 1].start and is_arabic(words[h - 1]) and is_arabic(words[h + 1])
+
+    if "-" not in words:
+        return spans
+    ordered = sorted(spans)
+    by_start = {sp[0]: sp for sp in ordered}
+    inside = {x for sp in ordered for x in range(sp[0], sp[1])}
+    out: list[Span] = []
+    taken: set[int] = set()  # starts of spans merged into the one before
+    for s, e, typ in ordered:
+        if s in taken:
+            continue
+        if typ == "PER":
+            while s >= 2 and glued(s - 1) and s - 2 not in inside:  # «جان-» + «إيف لودريان»
+                s -= 2
+            while e < n - 1 and glued(e):
+                nxt = by_start.get(e + 1)
+                if nxt is not None and nxt[2] in ("PER", "ORG"):  # «توماس» + «-» + «غرينفيلد» (as ORG)
+                    taken.add(nxt[0])
+                    e = nxt[1]
+                elif e + 1 not in inside:
+                    e += 2
+                else:
+                    break
+        out.append((s, e, typ))
+    return out
