@@ -251,3 +251,8 @@ def test_a_hyphen_between_two_words_joins_a_name(text, person):
     assert names(ents, "PER") == {person}
     (ent,) = [e for e in ents if e.type == "PER"]
     assert text[ent.start:ent.end] == person  # offsets cover the whole name as written
+
+
+def test_the_darfur_region_is_a_place_of_its_own():
+    ents = find_entities("وتتفاقم الأزمة في إقليم دارفور غربي السودان.")
+    assert names(ents, "LOC") == {"إقليم دارفور", "السودان"}
