@@ -256,3 +256,20 @@ def test_a_hyphen_between_two_words_joins_a_name(text, person):
 def test_the_darfur_region_is_a_place_of_its_own():
     ents = find_entities("وتتفاقم الأزمة في إقليم دارفور غربي السودان.")
     assert names(ents, "LOC") == {"إقليم دارفور", "السودان"}
+
+
+def test_myanmar_the_congos_plural_place_nouns_and_long_agency_names():
+    assert names(find_entities("وفي ميانمار، نزح أكثر من مليون شخص داخل البلاد."), "LOC") == {"ميانمار"}
+    ents = find_entities("وسجلت جمهورية الكونغو الديمقراطية أغلب الإصابات، تلتها بوروندي.")
+    assert names(ents, "LOC") == {"جمهورية الكونغو الديمقراطية", "بوروندي"}  # not the other Congo
+    ents = find_entities("واقتحم محتجون مقرات لحركة النهضة في عدد من الولايات، فيما رحبت الولايات المتحدة بالحوار.")
+    assert names(ents, "LOC") == {"الولايات المتحدة"}
+    ents = find_entities("وقالت مفوضية الأمم المتحدة السامية لشؤون اللاجئين إن عدد النازحين ارتفع.")
+    assert names(ents, "ORG") == {"مفوضية الأمم المتحدة السامية لشؤون اللاجئين"}
+
+
+def test_cldr_names_in_brackets_are_two_names_of_one_country():
+    from services.enrich.ner.build_lexicons import cldr_countries
+
+    countries = cldr_countries()
+    assert {"ميانمار", "بورما"} <= set(countries) and "ميانمار (بورما)" not in countries

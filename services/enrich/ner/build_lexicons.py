@@ -86,10 +86,23 @@ def curated_places(path: Path = PLACES_PATH) -> list[str]:
 
 
 def cldr_countries() -> list[str]:
-    """Arabic names of territories from CLDR (via Babel)."""
+    """Arabic names of territories from CLDR (via Babel), as the press writes them.
+
+    CLDR adds a second name in brackets to a few one-word names: «ميانمار (بورما)» is two
+    names of one country, and the press writes either, never both.
+    """
     from babel import Locale
 
-    return [v for k, v in Locale("ar").territories.items() if not k.isdigit()]
+    out: list[str] = []
+    for k, v in Locale("ar").territories.items():
+        if k.isdigit():
+            continue
+        head, _, rest = v.partition(" (")
+        if rest.endswith(")") and " " not in head:
+            out += [head, rest[:-1]]  # (not «جزر كوكوس (كيلينغ)», nor Hong Kong's «(منطقة إدارية خاصة)»)
+        else:
+            out.append(v)
+    return out
 
 
 def cldr_regions() -> list[str]:

@@ -40,6 +40,7 @@ from .rules import (
     org_edges,
     org_heads,
     org_led_persons,
+    place_plurals,
     places_not_persons,
     propagate,
     propagate_multi,
@@ -155,6 +156,7 @@ class CrfRecognizer:
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = hyphenated_names(spans, words, tokens)
+        spans = place_plurals(spans, folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -442,6 +442,13 @@ def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
 
 
 _MONTHS = frozenset(fold(m) for m in GREGORIAN_MONTHS)
+_PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظات", "الأقاليم", "المدن", "البلدان", "الدول"))
+
+
+def place_plurals(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
+    for «الولايات المتحدة», so the rules that read it may tag it; this runs last)."""
+    return [sp for sp in spans if not (sp[2] == "LOC" and sp[1] - sp[0] == 1 and bare(folded[sp[0]]) in _PLACE_PLURALS)]
 
 
 def _month_in_date(i: int, words: list[str]) -> bool:
