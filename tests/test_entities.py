@@ -273,3 +273,8 @@ def test_cldr_names_in_brackets_are_two_names_of_one_country():
 
     countries = cldr_countries()
     assert {"ميانمار", "بورما"} <= set(countries) and "ميانمار (بورما)" not in countries
+
+
+def test_a_police_force_with_its_nationality_and_the_human_rights_council():
+    ents = find_entities("وطالب مجلس حقوق الإنسان بتحقيق، فيما قالت الشرطة الإسرائيلية إن التحقيق مستمر.")
+    assert names(ents, "ORG") == {"مجلس حقوق الإنسان", "الشرطة الإسرائيلية"}

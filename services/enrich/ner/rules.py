@@ -303,7 +303,7 @@ def wrong_article(f: str, lex: Lexicon) -> bool:
 
 # Definite heads that, followed by a nationality adjective, name a state institution:
 # «الجيش الليبي», «البرلمان الليبي», «الجيش الوطني الليبي».
-STATE_HEADS = frozenset(fold(w) for w in ("الجيش", "البرلمان", "الحرس", "الكونغرس", "المنتخب"))
+STATE_HEADS = frozenset(fold(w) for w in ("الجيش", "الشرطة", "البرلمان", "الحرس", "الكونغرس", "المنتخب"))
 _STATE_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الوطنى"))
 
 
