@@ -278,3 +278,8 @@ def test_cldr_names_in_brackets_are_two_names_of_one_country():
 def test_a_police_force_with_its_nationality_and_the_human_rights_council():
     ents = find_entities("وطالب مجلس حقوق الإنسان بتحقيق، فيما قالت الشرطة الإسرائيلية إن التحقيق مستمر.")
     assert names(ents, "ORG") == {"مجلس حقوق الإنسان", "الشرطة الإسرائيلية"}
+
+
+def test_maghrebi_clubs_named_with_their_sporting_adjective():
+    ents = find_entities("وفاز الرجاء الرياضي على الجيش الملكي في الدوري.")
+    assert names(ents, "ORG") == {"الرجاء الرياضي", "الجيش الملكي"}
