@@ -33,7 +33,7 @@ from .lexicon import (
     curated_lines,
     nat_stem,
 )
-from .text import fold, is_arabic, split_clitic
+from .text import Token, fold, is_arabic, split_clitic
 from .wordfreq_table import FreqTable, article_cue, table
 
 Span = tuple[int, int, str]
@@ -2443,7 +2443,7 @@ def institutions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Spa
     return sorted(out)
 
 
-def hyphenated_names(spans: list[Span], words: list[str], tokens: list) -> list[Span]:
+def hyphenated_names(spans: list[Span], words: list[str], tokens: list[Token]) -> list[Span]:
     """«ليندا توماس-غرينفيلد», «جان-إيف لودريان»: a person's name runs on over a hyphen written
     between two Arabic words with no space (a spaced « - » separates clauses); the CRF, which
     sees the hyphen as a token of its own, cuts the name there or tags the pieces apart."""
