@@ -283,3 +283,9 @@ def test_a_police_force_with_its_nationality_and_the_human_rights_council():
 def test_maghrebi_clubs_named_with_their_sporting_adjective():
     ents = find_entities("وفاز الرجاء الرياضي على الجيش الملكي في الدوري.")
     assert names(ents, "ORG") == {"الرجاء الرياضي", "الجيش الملكي"}
+
+
+def test_a_virus_named_after_its_head_is_no_entity_and_a_company_of_two_foreign_words():
+    assert not find_entities("وسط أزمة اقتصادية وتفشي جائحة فيروس كورونا، قرر الرئيس تعليق الدراسة.")
+    ents = find_entities("وأعلنت شركة بافاريان نورديك الدنماركية أنها ستزيد الإنتاج.")
+    assert names(ents, "ORG") == {"شركة بافاريان نورديك"} and not names(ents, "PER")

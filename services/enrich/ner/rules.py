@@ -428,13 +428,24 @@ NOT_NAMES = frozenset(fold(w) for w in (
     "الإيدز", "الايدز", "إنفلونزا", "انفلونزا", "الكوليرا", "كوليرا", "جدري", "الملاريا", "ملاريا"))
 
 
+# what names a disease or a pathogen before its name: the span it opens is no entity
+_DISEASE_HEADS = frozenset(fold(w) for w in ("فيروس", "متحور", "متحورة", "سلالة", "جائحة", "وباء", "حمى"))
+
+
+def _disease_head(word: str) -> bool:
+    """«فيروس», «وفيروس»: (tried as written first: «فيروس» opens with a letter that could be a clitic)."""
+    f = fold(word)
+    return f in _DISEASE_HEADS or bare(f) in _DISEASE_HEADS
+
+
 def drop_noise(spans: list[Span], words: list[str]) -> list[Span]:
     """Drop spans made only of lower-case Latin words («news-picture» debris), the name of a
-    disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»), a currency after an amount
+    disease (:data:`NOT_NAMES`, a clitic allowed: «بكورونا»; or after «فيروس»), a currency after an amount
     («6.1 مليار ريال», «53 مليار درهم»: not Real Madrid, not a place), a month written as a date
     («نيسان/أبريل 2022»: not the carmaker), or a counted noun after a number («أكبر 14 بنكا»)."""
     return [sp for sp in spans if not all(w.isascii() and w.islower() for w in words[sp[0]:sp[1]])
             and not (sp[1] - sp[0] == 1 and _not_a_name(words[sp[0]]))
+            and not _disease_head(words[sp[0]])
             and not (sp[1] - sp[0] == 1 and sp[0] > 0 and fold(words[sp[0]]) in CURRENCIES
                      and _is_amount(words[sp[0] - 1]))
             and not (sp[1] - sp[0] == 1 and _month_in_date(sp[0], words))
@@ -1297,7 +1308,8 @@ _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
 def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«كوسموس إنرجي», «توتال إنرجيز»: the English word that ends a company's name is part of it,
     also where the CRF began the next name with it («لشركة توتال إنرجيز باتريك بويانيه»); so is
-    what a company is for («شركة أوراسكوم للإنشاءات»), when it is no body or title of its own."""
+    what a company is for («شركة أوراسكوم للإنشاءات»), when it is no body or title of its own;
+    and a second foreign word tagged apart («شركة بافاريان» + «نورديك»)."""
     n = len(folded)
     starts = {s: (s, e, typ) for s, e, typ in spans}
     out: list[Span] = []
@@ -1320,6 +1332,15 @@ def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list
             if e < n and bare(folded[e]) in _BUSINESSES and in_class(folded[s], _COMPANY_HEADS) \
                     and e not in starts:
                 e = _purpose_end(e, folded, lex) or e
+            # «شركة بافاريان» + «نورديك»: a second foreign word the CRF tagged apart, right after a
+            # company of one word, is the rest of its name (not a given name, a place or a company of its own)
+            nxt = starts.get(e)
+            if e - s == 2 and in_class(folded[s], _COMPANY_HEADS) and nxt and nxt[1] == e + 1 \
+                    and nxt[2] in ("ORG", "PER") and not folded[e].startswith("ال") \
+                    and folded[e] not in lex.first_names and folded[e] not in lex.loc \
+                    and bare(folded[e]) not in known_organisations():
+                taken.add(nxt)
+                e += 1
         out.append((s, e, typ))
     return sorted(out)
 
