@@ -25,6 +25,7 @@ from .rules import (
     coordination,
     courts_of_places,
     dateline_places,
+    descriptor_heads,
     detach_heads,
     drop_noise,
     dual_heads,
@@ -156,7 +157,7 @@ class CrfRecognizer:
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = hyphenated_names(spans, words, tokens)
-        spans = place_plurals(spans, folded)
+        spans = descriptor_heads(place_plurals(spans, folded), folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,
