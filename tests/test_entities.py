@@ -298,3 +298,10 @@ def test_regions_named_by_a_direction_capitals_named_by_their_rank_and_organisat
     assert names(ents, "LOC") == {"تونس العاصمة", "الجزائر العاصمة"}
     ents = find_entities("وقالت منظمة أطباء بلا حدود إن الوضع كارثي، فيما حذرت منظمة الصحة العالمية من الكوليرا.")
     assert names(ents, "ORG") == {"أطباء بلا حدود", "منظمة الصحة العالمية"}
+
+
+def test_whom_something_was_said_to_and_a_regional_department_are_no_purpose():
+    ents = find_entities("وقال حاكم مصرف لبنان للصحفيين إن الخطة جاهزة.")
+    assert names(ents, "ORG") == {"مصرف لبنان"}
+    ents = find_entities("وقال المدير الإقليمي في البنك الدولي لدائرة المشرق إن التمويل جاهز.")
+    assert names(ents, "ORG") == {"البنك الدولي"}

@@ -1265,8 +1265,10 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     return k
 
 
-# «لـ» + time is when, not what for: «الاتحاد الأوروبي للفترة …», «للمرة الثانية»
-_TIMES = frozenset(fold(w) for w in ("للفترة", "للمرة", "للعام", "للسنة", "للشهر", "للأسبوع", "لليوم", "لمدة"))
+# «لـ» + time is when, not what for: «الاتحاد الأوروبي للفترة …», «للمرة الثانية»; nor is whom something
+# was said to («حاكم مصرف لبنان للصحفيين»), nor a body's regional department («البنك الدولي لدائرة المشرق»)
+_TIMES = frozenset(fold(w) for w in ("للفترة", "للمرة", "للعام", "للسنة", "للشهر", "للأسبوع", "لليوم", "لمدة",
+                                     "للصحفيين", "للصحافيين", "للمراسلين", "لدائرة"))
 
 
 def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
