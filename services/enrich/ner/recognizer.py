@@ -25,7 +25,6 @@ from .rules import (
     coordination,
     courts_of_places,
     dateline_places,
-    descriptor_heads,
     detach_heads,
     drop_noise,
     dual_heads,
@@ -157,7 +156,7 @@ class CrfRecognizer:
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = hyphenated_names(spans, words, tokens)
-        spans = descriptor_heads(place_plurals(spans, folded), folded)
+        spans = place_plurals(spans, folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -456,24 +456,6 @@ _MONTHS = frozenset(fold(m) for m in GREGORIAN_MONTHS)
 _PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظات", "الأقاليم", "المدن", "البلدان", "الدول"))
 
 
-_ORGANISATION = fold("منظمة")
-
-
-def descriptor_heads(spans: list[Span], folded: list[str]) -> list[Span]:
-    """«منظمة أطباء بلا حدود», «منظمة الأمم المتحدة»: «organisation» before a curated organisation's
-    own name describes it (unless the curated name holds it: «منظمة الصحة العالمية»)."""
-    index = known_organisations()
-    out: list[Span] = []
-    for s, e, typ in spans:
-        if typ == "ORG" and e - s >= 2 and bare(folded[s]) == _ORGANISATION:
-            rest = tuple(folded[s + 1:e])
-            whole = (_ORGANISATION, *rest)
-            if rest in index.get(rest[0], ()) and whole not in index.get(_ORGANISATION, ()):
-                s += 1
-        out.append((s, e, typ))
-    return out
-
-
 def place_plurals(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last)."""
