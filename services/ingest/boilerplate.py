@@ -22,7 +22,7 @@ and folded the same way when compiled.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from services.ingest.normalize import match_key
@@ -403,6 +403,22 @@ def _menu_items(k: str) -> bool:
 
 _MAX_RULE_WORDS = 41  # the longest line any rule below can match (comment policies, promos)
 
+# furniture recognised by one pattern on a line of at most so many words, in the order they are
+# tried: (most words, test of the line as (stripped, folded, key), rule)
+_SHORT_LINE_RULES: tuple[tuple[int, Callable[[str, str, str], object], str], ...] = (
+    (14, lambda s, f, k: _PLAYER_FALLBACK.match(k), "widget"),
+    (6, lambda s, f, k: _SEARCH_BOX.match(f) or s[0] in _ARROWS, "widget"),
+    (6, lambda s, f, k: _SHORT_LINK.match(k), "widget"),
+    (6, lambda s, f, k: _VOTE.match(k), "vote"),
+    (6, lambda s, f, k: _DESK_CREDIT.match(k), "editor_credit"),
+    (12, lambda s, f, k: _EMBED_BYLINE.match(s), "embed"),
+    (30, lambda s, f, k: len(_PRAYER_TIME.findall(k)) >= 3, "prayer_times"),
+    (12, lambda s, f, k: _PRINT_NOTE.match(k), "print_note"),
+    (10, lambda s, f, k: _CONTACT.match(k), "contact"),
+    (30, lambda s, f, k: _DISCLAIMER.search(k), "disclaimer"),
+    (12, lambda s, f, k: _CATEGORY_PREFIX.search(k), "category"),
+)
+
 
 @lru_cache(maxsize=8192)  # asked of header lines by the title, masthead and furniture passes alike
 def classify(line: str) -> str | None:
@@ -453,28 +469,9 @@ def classify(line: str) -> str | None:
         return "caption"  # (a paragraph ending «…. (أ ف ب)» is text with its credit)
     if n <= 30 and _EDITOR_CREDIT.match(folded):
         return "editor_credit"
-    if n <= 14 and _PLAYER_FALLBACK.match(k):
-        return "widget"
-    if n <= 6 and (_SEARCH_BOX.match(folded) or stripped[0] in _ARROWS):
-        return "widget"
-    if n <= 6 and _SHORT_LINK.match(k):
-        return "widget"
-    if n <= 6 and _VOTE.match(k):
-        return "vote"
-    if n <= 6 and _DESK_CREDIT.match(k):
-        return "editor_credit"
-    if n <= 12 and _EMBED_BYLINE.match(stripped):
-        return "embed"
-    if n <= 30 and len(_PRAYER_TIME.findall(k)) >= 3:
-        return "prayer_times"
-    if n <= 12 and _PRINT_NOTE.match(k):
-        return "print_note"
-    if n <= 10 and _CONTACT.match(k):
-        return "contact"
-    if n <= 30 and _DISCLAIMER.search(k):
-        return "disclaimer"
-    if n <= 12 and _CATEGORY_PREFIX.search(k):
-        return "category"
+    for most, test, rule in _SHORT_LINE_RULES:
+        if n <= most and test(stripped, folded, k):
+            return rule
     if n <= 40 and _menu_items(k):
         return "menu"  # «كرة قدم | دوري أبطال أوروبا | الدوري الإنجليزي | الليجا | انتقالات»
     if n <= 16 and not has_sentence_end(stripped) and not stripped.startswith("|") and _breadcrumb(k):

@@ -1249,14 +1249,14 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
 
 # «لـ» + time is when, not what for: «الاتحاد الأوروبي للفترة …», «للمرة الثانية»; nor is whom something
 # was said to («حاكم مصرف لبنان للصحفيين»), nor a body's regional department («البنك الدولي لدائرة المشرق»)
-_TIMES = frozenset(fold(w) for w in ("للفترة", "للمرة", "للعام", "للسنة", "للشهر", "للأسبوع", "لليوم", "لمدة",
+_NOT_PURPOSES = frozenset(fold(w) for w in ("للفترة", "للمرة", "للعام", "للسنة", "للشهر", "للأسبوع", "لليوم", "لمدة",
                                      "للصحفيين", "للصحافيين", "للمراسلين", "لدائرة"))
 
 
 def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     n = len(folded)
     w = folded[j]
-    if w in _TIMES:
+    if w in _NOT_PURPOSES:
         return 0
     if w.startswith("لل") and len(w) >= 5:
         k = j + 1
@@ -2390,9 +2390,9 @@ def org_led_persons(spans: list[Span], folded: list[str]) -> list[Span]:
 # («مجلس النواب», «مجلس الوزراء العراقي»), a high court («المحكمة الاتحادية العليا»,
 # «محكمة النقض المصرية»), and a ministry when its country's adjective ends the name
 # («وزارة الخارجية الأميركية»; a bare «وزارة الصحة» is left alone: news gold calls it generic)
-_CHAMBERS = frozenset(fold(w) for w in (
-    "النواب", "الشعب", "الشورى", "الأمة", "الشيوخ", "الأعيان", "المستشارين", "العموم", "اللوردات", "الوزراء",
-    "السيادة"))
+# (the councils of the title chains' list that are chambers or the cabinet, not ruling or transitional councils)
+_CHAMBERS = _COUNCIL_KINDS - frozenset(
+    fold(w) for w in ("القيادة", "الرئاسي", "الانتقالي", "الرئاسة", "الدولة", "الأعلى"))
 _DEPUTIES, _PEOPLE = fold("نواب"), fold("الشعب")
 _THE_COURT = "ال" + _COURT
 _COURT_KINDS = _HIGH_COURTS | {_SUPREME}
