@@ -378,3 +378,24 @@ def test_the_first_of_a_month_in_maghrebi_and_a_month_just_ahead() -> None:
 def test_a_weekday_in_brackets_after_yesterday_or_tomorrow() -> None:
     assert _values("2023-05-21", "يدخل حيز التنفيذ من مساء غد (الاثنين) بتوقيت الخرطوم.") == ["2023-05-22"]
     assert _values("2023-05-21", "وقع الطرفان مساء أمس (السبت) في جدة.") == ["2023-05-20"]
+
+
+def test_a_bare_weekday_is_the_day_an_earlier_mention_gave_it() -> None:
+    # published on a Tuesday: a bare «الأربعاء» alone would be the last one, six days back
+    text = "ويكون الأربعاء 10 أبريل/نيسان 2024 أول أيام عيد الفطر. وقالت المحكمة إن العيد يوافق الأربعاء."
+    assert _values("2024-04-09", text) == ["2024-04-10", "2024-04-10"]
+    assert _values("2024-04-09", "وصل الوفد الخميس المقبل، وقال الوزير إن الاجتماع سيعقد الخميس.") == [
+        "2024-04-11", "2024-04-11"]
+    assert _values("2024-04-09", "وقالت المحكمة إن الجلسة كانت الأربعاء.") == ["2024-04-03"]
+
+
+def test_a_season_before_a_year_is_part_of_the_mention() -> None:
+    mentions = find_dates("تقرر تأجيلها من موعدها الأصلي في صيف 2025 تفاديا لتزامنها.", "2025-12-19")
+    assert [(d.text, d.value) for d in mentions] == [("صيف 2025", "2025")]
+    assert [(d.text, d.value) for d in find_dates("ومنذ خريف 2019 تعاني البلاد.", None)] == [("خريف 2019", "2019")]
+
+
+def test_the_second_of_two_ambiguous_months_and_today_after_a_verb_with_its_object() -> None:
+    assert _values("2023-04-03", "أن تبقى كميات الأمطار خلال ماي وجوان دون المعدلات.") == ["2023-05", "2023-06"]
+    assert _values("2022-01-25", "وقال المدير في مؤتمر صحافي عقده اليوم إن الحرارة ستنخفض.") == ["2022-01-25"]
+    assert _values("2022-01-25", "أمام تحديات العالم اليوم.") == []

@@ -9,7 +9,7 @@ candidate.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from services.shared.arabic_months import (
     AMBIGUOUS_MONTHS,
@@ -43,7 +43,7 @@ def key(s: str) -> str:
 class Ctx:
     """What the handlers share for one article: folded text and the publication anchor."""
 
-    __slots__ = ("f", "folded", "last_month", "pub", "pub_dt")
+    __slots__ = ("f", "folded", "last_month", "pub", "pub_dt", "weekday_dates")
 
     def __init__(self, folded: Folded, pub_dt: datetime | None) -> None:
         self.folded = folded
@@ -51,6 +51,9 @@ class Ctx:
         self.pub_dt = pub_dt
         self.pub = pub_dt.date() if pub_dt else None
         self.last_month: str | None = None  # YYYY-MM of the latest full date found, for «الشهر ذاته»
+        # the day an explicit mention gave each weekday («غدا الأربعاء 10 أبريل», «الخميس المقبل»):
+        # a later bare «الأربعاء» in the same article is that day again, whatever the clause's tense
+        self.weekday_dates: dict[int, date] = {}
 
     def before(self, pos: int, width: int = 30) -> str:
         return self.f[max(0, pos - width):pos]

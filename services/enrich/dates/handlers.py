@@ -7,6 +7,7 @@ precision: counts and units after four-digit numbers, ambiguous month words with
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -231,6 +232,10 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
             out.insert(0, (more[0], more[1].end("x"), _ymd(year, month, day), "gregorian", None, relative))
         return out
     out = [(start, end, _ymd(year, month, days[0] if days else None), "gregorian", None, relative)]
+    if weekday is not None and len(days) == 1 and year is not None:
+        with contextlib.suppress(ValueError):
+            if (d := date(year, month, days[0])).weekday() == weekday:
+                c.weekday_dates[weekday] = d
     if weekday is not None and len(days) == 1 and (more := c.behind(start, P.WEEKDAY_DAY_LIST_BEHIND)):
         # «الأحد 9 والاثنين 10 نوفمبر 2025»: the earlier day of the list, with its own weekday
         day = int(more[1].group("d"))
@@ -256,6 +261,9 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int, pub: date) -
     return min(fits, key=lambda d: abs((d - pub).days)).year if fits else year
 
 
+_SEASONS = frozenset({"ربيع", "صيف", "خريف", "شتاء"})
+
+
 def _year(m: re.Match, c: _Ctx) -> list[Cand]:
     f = c.f
     spans = [(x.start() + m.start("y_l"), x.end() + m.start("y_l")) for x in _YEAR_DIGITS.finditer(m.group("y_l"))]
@@ -263,6 +271,8 @@ def _year(m: re.Match, c: _Ctx) -> list[Cand]:
     hit = c.behind(m.start("y"), P.YEAR_CUE_BEHIND)
     strong = hit[0] if hit and hit[1].group("x") else None
     weak = hit is not None and hit[1].group("weak") is not None
+    if weak and hit[1].group("weak") in _SEASONS:
+        strong = hit[1].start("weak")  # «صيف 2025», like «مطلع 2025»: the season is part of the mention
     if strong is not None:
         lo = 1000
     elif weak or len(years) >= 2:
@@ -317,6 +327,8 @@ def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
         day = c.pub + timedelta(days=2)
     elif pre == "اليوم":
         day = anchor_weekday(wd, c.pub, "back")
+    elif not pre and not rel and wd in c.weekday_dates:
+        day = c.weekday_dates[wd]  # «غدا الأربعاء …» earlier: «غرة شوال توافق الأربعاء» is that day
     else:
         direction = direction_for(rel, c.future(start), True)
         if direction == "fwd" and rel in NEXT_WORDS:
@@ -324,6 +336,8 @@ def _weekday(m: re.Match, c: _Ctx) -> list[Cand]:
         elif rel in PAST_WORDS:
             direction = "back_strict"
         day = anchor_weekday(wd, c.pub, direction)
+    if pre or rel:
+        c.weekday_dates[wd] = day
     return [(start, end, day.isoformat(), "gregorian", None, True)]
 
 

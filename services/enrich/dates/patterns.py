@@ -173,8 +173,8 @@ MONTH_LIST_AFTER = re.compile(
     rf"\s*(?:و|الي|حتي|-|–)\s*(?:شهر\s+)?(?P<m2>{GM}){B}(?:\s*[/\\|]\s*{GM}{B}|\s*\(\s*{GM}\s*\))?"
     rf"(?:\s*[،,]?\s*{YEAR_WORD}?(?P<y>{Y4})|\s+(?P<rel>{REL}){B})"
 )
-# the second month of such a list needs no other cue: «يناير ومارس»
-MONTH_BEFORE = re.compile(rf"{GM}(?:\s*\)|{B})\s*(?:الي\s+|حتي\s+|[-–]\s*)?$")
+# the second month of such a list needs no other cue: «يناير ومارس», «ماي وجوان»
+MONTH_BEFORE = re.compile(rf"{GM}(?:\s*\)|{B})\s*(?:الي\s+|حتي\s+|[-–]\s*|و)?$")
 # «في 25 ديسمبر من كل عام»: a recurring date, never anchored to one year
 EVERY_YEAR_AFTER = re.compile(r"\s+من\s+كل\s+(?:عام|سنة)")
 REL_WEEK_AFTER = re.compile(rf"\s+من\s+(?:ال)?اسبوع\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الجاري|الحالي){B}")
@@ -200,7 +200,8 @@ DAYPART_BEHIND = re.compile(_CLITICS + rf"(?P<x>يوم|{_DAYPART})\s+$")
 # a bare «اليوم» right after a verb of reporting or publishing is "today": «أعلنت اليوم», «الصادرة اليوم»
 REPORTED_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اظهر|اظهرت|كشف|كشفت|صرح|صرحت|اوضح|اوضحت"
-    r"|نشر|نشرت|اصدر|اصدرت|الصادر|الصادرة|الصادره|المنشور|المنشورة|وصل|وصلت|بدا|بدات|انطلق|انطلقت|عقد|عقدت)\s+$"
+    r"|نشر|نشرت|اصدر|اصدرت|الصادر|الصادرة|الصادره|المنشور|المنشورة|وصل|وصلت|بدا|بدات|انطلق|انطلقت|عقد|عقدت)"
+    r"(?:ه|ها|هما|هم)?\s+$"  # «في مؤتمر صحافي عقده اليوم»
 )
 # «اعتبارا من الغد», «حتى الغد»: tomorrow, where «الغد» alone is as often "the future"
 FROM_UNTIL_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:من|حتي)\s+$")
