@@ -25,7 +25,7 @@ def test_script_fallback(lang, text):
     assert script_guess(text) == lang
 
 
-def test_fallback_used_without_py3langid(monkeypatch):
+def test_fallback_used_without_cld2(monkeypatch):
     monkeypatch.setattr(language, "_identifier", lambda: None)
     assert detect_language(SAMPLES["ar"]) == "ar"
     assert detect_language("Der Kreml sagte am Freitag") == "en"  # script only: Latin → en
@@ -43,3 +43,10 @@ def test_other_scripts_go_to_the_model():
 def test_kurdish_and_pashto_letters():
     assert script_guess("هەرێمی کوردستان ڕایگەیاند کە کۆبوونەوەیەک لەگەڵ بەغدا دەکات") == "ckb"
     assert script_guess("د افغانستان د بهرنیو چارو وزارت ویلي چې ښار کې امنیت ټینګ دی") == "ps"
+
+
+def test_latin_languages_are_told_apart_and_bad_text_does_not_raise():
+    assert detect_language("Der Kreml sagte am Freitag, dass Russland die Truppen Libyens nicht unterstütze.") == "de"
+    assert detect_language("Le Kremlin a déclaré vendredi que la Russie n'aidait pas les forces libyennes.") == "fr"
+    # a lone surrogate (a broken page) cannot be encoded for the detector: the script decides
+    assert detect_language("The Kremlin said on Friday \udcff that Russia was not helping.") == "en"
