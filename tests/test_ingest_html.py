@@ -77,3 +77,12 @@ def test_postfilter_byline_under_long_headline():
     out = postfilter(f"{title}\nحوار: آسيا العتروس\n{para}", title)
     assert out.author == "آسيا العتروس"
     assert out.text == para
+
+
+def test_a_dateline_on_its_own_line_under_the_headline_is_the_dateline_and_its_agency() -> None:
+    para = "<p>" + "أعلن الصندوق الكويتي للتنمية الاقتصادية العربية اليوم توقيع اتفاقية منحة مع منظمة الأغذية. " * 3
+    page = ("<html><head><title>منحة كويتية</title></head><body><article><h1>منحة كويتية لمنظمة الفاو</h1>"
+            f"<p>الكويت - كونا</p>{para}</p>{para}</p></article></body></html>")
+    res = extract_html(page)
+    assert (res.dateline, res.sources) == ("الكويت", ["كونا"])
+    assert res.text.startswith("أعلن الصندوق")

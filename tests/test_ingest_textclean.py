@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.ingest import boilerplate as bp
 from services.ingest.textclean import (
     canonical_agency,
     clean_text,
@@ -442,3 +443,20 @@ def test_the_caption_under_a_gallery_button():
     out = clean_text("\n".join([HEADLINE, "كتب: عمرو السيد", "الأحد، 28 مايو 2023 11:40 ص", "مشاركة", "1 / 12",
                                 "شاهد الصور", caption, BODY_1]))
     assert out.text == BODY_1
+
+
+def test_a_wire_dateline_alone_on_its_line_gives_the_dateline_and_its_agency() -> None:
+    text = ("الاتحاد الأفريقي ينتخب رئيسا جديدا للمفوضية\n\nأديس أبابا - (رويترز)\n"
+            "انتخب القادة الأفارقة السبت وزير خارجية جيبوتي رئيسا لمفوضية الاتحاد الأفريقي بعد سبع جولات.")
+    clean = clean_text(text)
+    assert (clean.dateline, clean.sources) == ("أديس أبابا", ["رويترز"])
+    assert clean.text.startswith("انتخب القادة")  # the line is the paragraph's credit, not text
+    assert ("أديس أبابا - (رويترز)", "dateline") in clean.dropped
+    clean = clean_text("سلطان عمان يعيد تشكيل مجلس الوزراء\n\nمسقط - العمانية\n"
+                       "أصدر السلطان هيثم بن طارق اليوم ثمانية وعشرين مرسوما سلطانيا بإعادة تشكيل الحكومة.")
+    assert (clean.dateline, clean.sources) == ("مسقط", ["العمانية"])
+    # the agency after the dash of an inline dateline is a source too
+    assert find_dateline("القاهرة - (أ ش أ) - قال وزير الخارجية") == ("القاهرة", ["أ ش أ"])
+    # a caption ending with a wire's credit is still a caption, and «X -» alone is no dateline
+    assert bp.classify("متظاهرون في ساحة التحرير وسط بغداد (رويترز)") == "caption"
+    assert find_dateline("رياضة -") == (None, [])

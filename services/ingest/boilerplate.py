@@ -196,6 +196,74 @@ _DISCLAIMER = _rx(
     r"(?:لا يمثل|لا تمثل|لا يعد|لا تعد|لا يشكل|لا تشكل|ليس|ليست) (?:نصيحة|نصيحه|توصية|دعوة|عرضا)"
     r"|(?:does not|do not) constitute (?:investment|financial) advice|not (?:investment|financial) advice"
 )
+# ----------------------------------------------------------------------------- agencies
+
+# canonical Arabic name for each agency, keyed by folded surface forms
+AGENCIES: dict[str, str] = {}
+for _canon, _forms in {
+    "رويترز": ("رويترز", "رويتر", "reuters"),
+    "فرانس برس": ("فرانس برس", "فرانس بريس", "أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "أف ب", "afp", "agence france-presse"),
+    "أسوشيتد برس": ("أسوشيتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "ا ب", "ap", "associated press"),
+    "د ب أ": ("د ب أ", "د.ب.أ", "dpa"),
+    "الأناضول": ("الأناضول", "الاناضول", "وكالة الأناضول", "anadolu"),
+    "سبوتنيك": ("سبوتنيك", "sputnik"),
+    "تاس": ("تاس", "tass"),
+    "ريا نوفوستي": ("ريا نوفوستي", "ria novosti"),
+    "شينخوا": ("شينخوا", "xinhua"),
+    "أ ش أ": ("أ ش أ", "ا ش ا", "mena"),
+    "وام": ("وام", "wam"),
+    "واس": ("واس", "spa"),
+    "قنا": ("قنا", "qna"),
+    "كونا": ("كونا", "kuna"),
+    "بترا": ("بترا", "petra"),
+    "سانا": ("سانا", "sana"),
+    "إرنا": ("إرنا", "ارنا", "irna"),
+    # the Arab states' own agencies, as their datelines name them («مسقط - العمانية»)
+    "العمانية": ("العمانية", "وكالة الأنباء العمانية"),
+    "بنا": ("بنا",),
+    "سبأ": ("سبأ",),
+    "وفا": ("وفا",),
+    "واج": ("واج",),
+    "لاماب": ("لاماب", "ومع"),
+    "وات": ("وات",),
+    "سونا": ("سونا",),
+    "واع": ("واع",),
+    "وكالات": ("وكالات", "وكالات الأنباء", "agencies"),
+}.items():
+    for _f in _forms:
+        AGENCIES[match_key(_f)] = _canon
+
+AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+
+
+def canonical_agency(name: str) -> str | None:
+    """Canonical agency name for a credit like «REUTERS» or «أ ف ب», None if unknown."""
+    return AGENCIES.get(key(name))
+
+
+# a dateline printed on a line of its own above the first paragraph: «أديس أبابا - (رويترز)»,
+# «لندن - (أ ش أ)», «القاهرة (رويترز) -», «مسقط - العمانية»: a place of one to three words and a known agency
+_PLACE = r"(?P<place>[^\W\d_][^\s\d():،,.\-–—]*(?:\s+[^\s\d():،,.\-–—]+){0,2})"
+_DATELINE_LINE = re.compile(
+    rf"^{_PLACE}\s*(?:(?:[-–—]{{1,2}}\s*)?\((?P<agency>[^()]{{1,30}})\)\s*(?:[-–—]{{1,2}}\s*)?"
+    r"|[-–—]{1,2}\s*(?P<bare>[^()\-–—]{1,30}?)\s*)$"
+)
+
+
+def dateline_line(line: str) -> tuple[str, str] | None:
+    """(place, agency) of a wire dateline alone on its line: the opening of the first paragraph,
+    not a caption's credit."""
+    m = _DATELINE_LINE.match(line.strip())
+    if m is None:
+        return None
+    agency = canonical_agency(m.group("agency") or m.group("bare"))
+    return (m.group("place"), agency) if agency else None
+
+
+def is_dateline_line(line: str) -> bool:
+    return dateline_line(line) is not None
+
+
 # a caption printed once, known by the credit that ends it: «… في مخيم قرب الفاشر (أرشيفية)»,
 # «حقل الشرارة النفطي جنوب غرب ليبيا - أرشيفية», «… الدورة 58 لمهرجان قرطاج - صورة: تونس الآن»
 _CAPTION_CREDIT = _rx(

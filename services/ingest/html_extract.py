@@ -149,7 +149,9 @@ def postfilter(text: str, title: str = "") -> Filtered:
     out.dropped += furniture
     blocks = [[line] for line in kept if line.strip()]
     blocks = tc.drop_caption_copies(blocks, protect={tkey} if tkey else None, keep_first_repeat=True)
-    blocks, out.dateline, out.sources = tc.finish_blocks(blocks, title, title_anywhere=False)
+    blocks, dateline, sources = tc.finish_blocks(blocks, title, title_anywhere=False)
+    out.dateline = dateline or out.dateline  # (or from a dateline on its own line, in the header)
+    out.sources = list(dict.fromkeys(out.sources + sources))
     out.text = "\n\n".join(b[0] for b in blocks)
     return out
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from services.ingest import boilerplate as bp
+from services.ingest.boilerplate import canonical_agency
 from services.ingest.normalize import match_key, normalize_text
 from services.shared.arabic_months import GREGORIAN_MONTHS, WEEKDAYS
 
@@ -180,32 +181,7 @@ def _parse_one_date_line(line: str) -> ParsedDate | None:
 
 # ----------------------------------------------------------------------------- credits
 
-# canonical Arabic name for each agency, keyed by folded surface forms
-_AGENCIES: dict[str, str] = {}
-for _canon, _forms in {
-    "رويترز": ("رويترز", "رويتر", "reuters"),
-    "فرانس برس": ("فرانس برس", "فرانس بريس", "أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "أف ب", "afp", "agence france-presse"),
-    "أسوشيتد برس": ("أسوشيتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "ا ب", "ap", "associated press"),
-    "د ب أ": ("د ب أ", "د.ب.أ", "dpa"),
-    "الأناضول": ("الأناضول", "الاناضول", "وكالة الأناضول", "anadolu"),
-    "سبوتنيك": ("سبوتنيك", "sputnik"),
-    "تاس": ("تاس", "tass"),
-    "ريا نوفوستي": ("ريا نوفوستي", "ria novosti"),
-    "شينخوا": ("شينخوا", "xinhua"),
-    "أ ش أ": ("أ ش أ", "ا ش ا", "mena"),
-    "وام": ("وام", "wam"),
-    "واس": ("واس", "spa"),
-    "قنا": ("قنا", "qna"),
-    "كونا": ("كونا", "kuna"),
-    "بترا": ("بترا", "petra"),
-    "سانا": ("سانا", "sana"),
-    "إرنا": ("إرنا", "ارنا", "irna"),
-    "وكالات": ("وكالات", "وكالات الأنباء", "agencies"),
-}.items():
-    for _f in _forms:
-        _AGENCIES[match_key(_f)] = _canon
-
-_AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
+_AGENCY_ALT = bp.AGENCY_ALT
 _SOURCE_LINE = re.compile(r"^(?:المصدر|المصادر|مصدر|source|sources|via)\s*[:：|/-]\s*(?P<names>.+)$", re.I)
 _AGENCY_LINE = re.compile(
     rf"^[\s(\[-]*(?P<names>(?:{_AGENCY_ALT})(?:\s*[+/،,و&-]\s*(?:{_AGENCY_ALT}))*)[\s)\].-]*$", re.I
@@ -213,11 +189,6 @@ _AGENCY_LINE = re.compile(
 # a trailing credit on the last sentence: «… وروسيا.(REUTERS)», «… الأربعاء. (أ ف ب)»
 _TRAILING_CREDIT = re.compile(r"\s*[-–—]?\s*\(\s*([^()]{1,40})\s*\)\s*\.?$")
 _NAME_SPLIT = re.compile(r"\s*(?:\+|/|،|,|&|\|| - |\sو(?=\S))\s*")
-
-
-def canonical_agency(name: str) -> str | None:
-    """Canonical agency name for a credit like «REUTERS» or «أ ف ب», None if unknown."""
-    return _AGENCIES.get(bp.key(name))
 
 
 def _split_names(names: str) -> list[str]:
@@ -256,15 +227,21 @@ def strip_trailing_credit(paragraph: str) -> tuple[str, list[str]]:
 
 # ----------------------------------------------------------------------------- dateline
 
+# the agency in brackets before the dash («القاهرة (رويترز) - …») or after it («القاهرة - (أ ش أ) - …»,
+# and alone on its line: «لندن - (أ ش أ)»)
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_](?:[^\s\d():،,.\-–—]*)(?:\s+[^\s\d():،,.\-–—]+){0,2})"
-    r"(?:\s*[،,]\s*[^()\-–—\n]{1,30}?)?\s*(?:\((?P<agency>[^()]{1,30})\))?\s*[-–—]{1,2}\s*(?=\S)"
+    r"(?:\s*[،,]\s*[^()\-–—\n]{1,30}?)?\s*(?:\((?P<agency>[^()]{1,30})\))?\s*[-–—]{1,2}\s*"
+    r"(?:\((?P<agency2>[^()]{1,30})\)\s*(?:[-–—]{1,2}\s*)?)?(?=\S|$)"
 )
 _NOT_PLACES = {match_key(w) for w in ("قال", "وقال", "أعلن", "وأضاف", "أكد", "الرئيس", "وزير", "هذا", "هذه", "في", "و")}
 
 
 def find_dateline(paragraph: str) -> tuple[str | None, list[str]]:
     """Place (and agency) of an opening dateline: «موسكو - أعلن …», «القاهرة (رويترز) - …»."""
+    alone = bp.dateline_line(paragraph)
+    if alone is not None:
+        return alone[0], [alone[1]]
     m = _DATELINE.match(paragraph)
     if not m:
         return None, []
@@ -272,6 +249,10 @@ def find_dateline(paragraph: str) -> tuple[str | None, list[str]]:
     if match_key(place.split()[0]) in _NOT_PLACES or len(place) > 30:
         return None, []
     agency = m.group("agency")
+    if agency is None and m.group("agency2") and canonical_agency(m.group("agency2")):
+        agency = m.group("agency2")  # (a bracket after the dash may open the sentence: «- (خاص)»)
+    if m.end() == len(paragraph) and agency is None:
+        return None, []  # a line that is nothing but «X -» is no dateline without its agency
     agencies = [a for a in (canonical_agency(p) for p in _NAME_SPLIT.split(agency)) if a] if agency else []
     if agency and not agencies:
         return None, []  # «(غرب) -» is not a credit, and then the «place» is probably not one either
@@ -425,13 +406,16 @@ _TIMESTAMP = re.compile(
 
 @lru_cache(maxsize=4096)  # the standfirst test and the header pass ask it of the same lines
 def header_meta(line: str) -> tuple[str, str | None] | None:
-    """Classify a page-header line: ``("date_line", iso)``, ``("byline", name)``, ``("timestamp", None)``.
+    """Classify a page-header line: ``("date_line", iso)``, ``("byline", name)``, ``("timestamp", None)``,
+    ``("dateline", None)`` (a wire dateline on its own line).
 
     Only meaningful before the first paragraph of prose: «كتب …» deep in the body is text.
     """
     parsed = parse_date_line(line)
     if parsed is not None:
         return "date_line", parsed.iso()
+    if bp.is_dateline_line(line):
+        return "dateline", None  # «أديس أبابا - (رويترز)», «الكويت - كونا» above the first paragraph
     if "|" in line:  # «بقلم: سليم بن عمار | 11:40 |»: a byline with its time stamp or date
         metas = [header_meta(p) for p in line.split("|") if p.strip()]
         if len(metas) > 1 and all(metas):
@@ -451,13 +435,18 @@ def header_meta(line: str) -> tuple[str, str | None] | None:
 def record_header_meta(target: Any, line: str, meta: tuple[str, str | None]) -> None:
     """Keep the first date line and byline of a header on ``target`` and note the line as dropped.
 
-    ``target`` is anything with ``published``, ``author`` and ``dropped`` (the text header, an HTML result).
+    ``target`` is anything with ``published``, ``author``, ``dateline``, ``sources`` and ``dropped``
+    (the text header, an HTML result). A dateline on its own line is the first paragraph's
+    place and credit: they are kept, the line goes.
     """
     kind, value = meta
     if kind == "date_line" and target.published is None:
         target.published = value
     elif kind == "byline" and target.author is None:
         target.author = value
+    elif kind == "dateline" and (found := bp.dateline_line(line)) is not None:
+        target.dateline = target.dateline or found[0]
+        target.sources.append(found[1])
     target.dropped.append((line, kind))
 
 
@@ -466,6 +455,8 @@ class Header:
     title: str = ""
     published: str | None = None
     author: str | None = None
+    dateline: str | None = None
+    sources: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -841,7 +832,7 @@ def clean_text(raw_text: str) -> CleanText:
         text=body,
         published=head.published,
         author=head.author,
-        dateline=dateline,
-        sources=sources,
+        dateline=dateline or head.dateline,
+        sources=list(dict.fromkeys(head.sources + sources)),
         dropped=dropped,
     )
