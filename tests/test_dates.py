@@ -399,3 +399,9 @@ def test_the_second_of_two_ambiguous_months_and_today_after_a_verb_with_its_obje
     assert _values("2023-04-03", "أن تبقى كميات الأمطار خلال ماي وجوان دون المعدلات.") == ["2023-05", "2023-06"]
     assert _values("2022-01-25", "وقال المدير في مؤتمر صحافي عقده اليوم إن الحرارة ستنخفض.") == ["2022-01-25"]
     assert _values("2022-01-25", "أمام تحديات العالم اليوم.") == []
+
+
+def test_a_day_of_the_month_just_named() -> None:
+    text = "فرض حظر التجوال من مساء الثلاثاء ١٧ آذار/مارس ولغاية ٢٤ منه، مع استثناء الصيدليات."
+    assert _values("2020-03-15", text) == ["2020-03-17", "2020-03-24"]
+    assert _values("2020-03-15", "قتل 50 شخصا و24 منه من المدنيين.") == []  # no month named before

@@ -128,10 +128,18 @@ def _days_ahead(hy: int, month: int, day: int, pub: date) -> int:
 
 
 def _day_of_month(m: re.Match, c: _Ctx) -> list[Cand]:
-    """«12 الجاري»: day of the publication month (الماضي/المقبل: of the month before/after)."""
-    if c.pub is None:
+    """«12 الجاري»: day of the publication month (الماضي/المقبل: of the month before/after);
+    «ولغاية 24 منه»: day of the month of the date just before it."""
+    if c.pub is None and m.group("dm_rel") != "منه":
         return []
     rel, day = m.group("dm_rel"), int(m.group("dm_d"))
+    if rel == "منه":
+        if c.last_month is None or not P.UNTIL_BEHIND.search(c.before(m.start("dm"), 12)):
+            return []
+        ym = c.last_month
+        if not valid_day(int(ym[5:]), day):
+            return []
+        return [(m.start("dm"), m.end("dm"), f"{ym}-{day:02d}", "gregorian", None, False)]
     shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
     ym = shift_month(c.pub, shift)
     if not valid_day(int(ym[5:]), day):

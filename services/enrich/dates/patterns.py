@@ -104,7 +104,11 @@ _AGO = (
 )
 
 # «12 الجاري» (Gulf/Levant): the 12th of the current (or last/next) month
-_DAY_OF_MONTH = rf"(?P<dm>(?P<dm_d>{D}{{1,2}})\s+(?:من\s+)?(?P<dm_rel>الجاري|الحالي|المنصرم|الماضي|المقبل|القادم){B})"
+_DAY_OF_MONTH = (
+    rf"(?P<dm>(?P<dm_d>{D}{{1,2}})\s+(?:من\s+)?(?P<dm_rel>الجاري|الحالي|المنصرم|الماضي|المقبل|القادم|منه){B})"
+)
+# «من 17 آذار ولغاية 24 منه»: «منه» (of it) is the month just named, after «until» or «and»
+UNTIL_BEHIND = re.compile(r"(?:^|\s)(?:و|ف)?(?:حتي|لغاية|لغايه|غاية|غايه|الي|و)\s*$")
 
 _PERIOD = (
     r"(?P<p>(?:(?P<p_u>(?:ال|ل)(?:شهر|عام|سنة))\s+"
