@@ -200,13 +200,30 @@ def _future_verb(f: str, lex: Lexicon) -> bool:
         and f not in lex.first_names and f not in lex.per_tokens
 
 
+_COMMON_VERB = 35  # Zipf × 10 of the verb without its «س»: «يخلف», «يزور» (names give «يمون», «تيفن»: rare)
+
+
+def _singular_future_verb(f: str, lex: Lexicon) -> bool:
+    """«وسيخلف يوسف»: «س» before a singular imperfect verb opens no name.
+
+    What the «س» stands before must itself be an everyday word (the present tense): «سيمون»,
+    «ستيفن», «سيباستيان» without it are no words at all.
+    """
+    if f[:1] in ("و", "ف") and f[1:2] == "س":
+        f = f[1:]
+    return len(f) >= 5 and f.startswith(("سي", "ست", "سن")) and f not in lex.first_names \
+        and f not in lex.per_tokens and f not in lex.loc and table().get(f[1:]) >= _COMMON_VERB
+
+
 def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Trim punctuation, function words and (for persons) triggers from span edges."""
     out: list[Span] = []
     for s, e, typ in spans:
         while s < e and (not is_word(words[s]) or folded[s] in STOP or (typ == "PER" and (
                 (is_trigger(folded[s], lex) and not _given_name_first(s, e, folded, lex))
-                or (e - s > 1 and in_class(folded[s], ORG_HEADS))))):
+                or (e - s > 1 and in_class(folded[s], ORG_HEADS))
+                or (e - s > 1 and _singular_future_verb(folded[s], lex) and not (
+                    folded[s + 1].startswith("ال") and folded[s + 1] not in lex.per_tokens))))):
             s += 1  # «باسم الجماعة يحيى…»: an organisation head is context, not name
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex)
@@ -538,14 +555,16 @@ def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
         and not is_trigger(f, lex) and not looks_like_verb(f) and table().get(f) < _RARE_SURNAME
 
 
-def name_like(f: str, word: str, lex: Lexicon) -> bool:
+def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
     """Could this word be part of a person's name? (not a function word, a frequent
-    ordinary word, a title or an adjective of nationality)."""
+    ordinary word, a title or an adjective of nationality). With ``clitic_ok``, a word that
+    only looks as if it opened with a proclitic («بيغي»: «يغي» is no word) may be one."""
     if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f) \
             or in_class(f, DIRECTIONS) \
             or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
         return False
-    if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens and f not in lex.first_names:
+    if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens and f not in lex.first_names \
+            and (not clitic_ok or _real_clitic(f, word, lex)):
         return False  # «لتحرير», «وقال»: a name inside a chain carries no preposition
     return f in lex.per_tokens or f in lex.first_names or f not in lex.common
 
@@ -859,8 +878,11 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     * a venue named after a person is the venue («ملعب الأمير مولاي عبد الله», «مطار الملك خالد
       الدولي», «سد الملك طلال»), a crossing or port named after a place is the place;
     * a known definite place opening a person of three words or more is the seat of an office
-      before its holder («سفير إيطاليا بالجزائر ألبرتو كوراتي»);
-    * a state's title tagged alone before its name is no place («وسلطنة» + «عمان»).
+      before its holder («سفير إيطاليا بالجزائر ألبرتو كوراتي»), and so is any known place
+      before a given name («وزير خارجية جيبوتي محمود علي يوسف»);
+    * a state's title tagged alone before its name is no place («وسلطنة» + «عمان»);
+    * a one-word person or organisation after a place noun is a place («في منطقة الزمالك»), and
+      after a dual, so is the word after «و» («مدينتي غوما وبوكافو»).
     """
     out: list[Span] = []
     loc_starts = {x[0] for x in spans if x[2] == "LOC"}
@@ -878,10 +900,17 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             s, typ = s + 1, "LOC"  # «جزيرتي بوبيان»: a place noun does not open a person's name
         elif typ in ("PER", "ORG") and e - s == 1 and s and bare(folded[s - 1]) in _ONE_PLACE_NOUNS:
             typ = "LOC"  # «في منطقة الزمالك»: the district, not the club
+        elif typ in ("PER", "ORG") and e - s == 1 and s and (bare(folded[s - 1]) in _TWO_PLACE_NOUNS or (
+                s >= 2 and folded[s].startswith("و") and bare(folded[s - 2]) in _TWO_PLACE_NOUNS)):
+            typ = "LOC"  # «على مدينتي غوما وبوكافو»: both towns
+        elif typ in ("PER", "ORG") and e - s == 2 and s and bare(folded[s - 1]) in _TWO_PLACE_NOUNS \
+                and folded[s + 1].startswith("و"):
+            out.append((s, s + 1, "LOC"))  # (tagged as one span)
+            s, typ = s + 1, "LOC"
         elif typ == "PER" and s and folded[s - 1] in _CITY:
             typ = "LOC"  # «مدينة صباح الأحمد البحرية»: a city named after a ruler
-        elif typ == "PER" and e - s >= 3 and (b := bare(folded[s])).startswith("ال") and b in lex.loc \
-                and b not in lex.first_names and b not in lex.per_tokens:
+        elif typ == "PER" and e - s >= 3 and (b := bare(folded[s])) in lex.loc and b not in lex.first_names \
+                and b not in lex.per_tokens and (b.startswith("ال") or bare(folded[s + 1]) in lex.first_names):
             out.append((s, s + 1, "LOC"))  # «سفير إيطاليا بالجزائر ألبرتو كوراتي»: the seat, then the envoy
             s += 1
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
@@ -912,6 +941,8 @@ def _stadium_before(s: int, folded: list[str]) -> int | None:
 # be followed by a description)
 _ONE_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية")) \
     | _with_clitics(("حي",))  # («بحي» is too short for the clitic split)
+# a dual names two places, the second after «و»: «على مدينتي غوما وبوكافو»
+_TWO_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينتي", "بلدتي", "قريتي", "منطقتي", "محافظتي", "ولايتي"))
 
 
 # sites named after a place, not a person (airports, unlike these, often bear a person's name)
@@ -1359,7 +1390,8 @@ _LOCAL_COURTS = frozenset(fold(w) for w in (
 def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«المحكمة الابتدائية بصفاقس», «محكمة الاستئناف بالرباط»: a court is named by its kind and
     its seat, joined by «ب»; the seat is part of the name, not a place of its own. A high court
-    is named by its kind and rank: «المحكمة الاتحادية العليا», «المحكمة الدستورية العليا».
+    is named by its kind and rank: «المحكمة الاتحادية العليا», «المحكمة الدستورية العليا»; a
+    city's court by the city in construct: «محكمة الدار البيضاء», «محكمة باريس».
 
     The court's kind (:data:`_LOCAL_COURTS`) after «محكمة»/«المحكمة», then a known place behind
     «ب» (or «بال»); an organisation span over the kind is taken in.
@@ -1373,6 +1405,10 @@ def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex
         if j < n and folded[i + 1] in _HIGH_COURTS and folded[j] == _SUPREME and bare(f) == "ال" + _COURT \
                 and not any(x[0] < j + 1 and x[1] > i for x in out):
             out.append((i, j + 1, "ORG"))  # «المحكمة الاتحادية العليا»: a country's high court
+            continue
+        loc = next((x for x in out if x[0] == i + 1 and x[2] == "LOC"), None)
+        if bare(f) == _COURT and loc and not any(x[0] < loc[1] and x[1] > i and x != loc for x in out):
+            out = [x for x in out if x != loc] + [(i, loc[1], "ORG")]  # «محكمة الدار البيضاء»: the city's court
             continue
         if j >= n or folded[i + 1] not in _LOCAL_COURTS or not folded[j].startswith("ب"):
             continue
@@ -1454,6 +1490,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         if not is_title(folded[i]):
             continue
         j = i + 1
+        describing = 0
         # the chain: offices, nationality adjectives, «باسم X», and the organisation an
         # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
         while j < n and j - i <= 8:
@@ -1512,6 +1549,9 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
                 j = _after_acronym(sp[1], words, span_at)
+            elif describing < 2 and not covered[j] and _describes_office(folded[j], words[j], lex):
+                describing += 1  # «رائدة الفضاء الأمريكية المخضرمة بيغي ويتسون», «رئيس وفدها المفاوض»
+                j += 1
             else:
                 break
         while j < n and words[j] in QUOTES:
@@ -1524,7 +1564,10 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             spans = [x for x in spans if x != sp]
             covered[j] = False
             span_at[j] = None
-        if j >= n or covered[j] or not name_like(folded[j], words[j], lex):
+        # a rare word right after the chain may be a foreign given name that merely looks as if
+        # it opened with a clitic («رائدة الفضاء الأمريكية المخضرمة بيغي ويتسون»)
+        rare = j < n and table().get(folded[j]) < _UNCOMMON
+        if j >= n or covered[j] or not name_like(folded[j], words[j], lex, clitic_ok=rare):
             continue
         if j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "PER" \
                 and not folded[j].startswith("ال") and not folded[j].endswith(("ها", "هم")) \
@@ -1537,7 +1580,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             for x in range(j, sp[1]):
                 covered[x] = True
             continue
-        second = j + 1 < n and not covered[j + 1] and (name_like(folded[j + 1], words[j + 1], lex) or (
+        second = j + 1 < n and not covered[j + 1] and (name_like(folded[j + 1], words[j + 1], lex, clitic_ok=rare) or (
             (folded[j] in lex.first_names or table().get(folded[j]) < _UNCOMMON)
             and (_letter_not_clitic(folded[j + 1], words[j + 1], lex)
                  or _rare_surname(folded[j + 1], words[j + 1], lex))))
@@ -1549,8 +1592,11 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 and is_arabic(words[j + 1]) and folded[j + 1] not in lex.common and not is_trigger(folded[j + 1], lex):
             second, retyped = True, sp
         known = folded[j] in lex.first_names or folded[j] in _NAME_LINKS
-        # «ألينا»: the article is never written with a hamza, so «أل…» / «إل…» is no clitic
-        if not known and ((split_clitic(folded[j])[0] and not words[j].startswith(("أل", "إل"))) or not second):
+        if not known and (_real_clitic(folded[j], words[j], lex) or not second):
+            continue
+        if describing and (not second or (not known and table().get(folded[j]) >= _UNCOMMON)):
+            # after «رئيس المجلس الجديد» an everyday word is the sentence going on («ملفات خلافية»),
+            # and a given name needs a second name: «وزيرة التعاون الدولي علي هامش» is «على هامش»
             continue
         k = extend_name(j + 2 if second else j + 1, j, covered, folded, words, lex)
         if retyped:
@@ -1559,6 +1605,32 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         for x in range(j, k):
             covered[x] = True
     return sorted(spans + added)
+
+
+def _real_clitic(f: str, word: str, lex: Lexicon) -> bool:
+    """Does a word open with a proclitic? Only when what follows it is a word or a name:
+    «بتعيين» is «ب» + «تعيين», but «بيغي», «بوريس», «ويتسون» without it are nothing
+    («ألينا»: the article is never written with a hamza, so «أل…» / «إل…» is no clitic)."""
+    clitic, rest = split_clitic(f)
+    if not clitic or word.startswith(("أل", "إل")):
+        return False
+    return clitic.endswith("ال") or clitic == "لل" or rest.startswith("ال") or table().get(rest) >= _RARE \
+        or rest in lex.first_names or rest in lex.per_tokens or rest in lex.loc
+
+
+def _describes_office(f: str, word: str, lex: Lexicon) -> bool:
+    """An everyday word that describes an office, not a name: a definite noun or adjective
+    («الفضاء», «المخضرمة», «المفاوض») or the office's body with its owner («وفدها», «حكومته»).
+    Definite given names («الوليد»), known name words, «إلينا» (no article) and «عقيلة» (a
+    «ة», not the pronoun «ه») are not."""
+    if f in lex.first_names or f in lex.per_tokens or f in lex.loc or is_trigger(f, lex) or f in STOP \
+            or f in _TIME_WORDS or bare(f) in _DAYS:
+        return False  # («الذي», «الليلة الماضية» go on a sentence, not an office)
+    if word.startswith("ال"):
+        if f.endswith("ي") and f not in lex.common:
+            return False  # a nisba after a title is a family name: «الشيخ الخراساني أمين …»
+        return f in lex.common or table().get(f) >= _RARE
+    return len(word) >= 4 and word.endswith(("ها", "ه", "هم")) and table().get(f) >= _RARE
 
 
 def _after_chain(s: int, folded: list[str], lex: Lexicon) -> bool:
@@ -1765,8 +1837,12 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
                         folded[end] in _COMPLEMENTIZERS or (lone and words[end] in _COMMAS)):
                     continue
                 comma = folded[end] not in _COMPLEMENTIZERS
+                # before a comma, a two-word name takes no everyday definite word: «وهنأ الرئيس
+                # الكيني وليام روتو الفائز،» (the winner) is its object
                 if all(_surname_in_frame(x, folded, words, lex, indefinite=lone)
-                       and not (comma and _plural(folded[x])) for x in range(e, end)):
+                       and not (comma and _plural(folded[x]))
+                       and not (comma and e - s == 2 and folded[x].startswith("ال") and folded[x] in lex.common)
+                       for x in range(e, end)):
                     for x in range(e, end):
                         covered[x] = True
                     e = end
@@ -2179,6 +2255,10 @@ def _speaker_word(f: str, word: str, lex: Lexicon, freq: FreqTable) -> bool:
 _INFLECTIONS = ("ها", "هم", "ه", "ي", "ا", "و", "ك")
 
 
+_REGNAL = frozenset(fold(w) for w in (
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"))
+
+
 def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Tag untagged repeats of one-word names (and of surnames) found elsewhere in the
     document, and unify the types of one-word mentions by majority vote."""
@@ -2186,8 +2266,9 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     for s, e, typ in spans:
         if e - s == 1:
             votes.setdefault(bare(folded[s]), Counter())[typ] += 1
-        elif typ == "PER" and folded[e - 2] not in _NAME_LINKS:
-            # a surname stands for the person: «خليفة حفتر» → «حفتر» (not the end of «عبد الوحيد»)
+        elif typ == "PER" and folded[e - 2] not in _NAME_LINKS and folded[e - 1] not in _REGNAL:
+            # a surname stands for the person: «خليفة حفتر» → «حفتر» (not the end of «عبد الوحيد»,
+            # nor a regnal number: «الحسن الثاني» is not «الثاني»)
             votes.setdefault(bare(folded[e - 1]), Counter())["PER"] += 1
     covered = covered_tokens(spans, len(words))
     out = list(spans)
@@ -2400,6 +2481,11 @@ _INDEFINITE_COURTS = frozenset(fold(w) for w in ("النقض", "التمييز")
 _MINISTRY = fold("وزارة")
 
 
+_FORCES = fold("القوات")
+_FORCE_BRANCHES = frozenset(fold(w) for w in ("الجوية", "البحرية", "البرية", "المسلحة"))
+_ROYAL = fold("الملكية")
+
+
 def _institution_end(i: int, folded: list[str], lex: Lexicon) -> int | None:
     """End of the institution name that opens at word ``i``, or None."""
     n = len(folded)
@@ -2415,6 +2501,13 @@ def _institution_end(i: int, folded: list[str], lex: Lexicon) -> int | None:
             end += 1  # «المحكمة الاتحادية العليا»
     elif b == _COURT and nxt in _INDEFINITE_COURTS:
         end = i + 2
+    elif b == _FORCES and nxt in _FORCE_BRANCHES:
+        end = i + 2
+        if end < n and folded[end] == _ROYAL:
+            end += 1  # «القوات الجوية الملكية السعودية»
+        if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه")):
+            return None  # a branch needs its country («القوات الجوية» alone is any air force)
+        return end + 1
     elif b == _MINISTRY and nxt.startswith("ال"):
         end = i + 2
         # «وزارة الخارجية وشؤون المغتربين الأردنية»: definite words, or «و» + a construct head before one
@@ -2439,13 +2532,13 @@ def _country_adjective(f: str, lex: Lexicon) -> bool:
 
 
 def institutions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
-    """Tag the state institutions of :data:`_CHAMBERS` and the high courts, and ministries
-    with their country's adjective, where no other span holds them. A single-word place
+    """Tag the state institutions of :data:`_CHAMBERS` and the high courts, and ministries and
+    armed forces' branches with their country's adjective, where no other span holds them. A single-word place
     the tagger read in the country's adjective («وزارة الخارجية السعودية» → «السعودية»)
     gives way. A council right after a title is part of an office («رئيس مجلس الوزراء»), as
     news gold reads it; this runs after the title chains, which read «رئيس مجلس النواب عقيلة
     صالح» as an office and its holder."""
-    heads = (_COUNCIL, _THE_COURT, _COURT, _MINISTRY)
+    heads = (_COUNCIL, _THE_COURT, _COURT, _MINISTRY, _FORCES)
     starts = [i for i, f in enumerate(folded) if f in heads or bare(f) in heads]
     if not starts:
         return spans
