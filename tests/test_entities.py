@@ -346,3 +346,12 @@ def test_a_city_s_court_and_an_armed_forces_branch_with_its_country():
 def test_an_everyday_definite_word_before_a_comma_is_no_family_name_of_a_two_word_name():
     ents = find_entities("وهنأ الرئيس الكيني وليام روتو الفائز، وقال في منشور إن كينيا تحترم إرادة القارة.")
     assert names(ents, "PER") == {"وليام روتو"}
+
+
+def test_ali_written_for_the_preposition_and_a_board_of_directors():
+    ents = find_entities("ويستقطب المؤتمر الذي يقتصر حضوره علي المدعوين فقط عددا من كبار المديرين.")
+    assert not names(ents, "PER")  # «علي» is «على» in Egyptian spelling
+    ents = find_entities("وقال الدكتور علي جمعة مفتي الديار المصرية إن الفتوى واضحة.")
+    assert names(ents, "PER") == {"علي جمعة"}
+    ents = find_entities("وأوصى مجلس الإدارة بتوزيع الأرباح، فيما قال رئيس مجلس إدارة شركة أرامكو إن النتائج قوية.")
+    assert names(ents, "ORG") == {"شركة أرامكو"}

@@ -254,6 +254,12 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
                or (typ != "ORG" and folded[i] in TITLE_COMPLEMENTS) for i in range(s, e)) \
                 and not (typ == "LOC" and s and folded[s - 1] in _PLACE_NOUNS and folded[s] in lex.loc):
             continue  # «الروسي», «الرئيس»: context words, not entities (but «بجزيرة صقلية» is the island)
+        if typ == "ORG" and e - s >= 2 and bare(folded[s]) == _COUNCIL and folded[s + 1] in _BOARD:
+            s += 2  # «مجلس الإدارة», «مجلس إدارة شركة أرامكو»: a board is its company's, not a body of its own
+            if s < e and folded[s] in lex.common:
+                continue
+        if s >= e:
+            continue
         if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
             continue  # a bare head («الحكومة») names no particular organisation
         if e - s == 1 and in_class(folded[s], DIRECTIONS):
@@ -265,11 +271,17 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         if typ == "PER" and e - s == 1 and folded[s] in _TIMES_OF_DAY and e < len(words) \
                 and bare(folded[e]) in _DAYS:
             continue  # «صباح الجمعة» is Friday morning, not a woman called Sabah
+        if typ == "PER" and e - s == 1 and folded[s] == _ALI and e < len(words) and not (s and (
+                is_trigger(folded[s - 1], lex) or folded[s - 1] in lex.first_names)) and (
+                folded[e] in _COMPLEMENTIZERS or (folded[e].startswith("ال") and folded[e] not in lex.per_tokens)):
+            continue  # «القضاء علي جذور الفتنة», «سيعمل علي أن»: the preposition «على» written with «ي»
         out.append((s, e, typ))
     return out
 
 
 _TIMES_OF_DAY = frozenset(fold(w) for w in ("صباح", "مساء", "ظهر", "فجر", "ليلة", "عصر", "صبيحة"))
+_ALI = fold("علي")
+_BOARD = frozenset(fold(w) for w in ("الإدارة", "إدارة", "الأمناء", "أمناء", "المديرين"))
 _DAYS = frozenset(fold(w) for w in (
     "اليوم", "أمس", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
 
