@@ -355,3 +355,10 @@ def test_ali_written_for_the_preposition_and_a_board_of_directors():
     assert names(ents, "PER") == {"علي جمعة"}
     ents = find_entities("وأوصى مجلس الإدارة بتوزيع الأرباح، فيما قال رئيس مجلس إدارة شركة أرامكو إن النتائج قوية.")
     assert names(ents, "ORG") == {"شركة أرامكو"}
+
+
+def test_state_bodies_named_by_their_domain_and_their_country_s_adjective():
+    ents = find_entities("ويرأس الوزير جهاز الاستثمار العماني، فيما قالت هيئة الاستثمار السعودية إن العمل بدأ.")
+    assert names(ents, "ORG") == {"جهاز الاستثمار العماني", "هيئة الاستثمار السعودية"}
+    ents = find_entities("وقالت هيئة الاستثمار إن العمل بدأ.")
+    assert not names(ents, "ORG")  # without its country the body is generic

@@ -2493,6 +2493,10 @@ _INDEFINITE_COURTS = frozenset(fold(w) for w in ("النقض", "التمييز")
 _MINISTRY = fold("وزارة")
 
 
+# state bodies named like ministries, by their domain and their country's adjective (which agrees
+# with the head): «جهاز الاستثمار العماني», «هيئة الاستثمار السعودية», «صندوق التنمية الكويتي»
+_COUNTRY_BODIES = {fold(w): feminine for w, feminine in (
+    ("جهاز", False), ("صندوق", False), ("هيئة", True), ("مؤسسة", True))}
 _FORCES = fold("القوات")
 _FORCE_BRANCHES = frozenset(fold(w) for w in ("الجوية", "البحرية", "البرية", "المسلحة"))
 _ROYAL = fold("الملكية")
@@ -2520,14 +2524,15 @@ def _institution_end(i: int, folded: list[str], lex: Lexicon) -> int | None:
         if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه")):
             return None  # a branch needs its country («القوات الجوية» alone is any air force)
         return end + 1
-    elif b == _MINISTRY and nxt.startswith("ال"):
+    elif (b == _MINISTRY or b in _COUNTRY_BODIES) and nxt.startswith("ال"):
         end = i + 2
         # «وزارة الخارجية وشؤون المغتربين الأردنية»: definite words, or «و» + a construct head before one
         while end < n and end - i <= 5 and not _country_adjective(folded[end], lex) and (
                 folded[end].startswith(("ال", "وال"))
                 or (folded[end].startswith("و") and end + 1 < n and folded[end + 1].startswith("ال"))):
             end += 1
-        if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه")):
+        feminine = b == _MINISTRY or _COUNTRY_BODIES[b]
+        if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه") == feminine):
             return None  # a ministry needs its country («وزارة الصحة» alone is generic)
         return end + 1
     else:
@@ -2550,7 +2555,7 @@ def institutions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Spa
     gives way. A council right after a title is part of an office («رئيس مجلس الوزراء»), as
     news gold reads it; this runs after the title chains, which read «رئيس مجلس النواب عقيلة
     صالح» as an office and its holder."""
-    heads = (_COUNCIL, _THE_COURT, _COURT, _MINISTRY, _FORCES)
+    heads = (_COUNCIL, _THE_COURT, _COURT, _MINISTRY, _FORCES, *_COUNTRY_BODIES)
     starts = [i for i, f in enumerate(folded) if f in heads or bare(f) in heads]
     if not starts:
         return spans
