@@ -405,3 +405,8 @@ def test_a_day_of_the_month_just_named() -> None:
     text = "فرض حظر التجوال من مساء الثلاثاء ١٧ آذار/مارس ولغاية ٢٤ منه، مع استثناء الصيدليات."
     assert _values("2020-03-15", text) == ["2020-03-17", "2020-03-24"]
     assert _values("2020-03-15", "قتل 50 شخصا و24 منه من المدنيين.") == []  # no month named before
+
+
+def test_an_explicit_past_marker_is_never_turned_forward_by_the_near_ahead_rule() -> None:
+    # September is within two months after 1 August, but «الماضي» says last year's
+    assert _values("2018-08-01", "أعلنت الهيئة في 26 سبتمبر الماضي القرار.") == ["2017-09-26"]

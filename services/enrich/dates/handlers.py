@@ -222,7 +222,8 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
     recurring = year is None and P.EVERY_YEAR_AFTER.match(c.f, end) is not None
     if year is None and c.pub is not None and not recurring and not P.EVENT_BEFORE.search(before):
         direction = direction_for(rel, c.future(start), bool(days))
-        if direction == "back" and _just_ahead(month, days[-1] if days else None, c.pub) and not c.past(start):
+        if direction == "back" and not rel and _just_ahead(month, days[-1] if days else None, c.pub) \
+                and not c.past(start):
             direction = "fwd"  # «التصويت الخاص … أي في 9 تشرين الثاني», written a month before it
         year = anchor_year(month, days[-1] if days else None, c.pub, direction)
         if weekday is not None and len(days) == 1 and not rel:
