@@ -362,3 +362,8 @@ def test_state_bodies_named_by_their_domain_and_their_country_s_adjective():
     assert names(ents, "ORG") == {"جهاز الاستثمار العماني", "هيئة الاستثمار السعودية"}
     ents = find_entities("وقالت هيئة الاستثمار إن العمل بدأ.")
     assert not names(ents, "ORG")  # without its country the body is generic
+
+
+def test_a_ministry_joins_its_domains_with_wa():
+    ents = find_entities("وقالت وزارة الطاقة والمعادن العمانية إن الإنتاج ارتفع، وأعلنت وزارة الأوقاف والشؤون الإسلامية برنامجها.")
+    assert names(ents, "ORG") == {"وزارة الطاقة والمعادن العمانية", "وزارة الأوقاف والشؤون الإسلامية"}

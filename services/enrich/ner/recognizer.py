@@ -36,6 +36,7 @@ from .rules import (
     known_organisations,
     known_places,
     listed_persons,
+    ministry_domains,
     nisba_surnames,
     org_edges,
     org_heads,
@@ -149,7 +150,7 @@ class CrfRecognizer:
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
-        spans = institutions(spans, folded, self.lex)
+        spans = ministry_domains(institutions(spans, folded, self.lex), folded)
         spans = org_led_persons(quoted_aliases(spans, folded, words, self.lex), folded)
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
