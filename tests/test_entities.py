@@ -367,3 +367,8 @@ def test_state_bodies_named_by_their_domain_and_their_country_s_adjective():
 def test_a_ministry_joins_its_domains_with_wa():
     ents = find_entities("وقالت وزارة الطاقة والمعادن العمانية إن الإنتاج ارتفع، وأعلنت وزارة الأوقاف والشؤون الإسلامية برنامجها.")
     assert names(ents, "ORG") == {"وزارة الطاقة والمعادن العمانية", "وزارة الأوقاف والشؤون الإسلامية"}
+
+
+def test_a_given_name_the_tagger_left_before_a_person_opens_it():
+    ents = find_entities("وقال المتحدث باسم الوزارة، علي حسين الجبوري، إن الرواتب ستصرف الأسبوع المقبل.")
+    assert names(ents, "PER") == {"علي حسين الجبوري"}

@@ -2101,8 +2101,26 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
             _add_person(i, added, covered, folded, words, lex)
     if grown:
         spans = [sp for sp in spans if not (sp[0] in grown and sp[1] == sp[0] + 1)]
-    return _patronymic_before(_grow_compound_given(sorted(spans + added), covered, folded, words, lex),
+    spans = _given_name_before(sorted(spans + added), covered, folded, lex)
+    return _patronymic_before(_grow_compound_given(spans, covered, folded, words, lex),
                               covered, folded, words, lex)
+
+
+def _given_name_before(spans: list[Span], covered: list[bool], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«المتحدث باسم الوزارة، علي حسين الجبوري،»: the CRF began the person one word late; a
+    usable given name right before a person of two words or more opens it («علي» only after a
+    comma or a title, where it cannot be the preposition «على»)."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and s and not covered[s - 1] and (
+                (folded[s - 1] != _ALI and _usable_given_name(folded[s - 1], lex)
+                 and not split_clitic(folded[s - 1])[0])
+                or (folded[s - 1] == _ALI and s >= 2
+                    and (folded[s - 2] in _COMMAS or is_trigger(folded[s - 2], lex)))):
+            covered[s - 1] = True
+            s -= 1
+        out.append((s, e, typ))
+    return out
 
 
 _SON_OF = frozenset(fold(w) for w in ("ولد", "بن"))
