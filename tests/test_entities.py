@@ -372,3 +372,8 @@ def test_a_ministry_joins_its_domains_with_wa():
 def test_a_given_name_the_tagger_left_before_a_person_opens_it():
     ents = find_entities("وقال المتحدث باسم الوزارة، علي حسين الجبوري، إن الرواتب ستصرف الأسبوع المقبل.")
     assert names(ents, "PER") == {"علي حسين الجبوري"}
+
+
+def test_a_known_city_after_a_verb_of_hosting():
+    ents = find_entities("وطرحت الفكرة خلال منتدى استضافته مسقط عام 2019، فيما تستضيفها مدينة جوهانسبرغ هذا العام.")
+    assert "مسقط" in names(ents, "LOC") and "مدينة" not in names(ents, "LOC")

@@ -599,8 +599,11 @@ def _with_clitics(nouns: tuple[str, ...]) -> frozenset[str]:
 _PLACE_NOUNS = _with_clitics(PLACE_NOUNS)
 _SITE_NOUNS = frozenset(fold(n) for n in SITE_NOUNS)
 # «زلزال الحوز»: an earthquake is named after where it struck
+# a city hosts: «منتدى استضافته مسقط», «تحتضن الرباط القمة»
+_HOST_VERBS = frozenset(fold(c + v + o) for c in ("", "و", "ف") for v in (
+    "استضافت", "تستضيف", "يستضيف", "استضاف", "احتضنت", "تحتضن", "يحتضن", "احتضن") for o in ("", "ه", "ها"))
 LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "زلزال")) | _PLACE_NOUNS \
-    | _with_clitics(SITE_NOUNS)
+    | _with_clitics(SITE_NOUNS) | _HOST_VERBS
 
 
 def _place_candidate(f: str, lex: Lexicon) -> bool:
@@ -642,7 +645,8 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         # a three-letter place that is also an everyday word («صور» pictures) only after a place
         # or site noun: short words collide; «في حمص», «إلى رفح» after a preposition too
         explicit = f in lex.loc and (len(f) >= 4 or prev in _PLACE_NOUNS or bare(prev) in _SITE_NOUNS or plain) \
-            and prev in LOCATIVES and (plain or prev in _PLACE_NOUNS)
+            and prev in LOCATIVES and (plain or prev in _PLACE_NOUNS or (
+                prev in _HOST_VERBS and f not in _PLACE_NOUNS and bare(f) not in _SITE_NOUNS))
         glued = clitic in ("ب", "ل", "وب", "ول") and stem in lex.loc and stem not in lex.common \
             and stem not in lex.ambiguous and f not in lex.common
         # «بنغازي والمناطق النفطية ودرنة»: «و» + a known place, in a list that has a place
