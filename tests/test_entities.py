@@ -365,7 +365,8 @@ def test_state_bodies_named_by_their_domain_and_their_country_s_adjective():
 
 
 def test_a_ministry_joins_its_domains_with_wa():
-    ents = find_entities("وقالت وزارة الطاقة والمعادن العمانية إن الإنتاج ارتفع، وأعلنت وزارة الأوقاف والشؤون الإسلامية برنامجها.")
+    ents = find_entities("وقالت وزارة الطاقة والمعادن العمانية إن الإنتاج ارتفع، "
+                         "وأعلنت وزارة الأوقاف والشؤون الإسلامية برنامجها.")
     assert names(ents, "ORG") == {"وزارة الطاقة والمعادن العمانية", "وزارة الأوقاف والشؤون الإسلامية"}
 
 
