@@ -378,3 +378,8 @@ def test_a_given_name_the_tagger_left_before_a_person_opens_it():
 def test_a_known_city_after_a_verb_of_hosting():
     ents = find_entities("وطرحت الفكرة خلال منتدى استضافته مسقط عام 2019، فيما تستضيفها مدينة جوهانسبرغ هذا العام.")
     assert "مسقط" in names(ents, "LOC") and "مدينة" not in names(ents, "LOC")
+
+
+def test_a_given_name_before_a_place_name_is_a_person():
+    ents = find_entities("وأعلنت مديرة إدارة الشرق الأوسط في الوزارة، كاثرين ويلز، أن بلادها ستخصص 45 مليون جنيه.")
+    assert "كاثرين ويلز" in names(ents, "PER") and "كاثرين ويلز" not in names(ents, "LOC")

@@ -905,6 +905,9 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     for s, e, typ in spans:
         if typ == "LOC" and e - s == 1 and e in loc_starts and bare(folded[s]) in _STATE_TITLES:
             continue  # «وسلطنة» + «عمان»: the state is named by the place after its title
+        if typ == "LOC" and e - s == 2 and folded[s] in lex.first_names and folded[s] not in lex.loc \
+                and (folded[s], folded[s + 1]) not in lex.loc_multi and not _known_place(folded[s:e], lex):
+            typ = "PER"  # «كاثرين ويلز»: a given name before a place name is a person named after it
         if typ == "PER" and e - s >= 2 and _known_place(folded[s:e], lex) \
                 and not any(bare(f) in lex.first_names for f in folded[s:e]):
             typ = "LOC"
