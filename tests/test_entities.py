@@ -383,3 +383,8 @@ def test_a_known_city_after_a_verb_of_hosting():
 def test_a_given_name_before_a_place_name_is_a_person():
     ents = find_entities("وأعلنت مديرة إدارة الشرق الأوسط في الوزارة، كاثرين ويلز، أن بلادها ستخصص 45 مليون جنيه.")
     assert "كاثرين ويلز" in names(ents, "PER") and "كاثرين ويلز" not in names(ents, "LOC")
+
+
+def test_muscat_is_a_place_except_as_a_birthplace():
+    ents = find_entities("وجرت المحادثات في قصر البركة بمسقط، ووصل الوفد إلى مسقط أمس، وعاد الكاتب إلى مسقط رأسه.")
+    assert [e.text for e in ents if e.type == "LOC"] == ["بمسقط", "مسقط"]

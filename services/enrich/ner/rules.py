@@ -620,6 +620,9 @@ def _place_candidate(f: str, lex: Lexicon) -> bool:
     return got
 
 
+_IDIOM_PLACES = {fold("مسقط"): fold("رأس")}
+
+
 def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Tag an untagged known place after a locative word («في بنغازي», «مدينة الزاوية»)
     or behind «ب»/«ل» («ببنغازي»); ambiguous common words («الزاوية» alone) are left
@@ -634,10 +637,16 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         if cand is None:
             cand = _place_candidate(f, lex)
         prev = folded[i - 1] if i else ""
+        clitic, stem = split_clitic(f, min_stem=4)
+        # a capital whose name is an everyday word only in one idiom: «مسقط» but for «مسقط رأسه»
+        idiom = _IDIOM_PLACES.get(stem if clitic in ("ب", "ل", "و", "وب", "ول", "") else f)
+        free = idiom is not None and not (i + 1 < len(folded) and folded[i + 1].startswith(idiom))
+        if free and i not in covered and (prev in LOCATIVES or clitic in ("ب", "ل", "وب", "ول")):
+            added.append((i, i + 1, "LOC"))
+            continue
         # «بجزيرة صقلية»: after a place noun, a place whose name is also an adjective of nationality
         if not (cand or (prev in _PLACE_NOUNS and f in lex.loc)) or i in covered:
             continue
-        clitic, stem = split_clitic(f, min_stem=4)
         # after «في/من/إلى» a common word stays out; after «مدينة» it is a place
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
         # («مدينة الزاوية»), not just a preposition
@@ -2313,6 +2322,8 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if covered[i] or not is_arabic(words[i]):
             continue
         b = bare(f)
+        if b in _IDIOM_PLACES and i + 1 < len(folded) and folded[i + 1].startswith(_IDIOM_PLACES[b]):
+            continue  # «مسقط رأسه» is a birthplace, whatever «مسقط» was elsewhere
         if b in votes and len(b) >= 3 and b not in STOP and not is_nationality(b, lex):
             out.append((i, i + 1, ""))
     result: list[Span] = []
