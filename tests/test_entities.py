@@ -388,3 +388,9 @@ def test_a_given_name_before_a_place_name_is_a_person():
 def test_muscat_is_a_place_except_as_a_birthplace():
     ents = find_entities("وجرت المحادثات في قصر البركة بمسقط، ووصل الوفد إلى مسقط أمس، وعاد الكاتب إلى مسقط رأسه.")
     assert [e.text for e in ents if e.type == "LOC"] == ["بمسقط", "مسقط"]
+
+
+def test_opec_plus_and_a_body_in_construct_with_its_purpose():
+    ents = find_entities("اتفق تحالف أوبك+ الذي يضم منظمة البلدان المصدرة للبترول (أوبك) وحلفاء على خفض الإنتاج.")
+    assert names(ents, "ORG") == {"أوبك+", "منظمة البلدان المصدرة للبترول", "أوبك"}
+    assert [e.text for e in ents if e.name == "أوبك+"] == ["أوبك+"]

@@ -43,6 +43,7 @@ from .rules import (
     org_led_persons,
     place_plurals,
     places_not_persons,
+    plus_names,
     propagate,
     propagate_multi,
     purpose_tails,
@@ -156,7 +157,7 @@ class CrfRecognizer:
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = speaker_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
-        spans = hyphenated_names(spans, words, tokens)
+        spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = place_plurals(spans, folded)
         spans = [s for s in spans if s[2] in self.types]
 
@@ -169,6 +170,8 @@ class CrfRecognizer:
             name = canonical(words[s:e], doc_words, self.lex)
             if "-" in words[s:e] and " - " not in text[tokens[s].start:tokens[e - 1].end]:
                 name = name.replace(" - ", "-")  # «توماس-غرينفيلد» as written
+            if words[e - 1] == "+":
+                name = name.replace(" +", "+")  # «أوبك+»
             k = key(name)
             if len(k.replace(" ", "")) < 2 or k in STOP:
                 continue

@@ -336,6 +336,19 @@ STATE_HEADS = frozenset(fold(w) for w in ("الجيش", "الشرطة", "الب�
 _STATE_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الوطنى"))
 
 
+def _named_by_purpose(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
+    """Is the organisation ``s:e`` named by the purpose that follows it? A definite body described
+    as national (or by its region or nationality: «البنك الأفريقي» + «للتنمية», «للمكتب الوطني» +
+    «للسكك الحديدية»), or a body in construct of three words or more («منظمة البلدان المصدرة» +
+    «للبترول»)."""
+    head = bare(folded[s])
+    if e - s >= 2 and folded[e].startswith("ل") and head.startswith("ال") and head[2:] in _PURPOSE_HEADS \
+            and head not in _NOT_PURPOSE_HEADS and folded[e - 1].startswith("ال") \
+            and (folded[e - 1] in _BODY_ADJECTIVES or is_nationality(folded[e - 1], lex) or folded[e - 1] in _REGIONAL):
+        return True
+    return e - s >= 3 and folded[e].startswith("لل") and head in _PURPOSE_HEADS and folded[e - 1].startswith("ال")
+
+
 def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Grow ORG spans over a preceding head («حكومة» + «الوفاق الوطني») and a trailing
     nationality adjective («البنك المركزي» + «الليبي»); add «الجيش [الوطني] الليبي»;
@@ -367,13 +380,8 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and folded[e].startswith("ال") and folded[e].endswith(("يه", "ي")) and folded[e] not in STOP \
                     and not (e + 1 in person_starts and is_nationality(folded[e], lex)):
                 e += 1
-            # «البنك الأفريقي» + «للتنمية», «للمكتب الوطني» + «للسكك الحديدية»: a definite body described
-            # as national (or by its region or nationality) is named by what it is for
-            if e < len(words) and e not in covered and e - s >= 2 and folded[e].startswith("ل") \
-                    and bare(folded[s]).startswith("ال") and bare(folded[s])[2:] in _PURPOSE_HEADS \
-                    and bare(folded[s]) not in _NOT_PURPOSE_HEADS and folded[e - 1].startswith("ال") \
-                    and (folded[e - 1] in _BODY_ADJECTIVES or is_nationality(folded[e - 1], lex)
-                         or folded[e - 1] in _REGIONAL) and (end := _purpose_end(e, folded, lex)):
+            if e < len(words) and e not in covered and _named_by_purpose(s, e, folded, lex) \
+                    and (end := _purpose_end(e, folded, lex)) and not covered.intersection(range(e, end)):
                 e = end
             if e - s > 1 and _known_place(folded[s:e], lex):
                 typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
@@ -2472,6 +2480,7 @@ def adjective_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[
     return out
 
 
+
 def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«الشركة العمانية للتنمية السياحية "عمران"», «للصناعة والمناجم "اسنيم"»: a short name in
     quotes right after an organisation is its acronym or brand, an organisation too (the CRF
@@ -2666,5 +2675,24 @@ def hyphenated_names(spans: list[Span], words: list[str], tokens: list[Token]) -
                     e += 2
                 else:
                     break
+        out.append((s, e, typ))
+    return out
+
+
+_ALLIANCE = fold("تحالف")
+
+
+def plus_names(spans: list[Span], folded: list[str], words: list[str], tokens: list[Token]) -> list[Span]:
+    """«أوبك+»: a «+» written against an organisation's name is part of it (OPEC+ is not OPEC), and
+    «تحالف» before a curated name is what the name is, not a word of it («تحالف أوبك+»)."""
+    if "+" not in words:
+        return spans
+    known = known_organisations()
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "ORG" and e < len(words) and words[e] == "+" and tokens[e - 1].end == tokens[e].start:
+            e += 1
+            if e - s >= 3 and bare(folded[s]) == _ALLIANCE and " ".join(folded[s + 1:e - 1]) in known:
+                s += 1
         out.append((s, e, typ))
     return out
