@@ -48,6 +48,7 @@ from .rules import (
     propagate_multi,
     purpose_tails,
     quoted_aliases,
+    role_surnames,
     speaker_surnames,
     speech_subjects,
     split_glued,
@@ -155,7 +156,7 @@ class CrfRecognizer:
         spans = org_led_persons(quoted_aliases(spans, folded, words, self.lex), folded)
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
-        spans = speaker_surnames(spans, folded, words, self.lex)
+        spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = place_plurals(spans, folded)

@@ -1679,7 +1679,9 @@ def _after_chain(s: int, folded: list[str], lex: Lexicon) -> bool:
     for k in range(s - 1, max(-1, s - 8), -1):
         if is_trigger(folded[k], lex) or folded[k] == _IN_NAME_OF:  # («المتحدث باسم الوزارة باسل …»)
             return k < s - 1
-        if not folded[k].startswith(("ال", "لل", "وال")) or folded[k] in STOP:
+        # (the office's body behind «ل»: «الرئيس التنفيذي لهيوماين طارق أمين،»)
+        if not (folded[k].startswith(("ال", "لل", "وال")) or (folded[k].startswith("ل") and len(folded[k]) >= 4)) \
+                or folded[k] in STOP:
             return False
     return False
 
@@ -1888,6 +1890,27 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
 
 
 _COMMAS = ("،", ",")
+# the office someone is elected or named to, in the accusative: «انتخب المجلس مازن القاضي رئيسا له»
+_ROLE_ACCUSATIVES = frozenset(fold(w) for w in (
+    "رئيسا", "نائبا", "وزيرا", "أمينا", "مديرا", "سفيرا", "ممثلا", "قائدا", "مدربا", "خلفا", "عضوا", "مستشارا",
+    "محافظا", "مبعوثا", "منسقا", "متحدثا"))
+
+
+def role_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«وانتخب مجلس النواب مازن القاضي رئيسا له», «اختار مجلس الأعيان فيصل الفايز رئيسا»: between a
+    given name and the office the person is elected or named to, a definite word is the family name,
+    even an everyday one («القاضي», «الفايز»)."""
+    covered = covered_tokens(spans, len(words))
+    n = len(words)
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s == 1 and folded[s] in lex.first_names and e + 1 < n and not covered[e] \
+                and folded[e].startswith("ال") and folded[e + 1] in _ROLE_ACCUSATIVES \
+                and not is_nationality(folded[e], lex) and folded[e] not in STOP and bare(folded[e]) not in _DAYS:
+            covered[e] = True
+            e += 1
+        out.append((s, e, typ))
+    return out
 
 
 def _plural(f: str) -> bool:
@@ -1906,8 +1929,9 @@ def _surname_in_frame(x: int, folded: list[str], words: list[str], lex: Lexicon,
     if name_like(f, words[x], lex) or _definite_surname(f, words[x], lex):
         return True
     return indefinite and is_arabic(words[x]) and len(f) >= 3 and not split_clitic(f)[0] and f not in STOP \
-        and not f.endswith("ا") and bare(f) not in _DAYS and f not in _TIME_WORDS and not is_trigger(f, lex) \
-        and not looks_like_verb(f) and not in_class(f, ORG_HEADS)
+        and not f.endswith("ا") and bare(f) not in _DAYS and f not in _TIME_WORDS \
+        and (not is_trigger(f, lex) or not (f.startswith("ال") or is_nationality(f, lex))) \
+        and not looks_like_verb(f) and not in_class(f, ORG_HEADS)  # («طارق أمين إن»: a title that is a name)
 
 
 def _definite_surname(f: str, word: str, lex: Lexicon) -> bool:
