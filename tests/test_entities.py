@@ -399,5 +399,6 @@ def test_opec_plus_and_a_body_in_construct_with_its_purpose():
 def test_a_family_name_before_the_office_and_a_title_word_as_a_family_name():
     ents = find_entities("وانتخب مجلس النواب مازن القاضي رئيسا له، فيما اختار مجلس الأعيان فيصل الفايز رئيسا.")
     assert names(ents, "PER") == {"مازن القاضي", "فيصل الفايز"}
-    ents = find_entities("أطلقت شركة هيوماين منصتها. وقال الرئيس التنفيذي لهيوماين طارق أمين، خلال المنتدى، إن العمل بدأ.")
+    ents = find_entities("أطلقت شركة هيوماين منصتها. "
+                         "وقال الرئيس التنفيذي لهيوماين طارق أمين، خلال المنتدى، إن العمل بدأ.")
     assert "طارق أمين" in names(ents, "PER")
