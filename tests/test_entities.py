@@ -402,3 +402,10 @@ def test_a_family_name_before_the_office_and_a_title_word_as_a_family_name():
     ents = find_entities("أطلقت شركة هيوماين منصتها. "
                          "وقال الرئيس التنفيذي لهيوماين طارق أمين، خلال المنتدى، إن العمل بدأ.")
     assert "طارق أمين" in names(ents, "PER")
+
+
+def test_oil_majors_banks_and_rating_agencies_are_known_companies():
+    ents = find_entities("ووقعت قطر للطاقة اتفاقات مع إكسون موبيل وتوتال إنرجيز، "
+                         "فيما قال محللون في غولدمان ساكس إن الطلب قوي.")
+    assert {"إكسون موبيل", "غولدمان ساكس"} <= names(ents, "ORG") and not names(ents, "PER")
+    assert not find_entities("وشل الإضراب حركة النقل في المدينة.")  # «شل» alone is the verb «شلّ»
