@@ -409,3 +409,12 @@ def test_oil_majors_banks_and_rating_agencies_are_known_companies():
                          "فيما قال محللون في غولدمان ساكس إن الطلب قوي.")
     assert {"إكسون موبيل", "غولدمان ساكس"} <= names(ents, "ORG") and not names(ents, "PER")
     assert not find_entities("وشل الإضراب حركة النقل في المدينة.")  # «شل» alone is the verb «شلّ»
+
+
+def test_occupations_introduce_names_and_a_minister_of_two_domains():
+    ents = find_entities("وعزفت الفرقة بقيادة المايسترو حافظ مقني.")
+    assert {"حافظ مقني"} <= names(ents, "PER")
+    ents = find_entities("وكانت وزيرة الاقتصاد والمالية نادية بنسليمان قد أعلنت الخطة أمام البرلمان.")
+    assert names(ents, "PER") == {"نادية بنسليمان"}
+    ents = find_entities("وتعاقد الفريق مع المهاجم سانشو والمدافع المخضرم ماتس هوملز.")
+    assert "المخضرم" not in names(ents, "PER")

@@ -92,6 +92,9 @@ ROLES = frozenset(fold(w) for w in (
     "المطرب", "المطربة", "الممثلة", "اللاعبة", "المدربة", "الكاتبة", "الباحثة", "المحامي", "المحامية",
     "الناطقة", "السفيرة", "المبعوثة", "المديرة", "الأمينة", "القاضية", "النائبة", "المستشار", "الداعية",
     "المرشح", "المرشحة",
+    # occupations that introduce a name as a title does: «المهندسة لينا عودة» (not «المزارع»: also "the farms")
+    "المهندس", "المهندسة", "المايسترو", "الطبيب", "الطبيبة", "المخرج", "المخرجة", "المغني",
+    "المغنية", "الملحن", "المصور", "المصورة", "المهاجم", "المدافع", "الحارس",
     "نظيره", "نظيرها", "نظيرته", "نظيرتها"))  # «نظيره التركي هاكان فيدان»
 _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
@@ -1585,6 +1588,10 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
                 j = _after_acronym(sp[1], words, span_at)
+            elif folded[j].startswith("وال") and not covered[j] and (
+                    folded[j - 1] in TITLE_COMPLEMENTS or bare(folded[j - 1]) in MINISTRY_DOMAINS) \
+                    and "ال" + folded[j][3:] in lex.common:
+                j += 1  # a second domain: «وزيرة الاقتصاد والمالية نادية بنسليمان»
             elif describing < 2 and not covered[j] and _describes_office(folded[j], words[j], lex):
                 describing += 1  # «رائدة الفضاء الأمريكية المخضرمة بيغي ويتسون», «رئيس وفدها المفاوض»
                 j += 1
@@ -1602,7 +1609,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             span_at[j] = None
         # a rare word right after the chain may be a foreign given name that merely looks as if
         # it opened with a clitic («رائدة الفضاء الأمريكية المخضرمة بيغي ويتسون»)
-        rare = j < n and table().get(folded[j]) < _UNCOMMON
+        rare = j < n and (table().get(folded[j]) < _UNCOMMON or folded[j] in lex.first_names)
         if j >= n or covered[j] or not name_like(folded[j], words[j], lex, clitic_ok=rare):
             continue
         if j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "PER" \
@@ -1630,6 +1637,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         known = folded[j] in lex.first_names or folded[j] in _NAME_LINKS
         if not known and (_real_clitic(folded[j], words[j], lex) or not second):
             continue
+        if folded[j].startswith("ال") and not second:
+            continue  # a definite word alone is no name after a chain («والمدافع المخضرم» + a name the CRF found)
         if describing and (not second or (not known and table().get(folded[j]) >= _UNCOMMON)):
             # after «رئيس المجلس الجديد» an everyday word is the sentence going on («ملفات خلافية»),
             # and a given name needs a second name: «وزيرة التعاون الدولي علي هامش» is «على هامش»
