@@ -418,3 +418,8 @@ def test_occupations_introduce_names_and_a_minister_of_two_domains():
     assert names(ents, "PER") == {"نادية بنسليمان"}
     ents = find_entities("وتعاقد الفريق مع المهاجم سانشو والمدافع المخضرم ماتس هوملز.")
     assert "المخضرم" not in names(ents, "PER")
+
+
+def test_kindergartens_are_no_riyadh():
+    assert not find_entities("وتشمل الخطة رياض الأطفال والمدارس الحكومية.")
+    assert names(find_entities("ووصل الوفد إلى الرياض أمس."), "LOC") == {"الرياض"}

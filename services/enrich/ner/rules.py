@@ -498,8 +498,15 @@ _PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظ
 
 def place_plurals(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
-    for «الولايات المتحدة», so the rules that read it may tag it; this runs last)."""
-    return [sp for sp in spans if not (sp[2] == "LOC" and sp[1] - sp[0] == 1 and bare(folded[sp[0]]) in _PLACE_PLURALS)]
+    for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
+    (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»."""
+    n = len(folded)
+    return [sp for sp in spans if not (sp[2] == "LOC" and sp[1] - sp[0] == 1 and (
+        bare(folded[sp[0]]) in _PLACE_PLURALS
+        or (bare(folded[sp[0]]) == _GARDENS and sp[1] < n and folded[sp[1]] == _CHILDREN)))]
+
+
+_GARDENS, _CHILDREN = fold("رياض"), fold("الأطفال")
 
 
 def _month_in_date(i: int, words: list[str]) -> bool:
