@@ -423,3 +423,11 @@ def test_occupations_introduce_names_and_a_minister_of_two_domains():
 def test_kindergartens_are_no_riyadh():
     assert not find_entities("وتشمل الخطة رياض الأطفال والمدارس الحكومية.")
     assert names(find_entities("ووصل الوفد إلى الرياض أمس."), "LOC") == {"الرياض"}
+
+
+def test_a_ruling_family_after_a_nasab_chain_is_part_of_the_name():
+    from services.enrich.ner.rules import adjacent_persons
+    from services.enrich.ner.text import fold
+    words = ["الشيخ", "تميم", "بن", "حمد", "آل", "ثاني", "أمير", "البلاد"]
+    spans = [(1, 4, "PER"), (4, 6, "ORG")]  # the tagger read the family as a body
+    assert adjacent_persons(spans, [fold(w) for w in words]) == [(1, 6, "PER")]

@@ -2434,8 +2434,15 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
                 and folded[sp[0]].startswith("ال") and not folded[sp[0]].startswith("الل"):
             out[-1] = (out[-1][0], sp[1], "PER")
             continue
+        if out and out[-1][2] == "PER" and out[-1][1] == sp[0] and sp[1] - sp[0] == 2 and folded[sp[0]] == _FAMILY \
+                and out[-1][1] - out[-1][0] >= 3 and folded[out[-1][1] - 2] == _SON:
+            out[-1] = (out[-1][0], sp[1], "PER")  # «تميم بن حمد» + «آل ثاني» (read as a body): the ruling family
+            continue
         out.append(sp)
     return out
+
+
+_FAMILY, _SON = fold("آل"), fold("بن")
 
 
 def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
