@@ -431,3 +431,10 @@ def test_a_ruling_family_after_a_nasab_chain_is_part_of_the_name():
     words = ["الشيخ", "تميم", "بن", "حمد", "آل", "ثاني", "أمير", "البلاد"]
     spans = [(1, 4, "PER"), (4, 6, "ORG")]  # the tagger read the family as a body
     assert adjacent_persons(spans, [fold(w) for w in words]) == [(1, 6, "PER")]
+
+
+def test_a_name_does_not_end_on_a_link():
+    from services.enrich.ner.rules import adjacent_persons
+    from services.enrich.ner.text import fold
+    words = ["الصحابي", "الجليل", "سعد", "بن", "أبي", "وقاص", "الذي", "جاء"]
+    assert adjacent_persons([(2, 5, "PER")], [fold(w) for w in words]) == [(2, 6, "PER")]

@@ -541,7 +541,7 @@ def _not_a_name(word: str) -> bool:
 
 
 _NISBA_FAMILY = 40  # Zipf × 10: «الشمري», «التميمي»; not «الدولي» (54), «الأمني» (45)
-_NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ولد", "بنت"))
+_NAME_LINKS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "آل", "ولد", "بنت"))
 _ABD = fold("عبد")
 _SONS_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
 _DAUGHTER_OF = fold("بنت")
@@ -2434,6 +2434,10 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
                 and folded[sp[0]].startswith("ال") and not folded[sp[0]].startswith("الل"):
             out[-1] = (out[-1][0], sp[1], "PER")
             continue
+        if sp[2] == "PER" and sp[1] - sp[0] >= 2 and folded[sp[1] - 1] in _NAME_LINKS and sp[1] < len(folded) \
+                and folded[sp[1] - 1] != _ABD and is_word(folded[sp[1]]) and folded[sp[1]] not in STOP \
+                and not any(x[0] <= sp[1] < x[1] for x in spans):
+            sp = (sp[0], sp[1] + 1, "PER")  # «سعد بن أبي» + «وقاص»: a name does not end on a link
         if out and out[-1][2] == "PER" and out[-1][1] == sp[0] and sp[1] - sp[0] == 2 and folded[sp[0]] == _FAMILY \
                 and out[-1][1] - out[-1][0] >= 3 and folded[out[-1][1] - 2] == _SON:
             out[-1] = (out[-1][0], sp[1], "PER")  # «تميم بن حمد» + «آل ثاني» (read as a body): the ruling family
