@@ -438,3 +438,8 @@ def test_a_name_does_not_end_on_a_link():
     from services.enrich.ner.text import fold
     words = ["الصحابي", "الجليل", "سعد", "بن", "أبي", "وقاص", "الذي", "جاء"]
     assert adjacent_persons([(2, 5, "PER")], [fold(w) for w in words]) == [(2, 6, "PER")]
+
+
+def test_a_european_particle_opens_the_family_name():
+    ents = find_entities("وسجل المهاجم الهولندي رود فان نيستلروي هدفين، وقال المبعوث ستافان دي ميستورا إن الحوار مستمر.")
+    assert {"رود فان نيستلروي", "ستافان دي ميستورا"} <= names(ents, "PER")

@@ -2170,12 +2170,18 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
                               covered, folded, words, lex)
 
 
+_PARTICLES = frozenset(fold(w) for w in ("فان", "فون", "دي", "دو", "دا", "ديل", "دل", "دوس"))
+
+
 def _given_name_before(spans: list[Span], covered: list[bool], folded: list[str], lex: Lexicon) -> list[Span]:
     """«المتحدث باسم الوزارة، علي حسين الجبوري،»: the CRF began the person one word late; a
     usable given name right before a person of two words or more opens it («علي» only after a
     comma or a title, where it cannot be the preposition «على»)."""
     out: list[Span] = []
     for s, e, typ in spans:
+        if typ == "PER" and s and not covered[s - 1] and folded[s - 1] in _PARTICLES:
+            covered[s - 1] = True
+            s -= 1  # «فان نيستلروي», «دي ميستورا»: the particle opens a European family name
         if typ == "PER" and e - s >= 2 and s and not covered[s - 1] and (
                 (folded[s - 1] != _ALI and _usable_given_name(folded[s - 1], lex)
                  and not split_clitic(folded[s - 1])[0])
