@@ -441,5 +441,6 @@ def test_a_name_does_not_end_on_a_link():
 
 
 def test_a_european_particle_opens_the_family_name():
-    ents = find_entities("وسجل المهاجم الهولندي رود فان نيستلروي هدفين، وقال المبعوث ستافان دي ميستورا إن الحوار مستمر.")
+    ents = find_entities("وسجل المهاجم الهولندي رود فان نيستلروي هدفين، "
+                         "وقال المبعوث ستافان دي ميستورا إن الحوار مستمر.")
     assert {"رود فان نيستلروي", "ستافان دي ميستورا"} <= names(ents, "PER")
