@@ -1614,10 +1614,11 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             spans = [x for x in spans if x != sp]
             covered[j] = False
             span_at[j] = None
-        # a rare word right after the chain may be a foreign given name that merely looks as if
-        # it opened with a clitic («رائدة الفضاء الأمريكية المخضرمة بيغي ويتسون»)
-        rare = j < n and (table().get(folded[j]) < _UNCOMMON or folded[j] in lex.first_names)
-        if j >= n or covered[j] or not name_like(folded[j], words[j], lex, clitic_ok=rare):
+        # a rare word or a known given name right after the chain, and the word after it, may be
+        # foreign names that merely look as if they opened with a clitic («… المخضرمة بيغي ويتسون»,
+        # «نادية بنسليمان»)
+        clitic_ok = j < n and (table().get(folded[j]) < _UNCOMMON or folded[j] in lex.first_names)
+        if j >= n or covered[j] or not name_like(folded[j], words[j], lex, clitic_ok=clitic_ok):
             continue
         if j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "PER" \
                 and not folded[j].startswith("ال") and not folded[j].endswith(("ها", "هم")) \
@@ -1630,7 +1631,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             for x in range(j, sp[1]):
                 covered[x] = True
             continue
-        second = j + 1 < n and not covered[j + 1] and (name_like(folded[j + 1], words[j + 1], lex, clitic_ok=rare) or (
+        second = j + 1 < n and not covered[j + 1] and (
+            name_like(folded[j + 1], words[j + 1], lex, clitic_ok=clitic_ok) or (
             (folded[j] in lex.first_names or table().get(folded[j]) < _UNCOMMON)
             and (_letter_not_clitic(folded[j + 1], words[j + 1], lex)
                  or _rare_surname(folded[j + 1], words[j + 1], lex))))
