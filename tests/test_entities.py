@@ -444,3 +444,9 @@ def test_a_european_particle_opens_the_family_name():
     ents = find_entities("وسجل المهاجم الهولندي رود فان نيستلروي هدفين، "
                          "وقال المبعوث ستافان دي ميستورا إن الحوار مستمر.")
     assert {"رود فان نيستلروي", "ستافان دي ميستورا"} <= names(ents, "PER")
+
+
+def test_a_continent_in_its_tournament_s_name_is_no_place():
+    ents = find_entities("وتأهل الوداد إلى نصف نهائي دوري أبطال أفريقيا، فيما يستعد المغرب لكأس أمم إفريقيا.")
+    assert "أفريقيا" not in names(ents, "LOC") and "إفريقيا" not in names(ents, "LOC")
+    assert "المغرب" in names(ents, "LOC")

@@ -499,14 +499,21 @@ _PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظ
 def place_plurals(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
-    (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»."""
+    (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»; nor a continent in the name of
+    its tournament («كأس أمم إفريقيا»)."""
     n = len(folded)
     return [sp for sp in spans if not (sp[2] == "LOC" and sp[1] - sp[0] == 1 and (
         bare(folded[sp[0]]) in _PLACE_PLURALS
-        or (bare(folded[sp[0]]) == _GARDENS and sp[1] < n and folded[sp[1]] == _CHILDREN)))]
+        or (bare(folded[sp[0]]) == _GARDENS and sp[1] < n and folded[sp[1]] == _CHILDREN)
+        or (sp[0] and bare(folded[sp[0] - 1]) in _TOURNAMENTS and bare(folded[sp[0]]) in _CONTINENTS)))]
 
 
 _GARDENS, _CHILDREN = fold("رياض"), fold("الأطفال")
+# a continent inside a tournament's name is the tournament's: «كأس أمم إفريقيا», «دوري أبطال أوروبا»
+# (ANERcorp tags the continent there; the news gold, like a reader faceting on places, does not)
+_TOURNAMENTS = frozenset(fold(w) for w in ("أمم", "أبطال", "كأس"))
+_CONTINENTS = frozenset(fold(w) for w in ("أفريقيا", "إفريقيا", "افريقيا", "آسيا", "أوروبا", "اوروبا", "أمريكا",
+                                          "أميركا", "أوقيانوسيا"))
 
 
 def _month_in_date(i: int, words: list[str]) -> bool:
