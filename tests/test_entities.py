@@ -450,3 +450,10 @@ def test_a_continent_in_its_tournament_s_name_is_no_place():
     ents = find_entities("وتأهل الوداد إلى نصف نهائي دوري أبطال أفريقيا، فيما يستعد المغرب لكأس أمم إفريقيا.")
     assert "أفريقيا" not in names(ents, "LOC") and "إفريقيا" not in names(ents, "LOC")
     assert "المغرب" in names(ents, "LOC")
+
+
+def test_an_everyday_nisba_ends_a_body_s_name_but_not_the_final():
+    ents = find_entities("وأعلن المفوض العام لمفوضية العون الإنساني في مؤتمر صحفي أن النازحين عادوا.")
+    assert "مفوضية العون الإنساني" in names(ents, "ORG")
+    ents = find_entities("وتوج ريال مدريد بلقب دوري الأبطال، وخاض ريال مدريد النهائي بتشكيلته الكاملة.")
+    assert "ريال مدريد النهائي" not in names(ents, "ORG")

@@ -2484,7 +2484,7 @@ _NISBA_NOUNS = frozenset({fold("المفوضية")})
 # adjectives of time and order, which tell when or which, not what: «الحكومة الحالية», «المؤتمر الثاني»
 _NOT_NAME_ADJECTIVES = frozenset(fold(w) for w in (
     "الحالي", "الحالية", "الماضي", "الماضية", "الجاري", "الجارية", "التالي", "التالية", "الثاني", "الثانية",
-    "السنوي", "السنوية", "الأصلي", "الأصلية", "المنتهية", "المنتهي"))
+    "السنوي", "السنوية", "الأصلي", "الأصلية", "المنتهية", "المنتهي", "النهائي", "النهائية", "الرسمي", "الرسمية"))
 
 
 def _feminine(f: str) -> bool:
@@ -2496,9 +2496,11 @@ def describes(f: str, noun: str, lex: Lexicon) -> bool:
     """Is definite ``f`` an adjective agreeing with the word before it (``noun``)? A nisba
     («الاقتصادية», «التقنية») or a participle of the «مستفعل/متفعل» kind («المستدامة», «المتقدمة»),
     of the same gender, that is no nationality (a company's nationality is no part of its name),
-    no everyday word and no adjective of time or order."""
-    if not f.startswith("ال") or len(f) < 6 or f in STOP or f in lex.common or f in _NOT_NAME_ADJECTIVES \
-            or f in _NISBA_NOUNS or is_title(f) or is_trigger(f, lex) or is_nationality(f, lex):
+    no adjective of time or order, and no everyday word unless it is a nisba («مفوضية العون» +
+    «الإنساني»)."""
+    if not f.startswith("ال") or len(f) < 6 or f in STOP or f in _NOT_NAME_ADJECTIVES \
+            or f in _NISBA_NOUNS or is_title(f) or is_trigger(f, lex) or is_nationality(f, lex) \
+            or (f in lex.common and not f.endswith(("ي", "يه"))):
         return False
     fem = _feminine(noun)
     if f.endswith("يه"):
