@@ -457,3 +457,10 @@ def test_an_everyday_nisba_ends_a_body_s_name_but_not_the_final():
     assert "مفوضية العون الإنساني" in names(ents, "ORG")
     ents = find_entities("وتوج ريال مدريد بلقب دوري الأبطال، وخاض ريال مدريد النهائي بتشكيلته الكاملة.")
     assert "ريال مدريد النهائي" not in names(ents, "ORG")
+
+
+def test_traffic_is_no_movement_and_a_known_body_after_wa():
+    ents = find_entities("في ظل القيود المفروضة على حركة العمال والبضائع، بتمويل من برنامج الأمم المتحدة الإنمائي "
+                         "وبرنامج الأمم المتحدة الإنمائي.")
+    assert names(ents, "ORG") == {"برنامج الأمم المتحدة الإنمائي"}
+    assert names(find_entities("وقالت حركة حماس إن الاتفاق قريب."), "ORG") == {"حركة حماس"}

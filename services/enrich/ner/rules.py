@@ -265,6 +265,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue
         if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
             continue  # a bare head («الحكومة») names no particular organisation
+        if typ == "ORG" and e - s == 2 and bare(folded[s]) == _MOVEMENT and folded[s + 1] in _TRAFFIC:
+            continue  # «حركة العمال والبضائع», «حركة الملاحة»: traffic, not a movement
         if e - s == 1 and in_class(folded[s], DIRECTIONS):
             continue  # «الشرق» alone is a direction, not a place one can facet on
         if typ == "LOC" and e - s == 1 and wrong_article(folded[s], lex):
@@ -284,6 +286,10 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
 
 _TIMES_OF_DAY = frozenset(fold(w) for w in ("صباح", "مساء", "ظهر", "فجر", "ليلة", "عصر", "صبيحة"))
 _ALI = fold("علي")
+_MOVEMENT = fold("حركة")
+_TRAFFIC = frozenset(fold(w) for w in (
+    "العمال", "البضائع", "السلع", "المرور", "السير", "الملاحة", "التجارة", "الطيران", "النقل", "المسافرين",
+    "الأفراد", "الأموال", "التداول", "الأسواق", "السفن", "الشاحنات", "القطارات", "البيع", "الشراء"))
 _BOARD = frozenset(fold(w) for w in ("الإدارة", "إدارة", "الأمناء", "أمناء", "المديرين"))
 _DAYS = frozenset(fold(w) for w in (
     "اليوم", "أمس", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
@@ -2054,6 +2060,8 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
         cands = memo.get(f, ())
         if cands == ():
             cands = index.get(bare(f)) or index.get(f)
+            if not cands and f[:1] in ("و", "ف") and len(f) > 4:
+                cands = index.get(f[1:]) or index.get(bare(f[1:]))  # «وبرنامج»: «و» + «برنامج», not «وب» + «رنامج»
             if len(memo) >= 50_000:
                 memo.clear()
             memo[f] = cands
