@@ -1460,3 +1460,11 @@ def test_organisations_take_the_adjectives_that_end_their_names(lex):
     for sentence, found, expected in cases:
         _, folded = _prep(sentence)
         assert adjective_tails([(*found, "ORG")], folded, lex) == [(*expected, "ORG")], sentence
+
+
+def test_bare_reads_wa_before_a_word_that_opens_with_a_clitic_letter():
+    # «و» + «برنامج» is commoner than «وب» + «رنامج»; «ولحفتر» is still «و» + «ل» + «حفتر»
+    assert bare(fold("وبرنامج")) == fold("برنامج")
+    assert bare(fold("وبغداد")) == fold("بغداد")
+    assert bare(fold("ولحفتر")) == fold("حفتر")
+    assert bare(fold("بموسكو")) == fold("موسكو")

@@ -2437,12 +2437,17 @@ def in_class(f: str, words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=50_000)
 def bare(f: str) -> str:
-    """A folded word without a single-letter proclitic, article kept («لحفتر» → «حفتر»)."""
+    """A folded word without a single-letter proclitic, article kept («لحفتر» → «حفتر»).
+
+    «و/ف» + «ب/ل/ك» may also be «و» before a word that opens with that letter: the commoner
+    reading wins («وبرنامج» → «برنامج», not «رنامج»; «وبالتالي» as written)."""
     clitic, stem = split_clitic(f, min_stem=3)
     if not clitic or clitic == "ال":
         return f
     if clitic.endswith("ال") or clitic in ("لل", "ولل", "فلل"):
         return "ال" + stem
+    if len(clitic) == 2 and clitic[0] in "وف" and table().get(f[1:]) > table().get(stem):
+        return f[1:]
     return stem
 
 
