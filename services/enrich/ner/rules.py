@@ -668,16 +668,18 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         if cand is None:
             cand = _place_candidate(f, lex)
         prev = folded[i - 1] if i else ""
-        clitic, stem = split_clitic(f, min_stem=4)
-        # a capital whose name is an everyday word only in one idiom: «مسقط» but for «مسقط رأسه»
-        idiom = _IDIOM_PLACES.get(stem if clitic in ("ب", "ل", "و", "وب", "ول", "") else f)
-        free = idiom is not None and not (i + 1 < len(folded) and folded[i + 1].startswith(idiom))
-        if free and i not in covered and (prev in LOCATIVES or clitic in ("ب", "ل", "وب", "ول")):
-            added.append((i, i + 1, "LOC"))
-            continue
+        if any(k in f for k in _IDIOM_PLACES) and i not in covered:  # (a substring test first: cheap)
+            # a capital whose name is an everyday word only in one idiom: «مسقط» but for «مسقط رأسه»
+            clitic, stem = split_clitic(f, min_stem=4)
+            idiom = _IDIOM_PLACES.get(stem if clitic in ("ب", "ل", "و", "وب", "ول", "") else f)
+            free = idiom is not None and not (i + 1 < len(folded) and folded[i + 1].startswith(idiom))
+            if free and (prev in LOCATIVES or clitic in ("ب", "ل", "وب", "ول")):
+                added.append((i, i + 1, "LOC"))
+                continue
         # «بجزيرة صقلية»: after a place noun, a place whose name is also an adjective of nationality
         if not (cand or (prev in _PLACE_NOUNS and f in lex.loc)) or i in covered:
             continue
+        clitic, stem = split_clitic(f, min_stem=4)
         # after «في/من/إلى» a common word stays out; after «مدينة» it is a place
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
         # («مدينة الزاوية»), not just a preposition
