@@ -181,10 +181,9 @@ def _parse_one_date_line(line: str) -> ParsedDate | None:
 
 # ----------------------------------------------------------------------------- credits
 
-_AGENCY_ALT = bp.AGENCY_ALT
 _SOURCE_LINE = re.compile(r"^(?:المصدر|المصادر|مصدر|source|sources|via)\s*[:：|/-]\s*(?P<names>.+)$", re.I)
 _AGENCY_LINE = re.compile(
-    rf"^[\s(\[-]*(?P<names>(?:{_AGENCY_ALT})(?:\s*[+/،,و&-]\s*(?:{_AGENCY_ALT}))*)[\s)\].-]*$", re.I
+    rf"^[\s(\[-]*(?P<names>(?:{bp.AGENCY_ALT})(?:\s*[+/،,و&-]\s*(?:{bp.AGENCY_ALT}))*)[\s)\].-]*$", re.I
 )
 # a trailing credit on the last sentence: «… وروسيا.(REUTERS)», «… الأربعاء. (أ ف ب)»
 _TRAILING_CREDIT = re.compile(r"\s*[-–—]?\s*\(\s*([^()]{1,40})\s*\)\s*\.?$")
@@ -227,12 +226,12 @@ def strip_trailing_credit(paragraph: str) -> tuple[str, list[str]]:
 
 # ----------------------------------------------------------------------------- dateline
 
-# the agency in brackets before the dash («القاهرة (رويترز) - …») or after it («القاهرة - (أ ش أ) - …»,
-# and alone on its line: «لندن - (أ ش أ)»)
+# the agency in brackets before the dash («القاهرة (رويترز) - …») or after it («القاهرة - (أ ش أ) - …»);
+# a dateline alone on its line is :func:`services.ingest.boilerplate.dateline_line`'s
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_](?:[^\s\d():،,.\-–—]*)(?:\s+[^\s\d():،,.\-–—]+){0,2})"
     r"(?:\s*[،,]\s*[^()\-–—\n]{1,30}?)?\s*(?:\((?P<agency>[^()]{1,30})\))?\s*[-–—]{1,2}\s*"
-    r"(?:\((?P<agency2>[^()]{1,30})\)\s*(?:[-–—]{1,2}\s*)?)?(?=\S|$)"
+    r"(?:\((?P<agency2>[^()]{1,30})\)\s*(?:[-–—]{1,2}\s*)?)?(?=\S)"
 )
 _NOT_PLACES = {match_key(w) for w in ("قال", "وقال", "أعلن", "وأضاف", "أكد", "الرئيس", "وزير", "هذا", "هذه", "في", "و")}
 
@@ -251,8 +250,6 @@ def find_dateline(paragraph: str) -> tuple[str | None, list[str]]:
     agency = m.group("agency")
     if agency is None and m.group("agency2") and canonical_agency(m.group("agency2")):
         agency = m.group("agency2")  # (a bracket after the dash may open the sentence: «- (خاص)»)
-    if m.end() == len(paragraph) and agency is None:
-        return None, []  # a line that is nothing but «X -» is no dateline without its agency
     agencies = [a for a in (canonical_agency(p) for p in _NAME_SPLIT.split(agency)) if a] if agency else []
     if agency and not agencies:
         return None, []  # «(غرب) -» is not a credit, and then the «place» is probably not one either

@@ -38,10 +38,10 @@ from .rules import (
     listed_persons,
     ministry_domains,
     nisba_surnames,
+    not_places,
     org_edges,
     org_heads,
     org_led_persons,
-    place_plurals,
     places_not_persons,
     plus_names,
     propagate,
@@ -159,7 +159,7 @@ class CrfRecognizer:
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
-        spans = place_plurals(spans, folded)
+        spans = not_places(spans, folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -502,7 +502,7 @@ _MONTHS = frozenset(fold(m) for m in GREGORIAN_MONTHS)
 _PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظات", "الأقاليم", "المدن", "البلدان", "الدول"))
 
 
-def place_plurals(spans: list[Span], folded: list[str]) -> list[Span]:
+def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
     (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»; nor a continent in the name of
@@ -2062,8 +2062,6 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
         cands = memo.get(f, ())
         if cands == ():
             cands = index.get(bare(f)) or index.get(f)
-            if not cands and f[:1] in ("و", "ف") and len(f) > 4:
-                cands = index.get(f[1:]) or index.get(bare(f[1:]))  # «وبرنامج»: «و» + «برنامج», not «وب» + «رنامج»
             if len(memo) >= 50_000:
                 memo.clear()
             memo[f] = cands
@@ -2624,7 +2622,7 @@ _MINISTRY = fold("وزارة")
 # state bodies named like ministries, by their domain and their country's adjective (which agrees
 # with the head): «جهاز الاستثمار العماني», «هيئة الاستثمار السعودية», «صندوق التنمية الكويتي»
 _COUNTRY_BODIES = {fold(w): feminine for w, feminine in (
-    ("جهاز", False), ("صندوق", False), ("هيئة", True), ("مؤسسة", True))}
+    ("وزارة", True), ("جهاز", False), ("صندوق", False), ("هيئة", True), ("مؤسسة", True))}
 _FORCES = fold("القوات")
 _FORCE_BRANCHES = frozenset(fold(w) for w in ("الجوية", "البحرية", "البرية", "المسلحة"))
 _ROYAL = fold("الملكية")
@@ -2652,14 +2650,14 @@ def _institution_end(i: int, folded: list[str], lex: Lexicon) -> int | None:
         if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه")):
             return None  # a branch needs its country («القوات الجوية» alone is any air force)
         return end + 1
-    elif (b == _MINISTRY or b in _COUNTRY_BODIES) and nxt.startswith("ال"):
+    elif b in _COUNTRY_BODIES and nxt.startswith("ال"):
         end = i + 2
         # «وزارة الخارجية وشؤون المغتربين الأردنية»: definite words, or «و» + a construct head before one
         while end < n and end - i <= 5 and not _country_adjective(folded[end], lex) and (
                 folded[end].startswith(("ال", "وال"))
                 or (folded[end].startswith("و") and end + 1 < n and folded[end + 1].startswith("ال"))):
             end += 1
-        feminine = b == _MINISTRY or _COUNTRY_BODIES[b]
+        feminine = _COUNTRY_BODIES[b]
         if not (end < n and _country_adjective(folded[end], lex) and folded[end].endswith("يه") == feminine):
             return None  # a ministry needs its country («وزارة الصحة» alone is generic)
         return end + 1
@@ -2683,7 +2681,7 @@ def institutions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Spa
     gives way. A council right after a title is part of an office («رئيس مجلس الوزراء»), as
     news gold reads it; this runs after the title chains, which read «رئيس مجلس النواب عقيلة
     صالح» as an office and its holder."""
-    heads = (_COUNCIL, _THE_COURT, _COURT, _MINISTRY, _FORCES, *_COUNTRY_BODIES)
+    heads = (_COUNCIL, _THE_COURT, _COURT, _FORCES, *_COUNTRY_BODIES)
     starts = [i for i, f in enumerate(folded) if f in heads or bare(f) in heads]
     if not starts:
         return spans
