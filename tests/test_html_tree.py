@@ -53,18 +53,20 @@ def test_repair_matches_trafilaturas() -> None:
         assert repair_html(page, beginning) == repair_faulty_html(page, beginning)
 
 
-CODE_PAGE = """<html><head><title>خبر</title><script>var a = 1;</script><style>p {color: red}</style></head><body>
-<article><h1>عنوان الخبر</h1>
-<p>قال الوزير <svg><path d="M0 0"/><title>أيقونة</title></svg>اليوم إن المفاوضات مستمرة.<script>track()</script>
+CODE_PAGE = """<html><head><title>خبر</title><script>var a = 1;</script><style>p {color: red}</style>
+<meta property="og:title" content="خبر"><link rel="canonical" href="https://example.com/a"></head><body>
+<article><h1>عنوان الخبر</h1><meta itemprop="datePublished" content="2024-05-01">
+<p>قال الوزير <link rel="preload" href="/x.js">
+<svg><path d="M0 0"/><title>أيقونة</title></svg>اليوم إن المفاوضات مستمرة.<script>track()</script>
  وأضاف أن الجولة المقبلة ستعقد في القاهرة الأسبوع المقبل.</p>
 <script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "نص"}</script>
 </article></body></html>"""
 
 
-def test_drop_code_removes_scripts_styles_and_svg_but_keeps_json_ld_and_text() -> None:
+def test_drop_code_removes_scripts_styles_svg_meta_and_links_but_keeps_json_ld_and_text() -> None:
     tree = parse_html(CODE_PAGE)
     drop_code(tree)
-    assert [el.tag for el in tree.iter("script", "style", "svg", "path")] == ["script"]
+    assert [el.tag for el in tree.iter("script", "style", "svg", "path", "meta", "link")] == ["script"]
     assert tree.find(".//script").get("type") == "application/ld+json"
     text = tree.find(".//p").text_content()  # the text after each removed element stays
     assert " ".join(text.split()) == (

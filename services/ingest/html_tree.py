@@ -96,8 +96,9 @@ def parse_html(html: str) -> HtmlElement | None:
 
 
 # code and drawings: scripts other than JSON-LD, style sheets, inline SVG (icons: a share bar's
-# logos are hundreds of <path> elements)
-_CODE = etree.XPath("//script[not(@type='application/ld+json')]|//style|//svg")
+# logos are hundreds of <path> elements); and the void <meta> and <link> elements (6 % of a
+# page's elements), which hold no text and which no extractor counts
+_CODE = etree.XPath("//script[not(@type='application/ld+json')]|//style|//svg|//meta|//link")
 
 
 def drop_code(tree: HtmlElement) -> None:
@@ -108,9 +109,12 @@ def drop_code(tree: HtmlElement) -> None:
     (readability, jusText, the baseline) walk every element of the raw page. Removing
     them once, up front, cut naba's HTML path by about 2 ms a page (24.6 → 22.5 ms on
     trafilatura's evaluation pages), and the title, text, date and author were identical
-    on all 1,040 of them. JSON-LD stays: trafilatura's baseline reads an ``articleBody``
-    from it and its forum detection a ``DiscussionForumPosting``. The page's metadata is
-    read before (:mod:`services.ingest.html_meta`): htmldate also looks at scripts.
+    on all 1,040 of them. ``<meta>`` and ``<link>`` go too (0.6 % of the path in an
+    alternating A/B; output identical on the 1,040 pages). JSON-LD stays: trafilatura's
+    baseline reads an ``articleBody`` from it and its forum detection a
+    ``DiscussionForumPosting``. The page's metadata is read before
+    (:mod:`services.ingest.html_meta`): htmldate also looks at scripts and at ``<meta
+    itemprop>`` in the body.
     """
     for el in _CODE(tree):
         el.drop_tree()
