@@ -405,6 +405,26 @@ def test_a_day_of_the_month_just_named() -> None:
     text = "فرض حظر التجوال من مساء الثلاثاء ١٧ آذار/مارس ولغاية ٢٤ منه، مع استثناء الصيدليات."
     assert _values("2020-03-15", text) == ["2020-03-17", "2020-03-24"]
     assert _values("2020-03-15", "قتل 50 شخصا و24 منه من المدنيين.") == []  # no month named before
+    text = "تليها محافظتا الشمال وعكار في 11 أيار، ثم بيروت والبقاع في 18 منه."
+    assert _values("2025-04-15", text) == ["2025-05-11", "2025-05-18"]
+    assert _values("2025-04-15", "في 11 أيار طلب 18 منه أن يغادروا.") == ["2025-05-11"]
+
+
+def test_a_part_of_a_month_names_the_month_not_a_day() -> None:
+    mentions = find_dates("وأضاف أن النتائج ستعلن في النصف الثاني من فبراير المقبل.", "2024-12-26")
+    assert [(d.text, d.value) for d in mentions] == [("النصف الثاني من فبراير المقبل", "2025-02")]
+    assert _values("2024-12-26", "في الأسبوع الأول من مارس المقبل") == ["2025-03"]
+    assert _values("2024-12-26", "في الثاني من مارس المقبل") == ["2025-03-02"]  # the day itself
+    text = "تأجيل الاختبارات التي كانت مقررة بين 6 و10 مايو المقبل إلى منتصف الشهر ذاته."
+    assert _values("2024-04-18", text) == ["2024-05-06", "2024-05-10", "2024-05"]
+    assert _values("2024-04-18", "وصلت في 10 مايو، وفي الشهر ذاته غادرت.") == ["2024-05-10"]  # counted once
+
+
+def test_a_range_of_hijri_days_and_tomorrow_after_a_verb_in_the_present() -> None:
+    mentions = find_dates("موجة حر خلال الفترة من 8 إلى 13 ذي الحجة، داعيا الحجاج إلى الحذر.", "2024-06-07")
+    assert [(d.text, d.value) for d in mentions] == [("8", "2024-06-14"), ("13 ذي الحجة", "2024-06-19")]
+    assert _values("2025-04-15", "مهلة الترشيحات تبدأ غدا وتنتهي في 22 نيسان الجاري.") == ["2025-04-16", "2025-04-22"]
+    assert _values("2025-04-15", "وقد غدا الأمر صعبا.") == []  # "became"
 
 
 def test_an_explicit_past_marker_is_never_turned_forward_by_the_near_ahead_rule() -> None:

@@ -37,6 +37,7 @@ from .resolve import (
 )
 
 _WEEKDAY_AFTER = re.compile(r"\s+" + P.WD)
+_PRESENT_VERB_BEFORE = re.compile(r"(?:^|\s)[وف]?س?[يتن][^\W\d]{2,}\s+$")
 _NUM_WORDS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10}
 _YEAR_DIGITS = re.compile(r"[0-9]{4}")
 
@@ -73,7 +74,7 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     month = _HM.get(_key(m.group("h_m")))
     start, end = m.start("h"), m.end("h")
     day = int(m.group("h_d")) if m.group("h_d") else None
-    if day is None:
+    if day is None and not c.behind(start, P.MONTH_PART_BEHIND):  # («النصف الثاني من رمضان»: no day)
         ordinal = c.behind(start, P.ORD_BEHIND)
         first = None if ordinal else c.behind(start, P.FIRST_DAY_BEHIND)
         if ordinal:
@@ -105,7 +106,12 @@ def _hijri(m: re.Match, c: _Ctx) -> list[Cand]:
     conv = hijri_to_value(y, month, day)
     if conv is None:
         return []
-    return [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
+    out = [(c.extend_weekday(start), end, conv[0], "hijri", conv[1], relative)]
+    if m.group("h_d0") and (first := hijri_to_value(y, month, int(m.group("h_d0")))) is not None \
+            and int(m.group("h_d0")) < (day or 0):
+        out[0] = (m.start("h_d"), end, conv[0], "hijri", conv[1], relative)
+        out.insert(0, (c.extend_weekday(m.start("h_d0")), m.end("h_d0"), first[0], "hijri", first[1], relative))
+    return out
 
 
 def _just_ahead(month: int, day: int | None, pub: date) -> bool:
@@ -168,9 +174,12 @@ def _gregorian(m: re.Match, c: _Ctx) -> list[Cand]:
         # two different months side by side: keep the first alone
         end, year_s, rel = m.end("g_m"), None, None
     d1 = m.group("g_d1")
-    ordinal = None if d1 else c.behind(start, P.ORD_BEHIND)
-    first = None if d1 or ordinal else c.behind(start, P.FIRST_DAY_BEHIND)
-    if ordinal:
+    part = None if d1 else c.behind(start, P.MONTH_PART_BEHIND)  # «النصف الثاني من فبراير»: the month
+    ordinal = None if d1 or part else c.behind(start, P.ORD_BEHIND)
+    first = None if d1 or ordinal or part else c.behind(start, P.FIRST_DAY_BEHIND)
+    if part:
+        start, days = part[0], []
+    elif ordinal:
         start, days = ordinal[0], [_ORD[_key(ordinal[1].group("x"))]]
     elif first:
         start, days = first[0], [1]
@@ -379,9 +388,10 @@ def _relday(m: re.Match, c: _Ctx) -> list[Cand]:
         if not t and not P.FROM_UNTIL_BEFORE.search(c.before(start)):
             return []  # «الغد» alone is "the future" as often as "tomorrow" (but «اعتبارا من الغد»)
         delta = 1
-    else:  # غدا is also the verb "became": require tanween, a day word, or a weekday/clause end after it
+    else:  # غدا is also the verb "became": require tanween, a day word, or a weekday/clause end after it,
+        # or a verb in the present before it («تبدأ غدا وتنتهي …»: "became" follows its subject)
         after_ok = c.f[end:end + 1] in ("،", ",", ".") or _WEEKDAY_AFTER.match(c.f, end) is not None
-        if not (t or after_ok or "ً" in c.original_slice(start, end)):
+        if not (t or after_ok or "ً" in c.original_slice(start, end) or _PRESENT_VERB_BEFORE.search(c.before(start))):
             return []
         delta = 1
     return [(start, end, (c.pub + timedelta(days=delta)).isoformat(), "gregorian", None, True)]
@@ -472,6 +482,9 @@ def _same_period(m: re.Match, c: _Ctx) -> list[Cand]:
         value = c.last_month
         hit = c.behind(start, P.DAYNUM_BEHIND) or c.behind(start, P.ORD_BEHIND)
         if hit is None:
+            pcue = c.behind(start, P.PCUE_BEHIND)
+            if pcue:  # «تأجيل الاختبارات … إلى منتصف الشهر ذاته»: a new mention of that month
+                return [(pcue[0], m.end("p"), value, "gregorian", None, False)]
             return []  # «في الشهر نفسه»: a month already counted
         x = _key(hit[1].group("x"))
         day = int(x) if x.isdigit() else _ORD[x]
