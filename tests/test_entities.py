@@ -464,3 +464,37 @@ def test_traffic_is_no_movement_and_a_known_body_after_wa():
                          "وبرنامج الأمم المتحدة الإنمائي.")
     assert names(ents, "ORG") == {"برنامج الأمم المتحدة الإنمائي"}
     assert names(find_entities("وقالت حركة حماس إن الاتفاق قريب."), "ORG") == {"حركة حماس"}
+
+
+def test_a_city_with_a_masculine_nationality_after_it_is_a_club():
+    ents = find_entities("وكان الهلال قد تعادل مع ريال مدريد الإسباني، ثم فاز على باتشوكا المكسيكي 2-0 في ناشفيل.")
+    assert "باتشوكا" in names(ents, "ORG") and "باتشوكا" not in names(ents, "LOC")
+    assert "ناشفيل" in names(ents, "LOC")
+    ents = find_entities("ووصلت السفينة إلى ميناء حيفا الإسرائيلي صباح اليوم.")  # the port's adjective
+    assert "حيفا" in names(ents, "LOC")
+
+
+def test_saudi_after_a_feminine_or_plural_noun_is_the_adjective():
+    ents = find_entities("ويحمل العالم الجنسية السعودية منذ عام 2021، وقالت السلطات السعودية إن الزيارة ناجحة.")
+    assert "السعودية" not in names(ents, "LOC")
+    assert "السعودية" in names(find_entities("وزار الوزير السعودية أمس لبحث التعاون."), "LOC")
+    assert "المملكة العربية السعودية" in names(find_entities("ووصل الوفد إلى المملكة العربية السعودية."), "LOC")
+
+
+def test_kaf_before_the_article_is_no_clitic_of_a_foreign_name():
+    ents = find_entities("وتألق المدافع السنغالي كاليدو كوليبالي أمام هجوم مانشستر سيتي.")
+    assert "كاليدو كوليبالي" in names(ents, "PER")
+
+
+def test_given_names_that_end_like_a_pronoun_and_leaders_of_blocs():
+    ents = find_entities("وتنافس على المنصب مرشح الاتحاد الوطني الكردستاني الرئيس الحالي برهم صالح، "
+                         "وشكل تحالف السيادة بزعامة خميس الخنجر تحالفا جديدا.")
+    assert {"برهم صالح", "خميس الخنجر"} <= names(ents, "PER")
+    assert "خليل الحية" in names(find_entities("وقال رئيس وفدها المفاوض خليل الحية إن الرد جاهز."), "PER")
+
+
+def test_no_name_opens_with_a_preposition_and_a_noun_or_ends_on_a_verb():
+    ents = find_entities("ثم فاز الفريق 2-0 بهدفي سالم الدوسري وماركوس ليوناردو، "
+                         "وقال إن قادة مجموعة بريكس قرروا دعوة ست دول، ويوضع الرئيس السابق تحت المراقبة القضائية.")
+    assert "سالم الدوسري" in names(ents, "PER")
+    assert not any(n.startswith("بهدف") or n.endswith("قرروا") or n.startswith("تحت") for n in names(ents, "PER"))

@@ -87,11 +87,17 @@ def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, 
     return got
 
 
+_ATTESTED = 20  # wordfreq's Zipf × 10: a word seen about once in ten million
+
+
 def _without_document(w: str, f: str, lex: Lexicon) -> str:
     # 2. a clitic in front of the article: «للأمم» → «الأمم», «بالزاوية» → «الزاوية»
     art = strip_clitic_keep_article(w)
-    if art != w and not ((f in lex.loc or f in lex.first_names) and table().get(f) > table().get(fold(art))):
-        return art  # (but «كاليفورنيا» is no «ك» + «اليفورنيا»)
+    if art != w and not ((f in lex.loc or f in lex.first_names) and table().get(f) > table().get(fold(art))) \
+            and not (f.startswith("كال") and table().get(fold(art)) < _ATTESTED):
+        # (but «كاليفورنيا» is no «ك» + «اليفورنيا», and «كاليدو كوليبالي» no «ك» + «اليدو»: «ك» is
+        # "like", and what follows it must be a word)
+        return art
     # 3. grammar: a clitic in front of an organisation head or a title («وجماعة», «بوزارة»)
     clitic, stem = split_clitic(f, min_stem=3)
     if clitic in _SINGLE and (stem in _HEADS or stem in TITLES):

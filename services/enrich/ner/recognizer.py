@@ -21,6 +21,7 @@ from .rules import (
     adjacent_persons,
     adjective_tails,
     bare,
+    city_clubs,
     company_suffixes,
     coordination,
     courts_of_places,
@@ -28,6 +29,7 @@ from .rules import (
     detach_heads,
     drop_noise,
     dual_heads,
+    everyday_edges,
     first_name_pairs,
     gazetteer_places,
     hyphenated_names,
@@ -159,7 +161,8 @@ class CrfRecognizer:
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
-        spans = not_places(spans, folded)
+        spans = everyday_edges(spans, folded, words, self.lex)
+        spans = not_places(city_clubs(spans, folded, words, self.lex), folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -95,7 +95,9 @@ ROLES = frozenset(fold(w) for w in (
     # occupations that introduce a name as a title does: «المهندسة لينا عودة» (not «المزارع»: also "the farms")
     "المهندس", "المهندسة", "المايسترو", "الطبيب", "الطبيبة", "المخرج", "المخرجة", "المغني",
     "المغنية", "الملحن", "المصور", "المصورة", "المهاجم", "المدافع", "الحارس",
-    "نظيره", "نظيرها", "نظيرته", "نظيرتها"))  # «نظيره التركي هاكان فيدان»
+    "نظيره", "نظيرها", "نظيرته", "نظيرتها",  # «نظيره التركي هاكان فيدان»
+    "مواطنه", "مواطنها", "زميله", "زميلها", "زميلته",  # «ثم أضاف مواطنه مالكوم الهدف الثاني»
+    "بزعامة"))  # «وتحالف السيادة بزعامة خميس الخنجر»
 _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
 # rank of a high commissioner or representative, and the domains of ministries («وزير المياه
@@ -506,12 +508,68 @@ def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
     (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»; nor a continent in the name of
-    its tournament («كأس أمم إفريقيا»)."""
+    its tournament («كأس أمم إفريقيا»); nor «السعودية» after a definite noun, where it is the
+    adjective «Saudi» («الرياضة السعودية», «السلطات السعودية»: a feminine noun or a plural in «ات»,
+    as the adjective agrees; «زار الوزير السعودية» is a visit), unless the noun names the country
+    itself («المملكة العربية السعودية», «الشقيقة السعودية»)."""
     n = len(folded)
     return [sp for sp in spans if not (sp[2] == "LOC" and sp[1] - sp[0] == 1 and (
         bare(folded[sp[0]]) in _PLACE_PLURALS
         or (bare(folded[sp[0]]) == _GARDENS and sp[1] < n and folded[sp[1]] == _CHILDREN)
-        or (sp[0] and bare(folded[sp[0] - 1]) in _TOURNAMENTS and bare(folded[sp[0]]) in _CONTINENTS)))]
+        or (sp[0] and bare(folded[sp[0] - 1]) in _TOURNAMENTS and bare(folded[sp[0]]) in _CONTINENTS)
+        or (folded[sp[0]] == _SAUDI and sp[0] and folded[sp[0] - 1].startswith("ال")
+            and folded[sp[0] - 1].endswith(("ه", "ات")) and folded[sp[0] - 1] not in _SAUDI_APPOSITIVES)))]
+
+
+def city_clubs(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«فاز على باتشوكا المكسيكي», «تعادل مع ريال مدريد الإسباني»: a place with a masculine adjective of
+    nationality after it is a club — a city is feminine («مدريد الإسبانية»), the adjective agrees with
+    the «نادي» or «فريق» left unsaid. Only where no noun governs the place: in «ميناء حيفا الإسرائيلي»
+    the adjective is the port's. «المغرب العربي» and «الخليج العربي» are regions."""
+    n = len(folded)
+    out = []
+    for s, e, typ in spans:
+        if typ == "LOC" and e < n and e - s <= 3 and (s == 0 or folded[s - 1] in STOP or not is_word(words[s - 1])) \
+                and _masculine_nationality(folded[e], lex):
+            typ = "ORG"
+        out.append((s, e, typ))
+    return out
+
+
+def _masculine_nationality(f: str, lex: Lexicon) -> bool:
+    return f.startswith("ال") and f.endswith("ي") and f not in _REGION_ADJECTIVES and is_nationality(f, lex)
+
+
+_REGION_ADJECTIVES = frozenset(fold(w) for w in ("العربي", "الإسلامي", "الأوسط", "الأقصى"))
+
+
+def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """A person's name neither opens with a preposition and an everyday noun («بهدفي سالم الدوسري»:
+    "with the two goals of") nor ends on a verb in the plural («قادة مجموعة بريكس قرروا»): words
+    at least as common without the clitic as with it (Zipf 3), that no lexicon knows as a name."""
+    out = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
+            s += 1
+        if typ == "PER" and e - s >= 2 and folded[e - 1].endswith("وا") and len(folded[e - 1]) >= 5 \
+                and table().get(folded[e - 1]) >= _RARE_SURNAME and not _known_name_word(folded[e - 1], lex):
+            e -= 1
+        out.append((s, e, typ))
+    return out
+
+
+def _everyday_after_preposition(f: str, lex: Lexicon) -> bool:
+    clitic, stem = split_clitic(f)
+    return clitic in ("ب", "ل", "ك") and len(stem) >= 3 and not _known_name_word(f, lex) \
+        and not _known_name_word(stem, lex) and table().get(stem) >= max(_RARE_SURNAME, table().get(f))
+
+
+def _known_name_word(f: str, lex: Lexicon) -> bool:
+    return f in lex.first_names or f in lex.per_tokens or f in lex.loc
+
+
+_SAUDI = fold("السعودية")
+_SAUDI_APPOSITIVES = frozenset(fold(w) for w in ("العربية", "المملكة", "الشقيقة", "الجارة", "الحليفة", "الشريكة"))
 
 
 _GARDENS, _CHILDREN = fold("رياض"), fold("الأطفال")
@@ -581,7 +639,8 @@ def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
     clitic, stem = split_clitic(f)
     return is_arabic(word) and clitic in ("ب", "ل", "ك", "ف") and len(stem) >= 3 and stem not in lex.common \
         and stem not in lex.loc and stem not in lex.first_names and stem not in lex.per_tokens \
-        and stem not in STOP and table().get(stem) < _UNCOMMON and not looks_like_verb(f)
+        and stem not in STOP and table().get(stem) < _UNCOMMON and not looks_like_verb(f) \
+        and not (stem.endswith(("ها", "هم")) and table().get(stem) >= _RARE)  # «فتابعها»: a verb and its object
 
 
 _RARE_SURNAME = 30  # Zipf × 10
@@ -595,15 +654,21 @@ def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
     """«هاكان فيدان», «ياعيل لمبرت»: after a rare given name in a title chain, a whole word rarer
     than Zipf 3 that opens with a clitic letter is a foreign surname, not «ف» + «يدان»."""
     return is_arabic(word) and len(f) >= 4 and f not in lex.common and f not in lex.loc and f not in STOP \
-        and not is_trigger(f, lex) and not looks_like_verb(f) and table().get(f) < _RARE_SURNAME
+        and not is_trigger(f, lex) and not looks_like_verb(f) and table().get(f) < _RARE_SURNAME \
+        and not (f.endswith(("ها", "هم")) and table().get(split_clitic(f)[1]) >= _RARE)  # «فتابعها»: «ف» + a verb
+
+
+# prepositions of place and time the lexicon's STOP list leaves out: «ويوضع الرئيس السابق تحت المراقبة»
+_ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in (
+    "تحت", "فوق", "أمام", "خلف", "دون", "عبر", "قرب", "إزاء", "وسط", "بعد", "قبل"))
 
 
 def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
     """Could this word be part of a person's name? (not a function word, a frequent
     ordinary word, a title or an adjective of nationality). With ``clitic_ok``, a word that
     only looks as if it opened with a proclitic («بيغي»: «يغي» is no word) may be one."""
-    if not is_arabic(word) or len(f) < 2 or f in STOP or is_trigger(f, lex) or looks_like_verb(f) \
-            or in_class(f, DIRECTIONS) \
+    if not is_arabic(word) or len(f) < 2 or f in STOP or f in _ADVERBIAL_PREPOSITIONS or is_trigger(f, lex) \
+            or looks_like_verb(f) or in_class(f, DIRECTIONS) \
             or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
         return False
     if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens and f not in lex.first_names \
@@ -1636,11 +1701,12 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         if j >= n or covered[j] or not name_like(folded[j], words[j], lex, clitic_ok=clitic_ok):
             continue
         if j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "PER" \
-                and not folded[j].startswith("ال") and not folded[j].endswith(("ها", "هم")) \
+                and not folded[j].startswith("ال") and not (folded[j].endswith(("ها", "هم")) and len(folded[j]) >= 5) \
                 and folded[j] not in _HONORIFICS and not split_clitic(folded[j + 1])[0] \
                 and (folded[j] in lex.first_names or folded[j] not in lex.common):
             # «الناشط السياسي جوهر بن مبارك», «وزير المياه رائد أبو السعود»: the CRF found the
-            # rest of the name; the word between the chain and it is its first word
+            # rest of the name; the word between the chain and it is its first word (not a noun with
+            # its owner, «وفدها»: a stem of three letters or more before «ها»/«هم»; «برهم صالح» is a name)
             spans = [x for x in spans if x != sp]
             added.append((j, sp[1], "PER"))
             for x in range(j, sp[1]):
@@ -1683,7 +1749,10 @@ def _real_clitic(f: str, word: str, lex: Lexicon) -> bool:
     clitic, rest = split_clitic(f)
     if not clitic or word.startswith(("أل", "إل")):
         return False
-    return clitic.endswith("ال") or clitic == "لل" or rest.startswith("ال") or table().get(rest) >= _RARE \
+    # (the rest must be a word, and after a preposition not a rarer one than the whole: «برهم» is no
+    # «ب» + «رهم»; «و» and «ف» are conjunctions too often to ask that of them)
+    return clitic.endswith("ال") or clitic == "لل" or rest.startswith("ال") \
+        or table().get(rest) >= (_RARE if clitic[0] in "وف" else max(_RARE, table().get(f))) \
         or rest in lex.first_names or rest in lex.per_tokens or rest in lex.loc
 
 
@@ -1699,7 +1768,9 @@ def _describes_office(f: str, word: str, lex: Lexicon) -> bool:
         if f.endswith("ي") and f not in lex.common:
             return False  # a nisba after a title is a family name: «الشيخ الخراساني أمين …»
         return f in lex.common or table().get(f) >= _RARE
-    return len(word) >= 4 and word.endswith(("ها", "ه", "هم")) and table().get(f) >= _RARE
+    # (a stem of three letters before the pronoun: «برهم» is no «بر» + «هم»)
+    return (len(word) >= 5 and word.endswith(("ها", "هم")) or len(word) >= 4 and word.endswith("ه")) \
+        and table().get(f) >= _RARE
 
 
 def _after_chain(s: int, folded: list[str], lex: Lexicon) -> bool:
@@ -1969,8 +2040,8 @@ def _surname_in_frame(x: int, folded: list[str], words: list[str], lex: Lexicon,
 
 def _definite_surname(f: str, word: str, lex: Lexicon) -> bool:
     """An everyday noun with the article, in the frame of :func:`speaker_surnames` a family name
-    («العلماء», «الشعار»): not a time, a title, a nationality, a verb or a function word."""
-    return f.startswith("ال") and is_arabic(word) and f not in STOP and bare(f) not in _DAYS \
+    («العلماء», «الشعار»): not a time, a title, a nationality, a verb or a function word («إلا»)."""
+    return f.startswith("ال") and len(f) >= 4 and is_arabic(word) and f not in STOP and bare(f) not in _DAYS \
         and f not in _TIME_WORDS and not is_trigger(f, lex) and not is_nationality(f, lex) and not looks_like_verb(f)
 
 
