@@ -498,3 +498,17 @@ def test_no_name_opens_with_a_preposition_and_a_noun_or_ends_on_a_verb():
                          "وقال إن قادة مجموعة بريكس قرروا دعوة ست دول، ويوضع الرئيس السابق تحت المراقبة القضائية.")
     assert "سالم الدوسري" in names(ents, "PER")
     assert not any(n.startswith("بهدف") or n.endswith("قرروا") or n.startswith("تحت") for n in names(ents, "PER"))
+
+
+def test_a_company_named_once_with_its_head_is_that_company_bare_too():
+    ents = find_entities("وقعت أدنوك اتفاقية مع شركة كوفيسترو الألمانية. وقال الرئيس التنفيذي لكوفيسترو إن "
+                         "الاتفاق يدعم خطط كوفيسترو للتحول، وإن كوفيسترو ستبقى في ليفركوزن.")
+    covestro = [e for e in ents if "كوفيسترو" in e.text]
+    assert covestro and {e.type for e in covestro} == {"ORG"} and {e.name for e in covestro} == {"شركة كوفيسترو"}
+
+
+def test_a_body_named_by_its_country_and_purpose():
+    assert "جهاز قطر للاستثمار" in names(find_entities("إذ يمتلك جهاز قطر للاستثمار حصصا في الشركة."), "ORG")
+    ents = find_entities("ووقع صندوق الكويت للتنمية الاقتصادية العربية اتفاقية قرض.")
+    assert "صندوق الكويت للتنمية الاقتصادية العربية" in names(ents, "ORG")
+    assert not names(find_entities("وقال جهاز المخابرات إن التحقيق مستمر."), "ORG")  # describes

@@ -87,6 +87,7 @@ def _analyse(word: str, lex: Lexicon) -> tuple[str, bool, tuple[tuple[str, str, 
     return got
 
 
+_COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة"))
 _ATTESTED = 20  # wordfreq's Zipf × 10: a word seen about once in ten million
 
 
@@ -189,7 +190,10 @@ def corefer(mentions: list[tuple[str, str]], is_adjective: Callable[[str], bool]
                     canon, toks = shorter[0], toks[:-1]
             longer = [o for o in orgs if len(key(o).split()) > len(toks) and key(o).split()[:len(toks)] == toks
                       and not is_adjective(key(o).split()[-1])]
+            headed = [o for o in orgs if key(o).split()[1:] == toks and key(o).split()[0] in _COMPANY_HEADS]
             if longer:
                 canon = min(longer, key=lambda o: (len(o.split()), o))
+            elif headed:  # «كوفيسترو» is the «شركة كوفيسترو» the article named
+                canon = headed[0]
         result[(typ, name)] = canon
     return result

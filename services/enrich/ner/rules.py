@@ -1154,6 +1154,11 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             covered.update(range(i, end))
             continue
         if not in_class(f, CONSTRUCT_HEADS):
+            if in_class(f, _COUNTRY_PURPOSE_HEADS) and (end := _country_and_purpose(i, loc_end, folded, lex)) \
+                    and not covered.intersection(range(loc_end[i + 1], end)):
+                spans = [x for x in spans if x[0] != i + 1]  # «جهاز قطر للاستثمار»
+                added.append((i, end, "ORG"))
+                covered.update(range(i, end))
             continue
         head = class_word(f, CONSTRUCT_HEADS)
         if head in _BANKS | _PLACE_BODIES and i + 1 < n and (sp := loc_end.get(i + 1)) \
@@ -1167,10 +1172,10 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
             continue
-        if i + 2 < n and head not in _STATE_BODIES and (sp := loc_end.get(i + 1)) and sp < n \
-                and not split_clitic(folded[i + 1])[0] and (end := _purpose_end(sp, folded, lex)) \
-                and not covered.intersection(range(sp, end)):
-            # «صندوق قطر للتنمية», «مؤسسة قطر للتربية والعلوم»: a body named by its country and purpose
+        if head not in _STATE_BODIES and (end := _country_and_purpose(i, loc_end, folded, lex)) \
+                and not covered.intersection(range(loc_end[i + 1], end)):
+            # «صندوق قطر للتنمية», «مؤسسة قطر للتربية والعلوم», «صندوق الكويت للتنمية الاقتصادية العربية»:
+            # a body named by its country and purpose
             spans = [x for x in spans if x[0] != i + 1]
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
@@ -1342,6 +1347,21 @@ _SECURITIES = [fold("للأوراق"), fold("المالية")]
 # bodies named after the place they run or sit in: «هيئة قناة السويس», «جامعة القاهرة» (not «تلفزيون
 # دبي»: ANERcorp tags the city, and so do readers)
 _PLACE_BODIES = frozenset(fold(w) for w in ("هيئة", "جامعة", "بورصة"))
+# heads that name a body only with its country and its purpose after them («جهاز قطر للاستثمار»;
+# «جهاز المخابرات», «جهاز الأمن» describe)
+_COUNTRY_PURPOSE_HEADS = frozenset(fold(w) for w in ("جهاز",))
+
+
+def _country_and_purpose(i: int, loc_end: dict[int, int], folded: list[str], lex: Lexicon) -> int:
+    """The end of «<head> <place> <purpose>» for the head at ``i``, or 0: a place right after the
+    head (without a preposition; with the article only when the place is known with it, «الكويت»)
+    and a purpose in «ل» after it."""
+    sp = loc_end.get(i + 1)
+    if sp is None or sp >= len(folded) or i + 2 >= len(folded):
+        return 0
+    if split_clitic(folded[i + 1])[0] and folded[i + 1] not in lex.loc:
+        return 0
+    return _purpose_end(sp, folded, lex) or 0
 _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش", "مجلس"))
 # definite heads that a national adjective and a purpose make a name: «السلطة الوطنية المستقلة
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
@@ -2451,9 +2471,16 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     """Tag untagged repeats of one-word names (and of surnames) found elsewhere in the
     document, and unify the types of one-word mentions by majority vote."""
     votes: dict[str, Counter[str]] = {}
+    headed: set[str] = set()
     for s, e, typ in spans:
         if e - s == 1:
             votes.setdefault(bare(folded[s]), Counter())[typ] += 1
+        elif typ == "ORG" and e - s == 2 and class_word(folded[s], _COMPANY_HEADS) \
+                and (b := bare(folded[s + 1])) not in lex.loc and b not in lex.first_names and not b.startswith("ال"):
+            # «شركة كوفيسترو»: the article named the company once with its head; the bare name elsewhere
+            # («خطط كوفيسترو», «لكوفيسترو») is the company, whatever the tagger read it as each time
+            votes.setdefault(b, Counter())["ORG"] += _HEADED_VOTES
+            headed.add(b)
         elif typ == "PER" and folded[e - 2] not in _NAME_LINKS and folded[e - 1] not in _REGNAL:
             # a surname stands for the person: «خليفة حفتر» → «حفتر» (not the end of «عبد الوحيد»,
             # nor a regnal number: «الحسن الثاني» is not «الثاني»)
@@ -2472,8 +2499,13 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     for s, e, typ in sorted(out):
         if e - s == 1 and (b := bare(folded[s])) in votes:
             typ = _majority(votes[b], folded[s] in lex.loc or b in lex.loc)
+        if e - s == 1 and headed and folded[s][:1] in ("ب", "ل", "ك", "و", "ف") and bare(folded[s][1:]) in headed:
+            typ = "ORG"  # «لكوفيسترو», which ``bare`` leaves whole (no lexicon knows «كوفيسترو»)
         result.append((s, e, typ))
     return result
+
+
+_HEADED_VOTES = 3  # a name written once after «شركة» outweighs a few one-word readings as a person or place
 
 
 def _majority(votes: Counter[str], known_place: bool) -> str:
