@@ -512,3 +512,15 @@ def test_a_body_named_by_its_country_and_purpose():
     ents = find_entities("ووقع صندوق الكويت للتنمية الاقتصادية العربية اتفاقية قرض.")
     assert "صندوق الكويت للتنمية الاقتصادية العربية" in names(ents, "ORG")
     assert not names(find_entities("وقال جهاز المخابرات إن التحقيق مستمر."), "ORG")  # describes
+
+
+def test_a_flag_names_its_state_and_the_crown_prince_is_no_place():
+    assert "بنما" in names(find_entities("والسفينة ترفع علم بنما، وتملكها شركة يابانية."), "LOC")
+    assert not names(find_entities("وهو أستاذ علم الاجتماع في الجامعة."), "LOC")
+    ents = find_entities("كما هنأه سمو الأمير الحسين بن عبدالله الثاني ولي العهد.")
+    assert "العهد" not in names(ents, "LOC") and "الحسين بن عبدالله الثاني" in names(ents, "PER")
+
+
+def test_a_given_name_that_is_an_everyday_noun_in_construct_is_no_name():
+    assert not names(find_entities("وكان رئيس الوزراء قد تابع مع رئيس الهيئة سير أعمال التعويم."), "PER")
+    assert "صباح" in names(find_entities("وقال الشيخ صباح إن الكويت ستدعم القرار."), "PER")

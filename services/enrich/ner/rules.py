@@ -508,15 +508,16 @@ def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
     (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»; nor a continent in the name of
-    its tournament («كأس أمم إفريقيا»); nor «السعودية» after a definite noun, where it is the
-    adjective «Saudi» («الرياضة السعودية», «السلطات السعودية»: a feminine noun or a plural in «ات»,
-    as the adjective agrees; «زار الوزير السعودية» is a visit), unless the noun names the country
-    itself («المملكة العربية السعودية», «الشقيقة السعودية»)."""
+    its tournament («كأس أمم إفريقيا»); nor «العهد» in «ولي العهد» (the crown prince); nor «السعودية»
+    after a definite noun, where it is the adjective «Saudi» («الرياضة السعودية», «السلطات السعودية»:
+    a feminine noun or a plural in «ات», as the adjective agrees; «زار الوزير السعودية» is a visit),
+    unless the noun names the country itself («المملكة العربية السعودية», «الشقيقة السعودية»)."""
     n = len(folded)
     return [sp for sp in spans if not (sp[2] == "LOC" and sp[1] - sp[0] == 1 and (
         bare(folded[sp[0]]) in _PLACE_PLURALS
         or (bare(folded[sp[0]]) == _GARDENS and sp[1] < n and folded[sp[1]] == _CHILDREN)
         or (sp[0] and bare(folded[sp[0] - 1]) in _TOURNAMENTS and bare(folded[sp[0]]) in _CONTINENTS)
+        or (folded[sp[0]] == _THE_COVENANT and sp[0] and folded[sp[0] - 1].endswith(_GUARDIAN))  # «ولي العهد»
         or (folded[sp[0]] == _SAUDI and sp[0] and folded[sp[0] - 1].startswith("ال")
             and folded[sp[0] - 1].endswith(("ه", "ات")) and folded[sp[0] - 1] not in _SAUDI_APPOSITIVES)))]
 
@@ -569,6 +570,7 @@ def _known_name_word(f: str, lex: Lexicon) -> bool:
 
 
 _SAUDI = fold("السعودية")
+_THE_COVENANT, _GUARDIAN = fold("العهد"), fold("ولي")
 _SAUDI_APPOSITIVES = frozenset(fold(w) for w in ("العربية", "المملكة", "الشقيقة", "الجارة", "الحليفة", "الشريكة"))
 
 
@@ -698,7 +700,8 @@ _SITE_NOUNS = frozenset(fold(n) for n in SITE_NOUNS)
 # a city hosts: «منتدى استضافته مسقط», «تحتضن الرباط القمة»
 _HOST_VERBS = frozenset(fold(c + v + o) for c in ("", "و", "ف") for v in (
     "استضافت", "تستضيف", "يستضيف", "استضاف", "احتضنت", "تحتضن", "يحتضن", "احتضن") for o in ("", "ه", "ها"))
-LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "زلزال")) | _PLACE_NOUNS \
+# (a state's flag names the state: «ترفع علم بنما»)
+LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "زلزال", "علم", "بعلم")) | _PLACE_NOUNS \
     | _with_clitics(SITE_NOUNS) | _HOST_VERBS
 
 
@@ -1749,6 +1752,9 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             continue
         if folded[j].startswith("ال") and not second:
             continue  # a definite word alone is no name after a chain («والمدافع المخضرم» + a name the CRF found)
+        if not second and table().get(folded[j]) >= _UNCOMMON and j + 1 < n and folded[j + 1] in lex.common \
+                and not folded[j + 1].startswith("ال") and folded[j + 1] not in STOP and is_arabic(words[j + 1]):
+            continue  # a given name that is an everyday noun, in construct with one: «رئيس الهيئة سير أعمال التعويم»
         if describing and (not second or (not known and table().get(folded[j]) >= _UNCOMMON)):
             # after «رئيس المجلس الجديد» an everyday word is the sentence going on («ملفات خلافية»),
             # and a given name needs a second name: «وزيرة التعاون الدولي علي هامش» is «على هامش»
