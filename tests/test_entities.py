@@ -524,3 +524,12 @@ def test_a_flag_names_its_state_and_the_crown_prince_is_no_place():
 def test_a_given_name_that_is_an_everyday_noun_in_construct_is_no_name():
     assert not names(find_entities("وكان رئيس الوزراء قد تابع مع رئيس الهيئة سير أعمال التعويم."), "PER")
     assert "صباح" in names(find_entities("وقال الشيخ صباح إن الكويت ستدعم القرار."), "PER")
+
+
+def test_a_party_named_for_its_aim_and_a_company_run_into_its_chief():
+    ents = find_entities("انضم الرئيس السابق إلى المعارضة بعد خلافه مع حزب الاتحاد من أجل الجمهورية الذي أسسه.")
+    assert "حزب الاتحاد من أجل الجمهورية" in names(ents, "ORG")
+    assert "حركة حماس" in names(find_entities("وقالت حركة حماس من أجل الوطن إن الرد جاهز."), "ORG")
+    ents = find_entities("وتولت مجموعة بوسكاليس الهولندية العملية. وقال الرئيس التنفيذي لبوسكاليس بيتر بيردوفسكي إن "
+                         "الفرق عملت ليلا.")
+    assert "بيتر بيردوفسكي" in names(ents, "PER") and "مجموعة بوسكاليس" in names(ents, "ORG")

@@ -44,6 +44,7 @@ from .rules import (
     org_edges,
     org_heads,
     org_led_persons,
+    party_aims,
     places_not_persons,
     plus_names,
     propagate,
@@ -147,7 +148,7 @@ class CrfRecognizer:
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
         spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded, self.lex)
-        spans = adjective_tails(purpose_tails(spans, folded, self.lex), folded, self.lex)
+        spans = party_aims(adjective_tails(purpose_tails(spans, folded, self.lex), folded, self.lex), folded)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
