@@ -533,3 +533,11 @@ def test_a_party_named_for_its_aim_and_a_company_run_into_its_chief():
     ents = find_entities("وتولت مجموعة بوسكاليس الهولندية العملية. وقال الرئيس التنفيذي لبوسكاليس بيتر بيردوفسكي إن "
                          "الفرق عملت ليلا.")
     assert "بيتر بيردوفسكي" in names(ents, "PER") and "مجموعة بوسكاليس" in names(ents, "ORG")
+
+
+def test_a_rare_word_after_a_place_noun_is_the_place_s_name():
+    ents = find_entities("وقالت المنظمة إن فرقها في تيغراي وإقليم عفر المجاور رصدت ارتفاعا في سوء التغذية.")
+    assert "عفر" in names(ents, "LOC")
+    for text in ("وحذر من تشكيل منطقة عازلة دائمة في الجنوب.", "وهي مدينة مقدسة لدى المسلمين.",
+                 "فرض الأميركيون منطقة يحظر فيها الطيران."):
+        assert not names(find_entities(text), "LOC"), text

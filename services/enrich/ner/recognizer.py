@@ -39,6 +39,7 @@ from .rules import (
     known_places,
     listed_persons,
     ministry_domains,
+    named_after_place_nouns,
     nisba_surnames,
     not_places,
     org_edges,
@@ -136,6 +137,7 @@ class CrfRecognizer:
         spans = detach_heads(spans, folded, words, self.lex)
         spans = dual_heads(spans, folded, words, self.lex)
         spans = places_not_persons(spans, folded, self.lex)
+        spans = named_after_place_nouns(spans, folded, words, self.lex)
         spans = org_edges(spans, folded, words, self.lex)
         spans = title_chains(spans, folded, words, self.lex)
         spans = speech_subjects(spans, folded, words, self.lex)

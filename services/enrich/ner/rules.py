@@ -1052,6 +1052,30 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     return out
 
 
+def named_after_place_nouns(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«وإقليم عفر المجاور», «بلدة كفرنبل»: a rare word no one tagged, right after a singular place
+    noun in construct, is the place's name (an everyday word there describes: «منطقة عمل»,
+    «بلدة صغيرة»; a word with the article is left to the gazetteer: «منطقة الزمالك»). Not an
+    adjective agreeing with the noun («مدينة مقدسة», «منطقة عازلة»: in «ة»), a verb in «ي»
+    («منطقة يحظر …»), a word with a pronoun («منطقة قطرها»), nor the first word of a longer
+    unknown name («منطقة تشن داي»)."""
+    covered = covered_tokens(spans, len(words))
+    added: list[Span] = []
+    for i in range(len(folded) - 1):
+        j = i + 1
+        if covered[j] or bare(folded[i]) not in _NAME_TAKING_PLACE_NOUNS:
+            continue
+        f = folded[j]
+        if is_arabic(words[j]) and len(f) >= 3 and not f.startswith("ال") and f not in STOP \
+                and f not in lex.common and table().get(f) < _UNCOMMON and not is_nationality(f, lex) \
+                and not _real_clitic(f, words[j], lex) and not looks_like_verb(f) and not in_class(f, ORG_HEADS) \
+                and not f.endswith(("ه", "ها", "هم")) and not f.startswith("ي") \
+                and _name_ends(j + 1, folded, words, lex):
+            added.append((j, j + 1, "LOC"))
+            covered[j] = True
+    return sorted(spans + added) if added else spans
+
+
 # a state's title before its name: «سلطنة عمان», «دولة قطر»
 _STATE_TITLES = frozenset(fold(w) for w in ("سلطنة", "مملكة", "إمارة", "جمهورية", "دولة", "إمارات"))
 # venues named after a person: «ملعب الأمير مولاي عبد الله», «مطار الملك خالد الدولي», «سد الملك طلال»
@@ -1070,6 +1094,21 @@ def _stadium_before(s: int, folded: list[str]) -> int | None:
 # be followed by a description)
 _ONE_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية")) \
     | _with_clitics(("حي",))  # («بحي» is too short for the clitic split)
+def _name_ends(k: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
+    """Does a one-word place name end before ``k``? At punctuation or the text's end, a function
+    word, or an adjective (of nationality, or one that describes a place: «المجاور», «الشمالي»);
+    not before a word that may go on the name («تشن داي», «جرف الصخر»)."""
+    if k >= len(folded) or not is_word(words[k]) or folded[k] in STOP or is_nationality(folded[k], lex):
+        return True
+    return folded[k] in _PLACE_ADJECTIVES or in_class(folded[k], DIRECTIONS)
+
+
+_PLACE_ADJECTIVES = frozenset(fold(w) for w in (
+    "المجاور", "المجاورة", "القريب", "القريبة", "المحاذي", "المحاذية", "الحدودي", "الحدودية", "النائي", "النائية",
+    "الساحلي", "الساحلية", "الجبلي", "الجبلية"))
+
+
+_NAME_TAKING_PLACE_NOUNS = _ONE_PLACE_NOUNS | frozenset(fold(w) for w in ("إقليم", "جزيرة"))
 # a dual names two places, the second after «و»: «على مدينتي غوما وبوكافو»
 _TWO_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينتي", "بلدتي", "قريتي", "منطقتي", "محافظتي", "ولايتي"))
 
