@@ -541,3 +541,8 @@ def test_a_rare_word_after_a_place_noun_is_the_place_s_name():
     for text in ("وحذر من تشكيل منطقة عازلة دائمة في الجنوب.", "وهي مدينة مقدسة لدى المسلمين.",
                  "فرض الأميركيون منطقة يحظر فيها الطيران."):
         assert not names(find_entities(text), "LOC"), text
+
+
+def test_a_place_a_title_chain_finds_replaces_the_piece_of_it_the_tagger_had():
+    ents = find_entities("جوهانسبرغ - أعلن رئيس جنوب أفريقيا سيريل رامافوزا اليوم الخميس أن القادة قرروا دعوة ست دول.")
+    assert "جنوب أفريقيا" in names(ents, "LOC") and "أفريقيا" not in names(ents, "LOC")

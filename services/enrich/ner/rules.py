@@ -1731,6 +1731,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
                     and (size := _untagged_place(j, folded, lex)):
                 added.append((j, j + size, "LOC"))  # «محافظ ذي قار …»: not the governor's name
+                # (over the piece of it the CRF found: «رئيس جنوب أفريقيا» had «أفريقيا»)
+                spans = [x for x in spans if not (j <= x[0] and x[1] <= j + size)]
                 for x in range(j, j + size):
                     covered[x] = True
                 j += size
