@@ -546,3 +546,14 @@ def test_a_rare_word_after_a_place_noun_is_the_place_s_name():
 def test_a_place_a_title_chain_finds_replaces_the_piece_of_it_the_tagger_had():
     ents = find_entities("جوهانسبرغ - أعلن رئيس جنوب أفريقيا سيريل رامافوزا اليوم الخميس أن القادة قرروا دعوة ست دول.")
     assert "جنوب أفريقيا" in names(ents, "LOC") and "أفريقيا" not in names(ents, "LOC")
+
+
+def test_construct_places_national_societies_and_prepositions_before_nationalities():
+    assert "دير الزور" in names(find_entities("حيث تفشى الوباء في محافظتي حلب ودير الزور مع تلوث المياه."), "LOC")
+    assert "مكة" in names(find_entities("ووصل الحجاج إلى مكة المكرمة أمس."), "LOC")  # an epithet
+    ents = find_entities("بالتنسيق مع الصليب الأحمر اللبناني ومنظمة الصحة العالمية.")
+    assert "الصليب الأحمر اللبناني" in names(ents, "ORG")
+    ents = find_entities("ليحل ثانيا في قائمة الهدافين التاريخيين لريال مدريد خلف البرتغالي كريستيانو رونالدو.")
+    assert "كريستيانو رونالدو" in names(ents, "PER")
+    ents = find_entities("والسيد عبد اللطيف لوديي وزيراً منتدباً لدى رئيس الحكومة مكلفاً بإدارة الدفاع الوطني.")
+    assert names(ents, "PER") == {"عبد اللطيف لوديي"}

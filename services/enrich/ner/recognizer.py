@@ -52,6 +52,7 @@ from .rules import (
     propagate_multi,
     purpose_tails,
     quoted_aliases,
+    red_crescents,
     role_surnames,
     speaker_surnames,
     speech_subjects,
@@ -154,6 +155,7 @@ class CrfRecognizer:
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
+        named = red_crescents(named, spans, folded, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named

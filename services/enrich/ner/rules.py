@@ -546,12 +546,15 @@ _REGION_ADJECTIVES = frozenset(fold(w) for w in ("العربي", "الإسلام
 
 def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """A person's name neither opens with a preposition and an everyday noun («بهدفي سالم الدوسري»:
-    "with the two goals of") nor ends on a verb in the plural («قادة مجموعة بريكس قرروا»): words
-    at least as common without the clitic as with it (Zipf 3), that no lexicon knows as a name."""
+    "with the two goals of") or with a preposition and a nationality («خلف البرتغالي …», though
+    «خلف» is also a given name), nor ends on a verb in the plural («قادة مجموعة بريكس قرروا»):
+    words at least as common without the clitic as with it (Zipf 3), that no lexicon knows as a name."""
     out = []
     for s, e, typ in spans:
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
             s += 1
+        if typ == "PER" and e - s >= 3 and folded[s] in _ADVERBIAL_PREPOSITIONS and is_nationality(folded[s + 1], lex):
+            s += 2  # «… الهدافين لريال مدريد خلف البرتغالي كريستيانو رونالدو»: "behind the Portuguese"
         if typ == "PER" and e - s >= 2 and folded[e - 1].endswith("وا") and len(folded[e - 1]) >= 5 \
                 and table().get(folded[e - 1]) >= _RARE_SURNAME and not _known_name_word(folded[e - 1], lex):
             e -= 1
@@ -985,8 +988,9 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
         if ok and in_class(folded[i], DIRECTIONS):
             ok = key in places_of_their_own()
         elif ok and len(touched) == 1:  # «مكة المكرمة», «مطار دمشق الدولي»: the place is «مكة», «دمشق»
-            (s, e, _), = touched  # (but «أرض الصومال» is not Somalia)
-            ok = not _known_place(folded[s:e], lex) or key in places_of_their_own()
+            (s, e, _), = touched  # (but «أرض الصومال» is not Somalia, nor «دير» + «الزور» a monastery)
+            ok = not _known_place(folded[s:e], lex) or key in places_of_their_own() \
+                or (s == i and not any(_epithet(t) for t in folded[e:i + hit]))
         if ok:
             replaced |= touched
             added.append((i, i + hit, "LOC"))
@@ -994,6 +998,13 @@ def known_places(spans: list[Span], folded: list[str], words: list[str], lex: Le
     if not added:
         return spans
     return sorted([sp for sp in spans if sp not in replaced] + added)
+
+
+def _epithet(f: str) -> bool:
+    """An epithet or a facility's adjective after a place looks like one: «المكرمة», «المنورة», «الكبرى»,
+    «الدولي», or the «أفعل» of colours and sizes («النيل» + «الأزرق»); a noun in construct does not
+    («دير الزور», «خان يونس»: there the name is the whole)."""
+    return f.endswith(("ه", "ي", "ى")) or (f.startswith("الا") and len(f) == 6)
 
 
 def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -2427,8 +2438,9 @@ def listed_persons(spans: list[Span], folded: list[str], words: list[str], lex: 
             continue
         first, nxt = folded[i][1:], folded[i + 1]
         if len(first) < 3 or first.startswith("ال") or first in STOP or not is_arabic(words[i]) \
-                or is_trigger(first, lex) or in_class(first, ORG_HEADS) or first in lex.loc:
-            continue
+                or is_trigger(first, lex) or in_class(first, ORG_HEADS) or first in lex.loc \
+                or folded[i] in _ROLE_ACCUSATIVES or is_title(folded[i]):
+            continue  # («… لوديي وزيراً منتدباً»: the «و» of «وزيرا» is the word's own)
         if covered[i + 1]:
             # «وحسين الشحات ووسام أبو علي»: the CRF began the next person after «و» + its given name
             if i + 1 in person_at and first in lex.first_names:
@@ -2664,6 +2676,25 @@ def party_aims(spans: list[Span], folded: list[str]) -> list[Span]:
 
 _FROM, _SAKE = fold("من"), fold("أجل")
 _AIM_NOUNS = frozenset(fold(w) for w in ("الاتحاد", "التجمع", "التحالف", "الحركة", "الجبهة"))
+
+
+def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«الصليب الأحمر اللبناني», «الهلال الأحمر السوداني»: each national society of the movement is
+    named by its country's adjective. The curated name («الهلال الأحمر») comes after
+    :func:`adjective_tails`, so the nationality is taken here — for these names only: a curated
+    name's adjective is otherwise another word's («اتفاقية الأمم المتحدة الإطارية»)."""
+    old = set(before)
+    n = len(folded)
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "ORG" and (s, e, typ) not in old and folded[e - 1] == _RED and e < n \
+                and is_nationality(folded[e], lex) and folded[e].startswith("ال"):
+            e += 1
+        out.append((s, e, typ))
+    return out
+
+
+_RED = fold("الأحمر")
 
 
 # nouns of the nisba's shape: «المفوضية» is a body, not an adjective ending its name
