@@ -557,3 +557,15 @@ def test_construct_places_national_societies_and_prepositions_before_nationaliti
     assert "كريستيانو رونالدو" in names(ents, "PER")
     ents = find_entities("والسيد عبد اللطيف لوديي وزيراً منتدباً لدى رئيس الحكومة مكلفاً بإدارة الدفاع الوطني.")
     assert names(ents, "PER") == {"عبد اللطيف لوديي"}
+
+
+def test_links_appositions_club_lists_and_torrents():
+    ents = find_entities("وقالت معالي سارة بنت يوسف الأميري وزيرة الدولة للتكنولوجيا المتقدمة إن المسبار وصل.")
+    assert "سارة بنت يوسف الأميري" in names(ents, "PER")
+    ents = find_entities("من جهته، أوضح المهندس عمران شرف مدير مشروع الإمارات لاستكشاف المريخ أن الفريق كبير.")
+    assert "عمران شرف" in names(ents, "PER")
+    ents = find_entities("استحوذ الصندوق على 75 في المئة من أندية الاتحاد والأهلي والنصر والهلال في الدوري.")
+    assert {"الأهلي", "النصر", "الهلال"} <= names(ents, "ORG")
+    assert "حزب العدالة والتنمية" in names(find_entities("وفاز حزب العدالة والتنمية بالانتخابات."), "ORG")
+    assert not names(find_entities("إثر أمطار غزيرة وسيول جارفة اجتاحت المنطقة منذ مساء السبت."), "LOC")
+    assert "سيول" in names(find_entities("ووصل الرئيس إلى سيول في زيارة رسمية."), "LOC")

@@ -20,9 +20,11 @@ from .lexicon import STOP
 from .rules import (
     adjacent_persons,
     adjective_tails,
+    apposition_surnames,
     bare,
     city_clubs,
     company_suffixes,
+    coordinated_organisations,
     coordination,
     courts_of_places,
     dateline_places,
@@ -155,7 +157,7 @@ class CrfRecognizer:
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
-        named = red_crescents(named, spans, folded, self.lex)
+        named = coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
@@ -164,6 +166,7 @@ class CrfRecognizer:
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
+        spans = apposition_surnames(spans, folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)

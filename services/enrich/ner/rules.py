@@ -508,7 +508,8 @@ def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
     (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»; nor a continent in the name of
-    its tournament («كأس أمم إفريقيا»); nor «العهد» in «ولي العهد» (the crown prince); nor «السعودية»
+    its tournament («كأس أمم إفريقيا»); nor «العهد» in «ولي العهد» (the crown prince); nor «سيول» in a
+    storm («أمطار غزيرة وسيول جارفة»: torrents, not Seoul); nor «السعودية»
     after a definite noun, where it is the adjective «Saudi» («الرياضة السعودية», «السلطات السعودية»:
     a feminine noun or a plural in «ات», as the adjective agrees; «زار الوزير السعودية» is a visit),
     unless the noun names the country itself («المملكة العربية السعودية», «الشقيقة السعودية»)."""
@@ -518,6 +519,7 @@ def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
         or (bare(folded[sp[0]]) == _GARDENS and sp[1] < n and folded[sp[1]] == _CHILDREN)
         or (sp[0] and bare(folded[sp[0] - 1]) in _TOURNAMENTS and bare(folded[sp[0]]) in _CONTINENTS)
         or (folded[sp[0]] == _THE_COVENANT and sp[0] and folded[sp[0] - 1].endswith(_GUARDIAN))  # «ولي العهد»
+        or (bare(folded[sp[0]]) == _SEOUL and _weather_around(sp[0], folded))  # «أمطار غزيرة وسيول جارفة»
         or (folded[sp[0]] == _SAUDI and sp[0] and folded[sp[0] - 1].startswith("ال")
             and folded[sp[0] - 1].endswith(("ه", "ات")) and folded[sp[0] - 1] not in _SAUDI_APPOSITIVES)))]
 
@@ -573,6 +575,14 @@ def _known_name_word(f: str, lex: Lexicon) -> bool:
 
 
 _SAUDI = fold("السعودية")
+_SEOUL = fold("سيول")  # Seoul, and the torrents of a storm
+_WEATHER = frozenset(fold(w) for w in (
+    "أمطار", "الأمطار", "غزيرة", "الغزيرة", "جارفة", "الجارفة", "فيضانات", "الفيضانات", "عواصف", "رعدية", "والسيول"))
+
+
+def _weather_around(i: int, folded: list[str]) -> bool:
+    return any(0 <= k < len(folded) and bare(folded[k]) in _WEATHER | {bare(f) for f in _WEATHER}
+               for k in (i - 2, i - 1, i + 1))
 _THE_COVENANT, _GUARDIAN = fold("العهد"), fold("ولي")
 _SAUDI_APPOSITIVES = frozenset(fold(w) for w in ("العربية", "المملكة", "الشقيقة", "الجارة", "الحليفة", "الشريكة"))
 
@@ -2071,6 +2081,23 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
     return out
 
 
+def apposition_surnames(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«أوضح المهندس عمران شرف مدير المشروع أن…»: between a lone given name after a title and the
+    office that stands in apposition to the person, a word is the family name, even an everyday
+    noun («شرف»): an object or a time would not come between a person and their office."""
+    covered = covered_tokens(spans, len(words))
+    n = len(words)
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s == 1 and e + 1 < n and not covered[e] and folded[s] in lex.first_names \
+                and is_title(folded[e + 1]) and not folded[e + 1].startswith(("و", "ف")) \
+                and _after_chain(s, folded, lex) and _surname_in_frame(e, folded, words, lex, indefinite=True):
+            covered[e] = True
+            e += 1
+        out.append((s, e, typ))
+    return out
+
+
 _COMMAS = ("،", ",")
 # the office someone is elected or named to, in the accusative: «انتخب المجلس مازن القاضي رئيسا له»
 _ROLE_ACCUSATIVES = frozenset(fold(w) for w in (
@@ -2628,6 +2655,10 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
                 and folded[sp[1] - 1] != _ABD and is_word(folded[sp[1]]) and folded[sp[1]] not in STOP \
                 and not any(x[0] <= sp[1] < x[1] for x in spans):
             sp = (sp[0], sp[1] + 1, "PER")  # «سعد بن أبي» + «وقاص»: a name does not end on a link
+        if out and sp[2] == "PER" and out[-1][2] == "PER" and out[-1][1] + 1 == sp[0] \
+                and folded[out[-1][1]] in _SONS_OF and sp[1] - out[-1][0] <= 7:
+            out[-1] = (out[-1][0], sp[1], "PER")  # «سارة» + «بنت» + «يوسف الأميري»: the link the tagger left out
+            continue
         if out and out[-1][2] == "PER" and out[-1][1] == sp[0] and sp[1] - sp[0] == 2 and folded[sp[0]] == _FAMILY \
                 and out[-1][1] - out[-1][0] >= 3 and folded[out[-1][1] - 2] == _SON:
             out[-1] = (out[-1][0], sp[1], "PER")  # «تميم بن حمد» + «آل ثاني» (read as a body): the ruling family
@@ -2676,6 +2707,26 @@ def party_aims(spans: list[Span], folded: list[str]) -> list[Span]:
 
 _FROM, _SAKE = fold("من"), fold("أجل")
 _AIM_NOUNS = frozenset(fold(w) for w in ("الاتحاد", "التجمع", "التحالف", "الحركة", "الجبهة"))
+
+
+def coordinated_organisations(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«أندية الاتحاد والأهلي والنصر والهلال»: the tagger read a list of known clubs or bodies joined
+    by «و» as one name; each is its own (only when every piece is a curated name: «حزب العدالة
+    والتنمية» is one party)."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        cuts = [k for k in range(s + 1, e) if folded[k].startswith("و")] if typ == "ORG" and e - s >= 2 else []
+        pieces = list(zip([s, *cuts], [*cuts, e], strict=True)) if cuts else []
+        if pieces and all(_curated(tuple(bare(f) if k == a else f for k, f in enumerate(folded[a:b], a)))
+                          for a, b in pieces):
+            out.extend((a, b, "ORG") for a, b in pieces)
+            continue
+        out.append((s, e, typ))
+    return out
+
+
+def _curated(toks: tuple[str, ...]) -> bool:
+    return toks in sports_clubs() or toks in known_organisations().get(toks[0], ())
 
 
 def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
