@@ -569,3 +569,14 @@ def test_links_appositions_club_lists_and_torrents():
     assert "حزب العدالة والتنمية" in names(find_entities("وفاز حزب العدالة والتنمية بالانتخابات."), "ORG")
     assert not names(find_entities("إثر أمطار غزيرة وسيول جارفة اجتاحت المنطقة منذ مساء السبت."), "LOC")
     assert "سيول" in names(find_entities("ووصل الرئيس إلى سيول في زيارة رسمية."), "LOC")
+
+
+def test_venues_and_institutions_named_after_rulers_and_the_king_s_title():
+    ents = find_entities("في حفل أقيم على ملعب مدينة الملك عبدالله الرياضية بجدة.")
+    assert "مدينة الملك عبدالله الرياضية" in names(ents, "LOC") and not names(ents, "PER")
+    ents = find_entities("وتربطه شراكات بحثية مع مدينة الملك عبدالعزيز للعلوم والتقنية في الرياض.")
+    assert "مدينة الملك عبدالعزيز للعلوم والتقنية" in names(ents, "ORG")
+    ents = find_entities("ونقل تحيات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود إلى أمير البلاد.")
+    assert names(ents, "PER") == {"سلمان بن عبدالعزيز آل سعود"}
+    ents = find_entities("جدة - قدّم نادي الاتحاد مساء الخميس مهاجمه الجديد الفرنسي كريم بنزيمة إلى جماهيره.")
+    assert "نادي الاتحاد" in names(ents, "ORG")

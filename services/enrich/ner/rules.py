@@ -97,7 +97,8 @@ ROLES = frozenset(fold(w) for w in (
     "المغنية", "الملحن", "المصور", "المصورة", "المهاجم", "المدافع", "الحارس",
     "نظيره", "نظيرها", "نظيرته", "نظيرتها",  # «نظيره التركي هاكان فيدان»
     "مواطنه", "مواطنها", "زميله", "زميلها", "زميلته",  # «ثم أضاف مواطنه مالكوم الهدف الثاني»
-    "بزعامة"))  # «وتحالف السيادة بزعامة خميس الخنجر»
+    "بزعامة",  # «وتحالف السيادة بزعامة خميس الخنجر»
+    "خادم"))  # «خادم الحرمين الشريفين الملك سلمان»: the Saudi king's title (with «الحرمين الشريفين» in HIGH)
 _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
 # rank of a high commissioner or representative, and the domains of ministries («وزير المياه
@@ -105,7 +106,8 @@ _TITLE_WORDS = TITLES | ROLES
 HIGH = frozenset(fold(w) for w in (
     "السامي", "السامية", "الأممية",  # and «المبعوثة الأممية»
     "الرسمي", "الرسمية", "الحكومي", "الحكومية", "المفاوض",  # «رئيس الوفد الحكومي يحيى كزمان»
-    "الإعلامي", "الإعلامية", "العسكري", "العسكرية"))  # «الناطق الإعلامي باسم الوزارة باسل العدوان»
+    "الإعلامي", "الإعلامية", "العسكري", "العسكرية",  # «الناطق الإعلامي باسم الوزارة باسل العدوان»
+    "الحرمين", "الشريفين"))
 # a ministry named in a chain after «باسم» or a title: «المتحدث باسم وزارة الصحة السودانية عمر …»
 _MINISTRIES = frozenset(fold(w) for w in ("وزارة", "الوزارة"))
 MINISTRY_DOMAINS = frozenset(fold(w) for w in (
@@ -241,7 +243,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         if typ == "LOC" and e - s > 1 and folded[e - 1] in _BORDER:
             e -= 1  # «معبر جابر الحدودي»: the crossing's name is «جابر»
         if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi \
-                and bare(folded[s]) not in _STADIUMS:  # (a stadium may be named after a prince)
+                and bare(folded[s]) not in _STADIUMS and folded[s] not in _CITY:  # (a stadium or a city may be
+            # named after a prince)
             # «في الرياض السفير الأمريكي»: a place name holds no title (but «شرم الشيخ» is one)
             e = next((k for k in range(s + 1, e) if is_title(folded[k])), e)
         if typ == "PER" and e - s > 1 and folded[e - 1].startswith("لل") and folded[e - 1] not in lex.per_tokens:
@@ -547,12 +550,21 @@ _REGION_ADJECTIVES = frozenset(fold(w) for w in ("العربي", "الإسلام
 
 
 def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
-    """A person's name neither opens with a preposition and an everyday noun («بهدفي سالم الدوسري»:
+    """A person's name neither opens with the Saudi king's title («خادم الحرمين الشريفين»), nor with a
+    preposition and an everyday noun («بهدفي سالم الدوسري»:
     "with the two goals of") or with a preposition and a nationality («خلف البرتغالي …», though
     «خلف» is also a given name), nor ends on a verb in the plural («قادة مجموعة بريكس قرروا»):
-    words at least as common without the clitic as with it (Zipf 3), that no lexicon knows as a name."""
+    words at least as common without the clitic as with it (Zipf 3), that no lexicon knows as a name.
+    An organisation's name ends before a time («نادي الاتحاد مساء الخميس»)."""
     out = []
+    n = len(folded)
     for s, e, typ in spans:
+        if typ == "PER" and bare(folded[s]) == _SERVANT and s + 1 < n and folded[s + 1] == _TWO_HOLY_MOSQUES:
+            s += 3 if s + 2 < n and folded[s + 2] == _HONOURED else 2  # «خادم الحرمين الشريفين»: the king's title
+            if s >= e:
+                continue
+        if typ == "ORG" and e - s >= 2:  # «قدّم نادي الاتحاد مساء الخميس مهاجمه»: a time ends the name
+            e = next((k for k in range(s + 1, e) if folded[k] in _TIMES_OF_DAY or bare(folded[k]) in _DAYS), e)
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
             s += 1
         if typ == "PER" and e - s >= 3 and folded[s] in _ADVERBIAL_PREPOSITIONS and is_nationality(folded[s + 1], lex):
@@ -562,6 +574,9 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
             e -= 1
         out.append((s, e, typ))
     return out
+
+
+_SERVANT, _TWO_HOLY_MOSQUES, _HONOURED = fold("خادم"), fold("الحرمين"), fold("الشريفين")
 
 
 def _everyday_after_preposition(f: str, lex: Lexicon) -> bool:
@@ -1059,6 +1074,16 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             s, typ = s + 1, "LOC"
         elif typ == "PER" and s and folded[s - 1] in _CITY:
             typ = "LOC"  # «مدينة صباح الأحمد البحرية»: a city named after a ruler
+        elif typ == "PER" and s >= 2 and folded[s - 1] in _ROYAL_TITLES and folded[s - 2] in _CITY:
+            # «مدينة الملك عبدالله الرياضية», «مدينة الشيخ زايد»: a city or a complex named after a ruler,
+            # and «مدينة الملك عبدالعزيز للعلوم والتقنية», named for its purpose too, an institution
+            s -= 2
+            if e < len(folded) and folded[e].startswith("لل") and (end := _purpose_end(e, folded, lex)):
+                e, typ = end, "ORG"
+            else:
+                typ = "LOC"
+                if e < len(folded) and folded[e].startswith("ال") and folded[e].endswith("يه"):
+                    e += 1  # «… الرياضية», «… الاقتصادية»
         elif typ == "PER" and e - s >= 3 and (b := bare(folded[s])) in lex.loc and b not in lex.first_names \
                 and b not in lex.per_tokens and (b.startswith("ال") or bare(folded[s + 1]) in lex.first_names):
             out.append((s, s + 1, "LOC"))  # «سفير إيطاليا بالجزائر ألبرتو كوراتي»: the seat, then the envoy
