@@ -580,3 +580,12 @@ def test_venues_and_institutions_named_after_rulers_and_the_king_s_title():
     assert names(ents, "PER") == {"سلمان بن عبدالعزيز آل سعود"}
     ents = find_entities("جدة - قدّم نادي الاتحاد مساء الخميس مهاجمه الجديد الفرنسي كريم بنزيمة إلى جماهيره.")
     assert "نادي الاتحاد" in names(ents, "ORG")
+
+
+def test_universities_named_after_us_states_take_their_campus():
+    ents = find_entities("بالشراكة مع مختبر الفضاء في جامعة كولورادو بولدر، وجامعة ولاية أريزونا، وجامعة كاليفورنيا في "
+                         "بيركلي.")
+    assert {"جامعة كولورادو بولدر", "جامعة ولاية أريزونا", "جامعة كاليفورنيا في بيركلي"} <= names(ents, "ORG")
+    assert "الجامعة الأمريكية في بيروت" in names(find_entities("وتخرج في الجامعة الأمريكية في بيروت عام 1990."), "ORG")
+    ents = find_entities("ودرس في جامعة القاهرة في الجيزة.")  # located there, not named so
+    assert "جامعة القاهرة" in names(ents, "ORG") and "الجيزة" in names(ents, "LOC")

@@ -22,6 +22,7 @@ from .rules import (
     adjective_tails,
     apposition_surnames,
     bare,
+    campuses,
     city_clubs,
     company_suffixes,
     coordinated_organisations,
@@ -157,7 +158,8 @@ class CrfRecognizer:
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
-        named = coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded)
+        named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded),
+                         folded, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named

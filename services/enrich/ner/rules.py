@@ -2754,6 +2754,50 @@ def _curated(toks: tuple[str, ...]) -> bool:
     return toks in sports_clubs() or toks in known_organisations().get(toks[0], ())
 
 
+def campuses(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«جامعة ولاية أريزونا», «جامعة كاليفورنيا في بيركلي», «جامعة كولورادو بولدر», «الجامعة الأمريكية في
+    بيروت»: a university named after a state takes the state, and one named after a US state or called
+    «American» takes its campus town, after «في» or not (a university of another name is only located
+    there: «جامعة القاهرة في الجيزة»)."""
+    loc_at = {s: e for s, e, typ in spans if typ == "LOC"}
+    org_at = {s: e for s, e, typ in spans if typ == "ORG"}
+    n = len(folded)
+    found: list[tuple[int, int]] = []
+    for i in range(n - 2):
+        if not in_class(folded[i], _UNIVERSITIES):
+            continue
+        if class_word(folded[i + 1], _STATE_NOUNS) and (end := loc_at.get(i + 2)) and end - i <= 4:
+            e = end  # «جامعة ولاية» + «أريزونا»
+        elif folded[i + 1] in us_states() or folded[i + 1] in _AMERICAN:
+            e = i + 2  # «جامعة كاليفورنيا», «الجامعة الأمريكية»
+        else:
+            continue
+        if e < n and folded[e] == _IN and (end := loc_at.get(e + 1)) and end - e <= 3:
+            e = end  # «… في بيركلي»
+        elif e in loc_at and loc_at[e] - e == 1 and folded[e - 1] in us_states():
+            e = loc_at[e]  # «جامعة كولورادو» + «بولدر»
+        while e in loc_at and loc_at[e] - e == 1 and folded[e - 2] == _IN:  # «في أوربانا» + «شامبين»
+            e = loc_at[e]
+        if e - i >= 2 and (e > i + 2 or i not in org_at or org_at[i] != e):
+            found.append((i, e))
+    if not found:
+        return spans
+    out = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in found)]
+    out = [sp for sp in out if not any(sp[0] < b and a < sp[1] for a, b in found)]
+    return sorted(out + [(a, b, "ORG") for a, b in found])
+
+
+_UNIVERSITIES = frozenset(fold(w) for w in ("جامعة", "الجامعة"))
+_STATE_NOUNS = frozenset(fold(w) for w in ("ولاية",))
+_AMERICAN = frozenset(fold(w) for w in ("الأمريكية", "الأميركية"))
+
+
+@lru_cache(maxsize=1)
+def us_states(path: Path = PLACES_PATH) -> frozenset[str]:
+    """The states of the United States listed in ``data/places.txt``, folded."""
+    return frozenset(fold(line) for section, line in curated_lines(path) if "United States" in section)
+
+
 def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«الصليب الأحمر اللبناني», «الهلال الأحمر السوداني»: each national society of the movement is
     named by its country's adjective. The curated name («الهلال الأحمر») comes after
