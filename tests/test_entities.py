@@ -589,3 +589,8 @@ def test_universities_named_after_us_states_take_their_campus():
     assert "الجامعة الأمريكية في بيروت" in names(find_entities("وتخرج في الجامعة الأمريكية في بيروت عام 1990."), "ORG")
     ents = find_entities("ودرس في جامعة القاهرة في الجيزة.")  # located there, not named so
     assert "جامعة القاهرة" in names(ents, "ORG") and "الجيزة" in names(ents, "LOC")
+
+
+def test_a_state_s_civil_defence_is_a_body_when_the_state_is_named():
+    assert "الدفاع المدني السوري" in names(find_entities("وقال الدفاع المدني السوري إن فرقه انتشلت الجثث."), "ORG")
+    assert not names(find_entities("وقالت فرق الدفاع المدني إن الحريق أخمد."), "ORG")

@@ -2800,9 +2800,10 @@ def us_states(path: Path = PLACES_PATH) -> frozenset[str]:
 
 def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«الصليب الأحمر اللبناني», «الهلال الأحمر السوداني»: each national society of the movement is
-    named by its country's adjective. The curated name («الهلال الأحمر») comes after
-    :func:`adjective_tails`, so the nationality is taken here — for these names only: a curated
-    name's adjective is otherwise another word's («اتفاقية الأمم المتحدة الإطارية»)."""
+    named by its country's adjective, as a state's civil defence is («الدفاع المدني السوري»). The
+    curated name («الهلال الأحمر») comes after :func:`adjective_tails`, so the nationality is taken
+    here — for these names only: a curated name's adjective is otherwise another word's («اتفاقية
+    الأمم المتحدة الإطارية»)."""
     old = set(before)
     n = len(folded)
     out: list[Span] = []
@@ -2811,10 +2812,18 @@ def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex:
                 and is_nationality(folded[e], lex) and folded[e].startswith("ال"):
             e += 1
         out.append((s, e, typ))
-    return out
+    # the civil defence of a state is a body when its state is named: «الدفاع المدني السوري»
+    # (alone, «فرق الدفاع المدني» are the rescue service in general)
+    covered = covered_tokens(out, n)
+    for i in range(n - 2):
+        if bare(folded[i]) == _DEFENCE and folded[i + 1] == _CIVIL and folded[i + 2].startswith("ال") \
+                and is_nationality(folded[i + 2], lex) and not any(covered[i:i + 3]):
+            out.append((i, i + 3, "ORG"))
+    return sorted(out)
 
 
 _RED = fold("الأحمر")
+_DEFENCE, _CIVIL = fold("الدفاع"), fold("المدني")
 
 
 # nouns of the nisba's shape: «المفوضية» is a body, not an adjective ending its name
