@@ -594,3 +594,14 @@ def test_universities_named_after_us_states_take_their_campus():
 def test_a_state_s_civil_defence_is_a_body_when_the_state_is_named():
     assert "الدفاع المدني السوري" in names(find_entities("وقال الدفاع المدني السوري إن فرقه انتشلت الجثث."), "ORG")
     assert not names(find_entities("وقالت فرق الدفاع المدني إن الحريق أخمد."), "ORG")
+
+
+def test_trades_lawyers_and_objects_before_bi_anna():
+    ents = find_entities("والقيادي في حركة النهضة نور الدين البحيري، ورجل الأعمال كمال اللطيف. وقالت هيئة الدفاع إن الحكم جائر.")
+    assert "كمال اللطيف" in names(ents, "PER")
+    assert "فريد الديب" in names(find_entities("وقال محامي المتهم فريد الديب إن موكله سيطعن على الحكم."), "PER")
+    assert not names(find_entities("ينبغي أن يجد فيه الرجل متعة عقلية تحببه في البيت."), "PER")
+    ents = find_entities("فيما وصف رئيس الوزراء فرانسوا بايرو القرار بأنه غير مقبول.")
+    assert names(ents, "PER") == {"فرانسوا بايرو"}
+    ents = find_entities("وصرح وزير الاقتصاد محمد نضال الشعار بأن الأسعار ستنخفض.")
+    assert names(ents, "PER") == {"محمد نضال الشعار"}

@@ -98,7 +98,8 @@ ROLES = frozenset(fold(w) for w in (
     "نظيره", "نظيرها", "نظيرته", "نظيرتها",  # «نظيره التركي هاكان فيدان»
     "مواطنه", "مواطنها", "زميله", "زميلها", "زميلته",  # «ثم أضاف مواطنه مالكوم الهدف الثاني»
     "بزعامة",  # «وتحالف السيادة بزعامة خميس الخنجر»
-    "خادم"))  # «خادم الحرمين الشريفين الملك سلمان»: the Saudi king's title (with «الحرمين الشريفين» in HIGH)
+    "خادم",  # «خادم الحرمين الشريفين الملك سلمان»: the Saudi king's title (with «الحرمين الشريفين» in HIGH)
+    "محامي", "محامية"))  # «محامي المتهم فريد الديب»
 _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
 # rank of a high commissioner or representative, and the domains of ministries («وزير المياه
@@ -107,7 +108,11 @@ HIGH = frozenset(fold(w) for w in (
     "السامي", "السامية", "الأممية",  # and «المبعوثة الأممية»
     "الرسمي", "الرسمية", "الحكومي", "الحكومية", "المفاوض",  # «رئيس الوفد الحكومي يحيى كزمان»
     "الإعلامي", "الإعلامية", "العسكري", "العسكرية",  # «الناطق الإعلامي باسم الوزارة باسل العدوان»
-    "الحرمين", "الشريفين"))
+    "الحرمين", "الشريفين", "الأعمال"))
+# «رجل الأعمال كمال اللطيف», «رجل الدين علي السيستاني»: «رجل» is a title only with its trade
+# («الرجل» alone is "the man"); «الأعمال» and «الدين» then continue the chain
+_MAN = frozenset(fold(w) for w in ("رجل", "ورجل", "لرجل", "سيدة", "وسيدة"))
+_MAN_OF = frozenset(fold(w) for w in ("الأعمال", "الدين"))
 # a ministry named in a chain after «باسم» or a title: «المتحدث باسم وزارة الصحة السودانية عمر …»
 _MINISTRIES = frozenset(fold(w) for w in ("وزارة", "الوزارة"))
 MINISTRY_DOMAINS = frozenset(fold(w) for w in (
@@ -1721,9 +1726,9 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     added: list[Span] = []
     n = len(words)
     for i in range(n):
-        if not is_title(folded[i]):
+        if not is_title(folded[i]) and not (folded[i] in _MAN and i + 1 < n and folded[i + 1] in _MAN_OF):
             continue
-        j = i + 1
+        j = i + 2 if folded[i] in _MAN and i + 1 < n and folded[i + 1] in _MAN_OF else i + 1
         describing = 0
         # the chain: offices, nationality adjectives, «باسم X», and the organisation an
         # office belongs to with its acronym («الأمين العام لحلف شمال الأطلسي (الناتو)»)
@@ -2067,6 +2072,10 @@ def _family_nisba(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
 
 
 # what opens reported speech after its speaker: «… إن», «… أن», «… بأن», «… إنه»
+# verbs whose object comes between their subject and «بأن»: «وصف X القرار بأنه», «اتهم X الحكومة بأنها»
+_OBJECT_VERBS = frozenset(fold(w) for w in (
+    "وصف", "وصفت", "اتهم", "اتهمت", "أبلغ", "أبلغت", "أخبر", "أخبرت", "طالب", "طالبت", "وعد", "وعدت", "ذكر", "ذكرت",
+    "نصح", "نصحت", "أقنع", "حذر", "حذرت", "هدد", "هددت"))
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها"))
 
 
@@ -2091,6 +2100,9 @@ def speaker_surnames(spans: list[Span], folded: list[str], words: list[str], lex
                 if end >= n or any(covered[x] for x in range(e, end)) or not (
                         folded[end] in _COMPLEMENTIZERS or (lone and words[end] in _COMMAS)):
                     continue
+                if folded[end].startswith("ب") and any(bare(folded[x]) in _OBJECT_VERBS or folded[x] in _OBJECT_VERBS
+                                                      for x in range(max(0, s - 6), s)):
+                    continue  # «وصف رئيس الوزراء فرانسوا بايرو القرار بأنه»: the verb's object before «بأن»
                 comma = folded[end] not in _COMPLEMENTIZERS
                 # before a comma, a two-word name takes no everyday definite word: «وهنأ الرئيس
                 # الكيني وليام روتو الفائز،» (the winner) is its object
