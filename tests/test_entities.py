@@ -597,7 +597,8 @@ def test_a_state_s_civil_defence_is_a_body_when_the_state_is_named():
 
 
 def test_trades_lawyers_and_objects_before_bi_anna():
-    ents = find_entities("والقيادي في حركة النهضة نور الدين البحيري، ورجل الأعمال كمال اللطيف. وقالت هيئة الدفاع إن الحكم جائر.")
+    ents = find_entities("والقيادي في حركة النهضة نور الدين البحيري، ورجل الأعمال كمال اللطيف. "
+                         "وقالت هيئة الدفاع إن الحكم جائر.")
     assert "كمال اللطيف" in names(ents, "PER")
     assert "فريد الديب" in names(find_entities("وقال محامي المتهم فريد الديب إن موكله سيطعن على الحكم."), "PER")
     assert not names(find_entities("ينبغي أن يجد فيه الرجل متعة عقلية تحببه في البيت."), "PER")
@@ -605,3 +606,11 @@ def test_trades_lawyers_and_objects_before_bi_anna():
     assert names(ents, "PER") == {"فرانسوا بايرو"}
     ents = find_entities("وصرح وزير الاقتصاد محمد نضال الشعار بأن الأسعار ستنخفض.")
     assert names(ents, "PER") == {"محمد نضال الشعار"}
+
+
+def test_the_person_succeeded_and_the_first_of_a_list_after_each_of():
+    ents = find_entities("كلف الملك جعفر حسان بتشكيل حكومة جديدة بعد أيام من إعلان النتائج، خلفا لبشر الخصاونة.")
+    assert "بشر الخصاونة" in names(ents, "PER")
+    assert not names(find_entities("وجاء القرار خلفا للقرار السابق."), "PER")
+    ents = find_entities("وسجل أهداف الأهلي كل من إمام عاشور وحسين الشحات ووسام أبو علي.")
+    assert {"إمام عاشور", "حسين الشحات"} <= names(ents, "PER")

@@ -60,6 +60,8 @@ from .rules import (
     speaker_surnames,
     speech_subjects,
     split_glued,
+    succeeded_stems,
+    successor_names,
     title_chains,
     trim,
 )
@@ -168,7 +170,7 @@ class CrfRecognizer:
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
-        spans = apposition_surnames(spans, folded, words, self.lex)
+        spans = successor_names(apposition_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = adjacent_persons(spans, folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
@@ -179,6 +181,7 @@ class CrfRecognizer:
         # as a bare mention elsewhere in the document would be: «لداعش» → «داعش»
         known = known_organisations()
         doc_words |= {b for s, _, typ in spans if typ == "ORG" and (b := bare(folded[s])) in known}
+        doc_words |= succeeded_stems(spans, folded)
         mentions: list[tuple[int, int, str, str]] = []
         for s, e, typ in spans:
             name = canonical(words[s:e], doc_words, self.lex)

@@ -2135,6 +2135,45 @@ def apposition_surnames(spans: list[Span], folded: list[str], words: list[str], 
     return out
 
 
+def successor_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«خلفا لبشر الخصاونة»: "succeeding" + «ل» is followed by the person succeeded, even when the
+    given name is an everyday word («بشر», people); and «كل من إمام عاشور وحسين الشحات»: "each of"
+    opens a list of persons, whose first name may be a title or a word too («إمام»)."""
+    covered = covered_tokens(spans, len(words))
+    n = len(words)
+    added: list[Span] = []
+    for i in range(n - 2):
+        j = i + 1
+        if folded[i] in _SUCCEEDING and folded[j].startswith("ل") and len(folded[j]) >= 4 \
+                and folded[j][1:] not in STOP and not folded[j].startswith("لل"):
+            pass
+        elif folded[i] == _EACH and folded[j] == _OF and i + 3 < n and is_arabic(words[j + 1]) \
+                and folded[j + 1] not in STOP and not split_clitic(folded[j + 1])[0] \
+                and (sp := next((x for x in spans if x[0] == j + 3), None)) and sp[2] == "PER" \
+                and folded[j + 3].startswith("و"):
+            j += 1  # «كل من» + «إمام عاشور» + «وحسين الشحات»
+        else:
+            continue
+        if covered[j] or j + 1 >= n or covered[j + 1] or not is_arabic(words[j + 1]) or folded[j + 1] in STOP:
+            continue
+        if not (name_like(folded[j + 1], words[j + 1], lex) or _definite_surname(folded[j + 1], words[j + 1], lex)):
+            continue
+        added.append((j, j + 2, "PER"))
+        covered[j] = covered[j + 1] = True
+    return sorted(spans + added) if added else spans
+
+
+def succeeded_stems(spans: list[Span], folded: list[str]) -> set[str]:
+    """The given names after «خلفا ل…»: there the «ل» is the preposition, evidence for the canonical
+    name without it («لبشر الخصاونة» is «بشر الخصاونة»), as a bare mention elsewhere would be."""
+    return {folded[s][1:] for s, _, typ in spans
+            if typ == "PER" and s and folded[s - 1] in _SUCCEEDING and folded[s].startswith("ل")}
+
+
+_SUCCEEDING = frozenset(fold(w) for w in ("خلفا", "خلفاً"))
+_EACH, _OF = fold("كل"), fold("من")
+
+
 _COMMAS = ("،", ",")
 # the office someone is elected or named to, in the accusative: «انتخب المجلس مازن القاضي رئيسا له»
 _ROLE_ACCUSATIVES = frozenset(fold(w) for w in (
