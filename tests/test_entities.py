@@ -614,3 +614,15 @@ def test_the_person_succeeded_and_the_first_of_a_list_after_each_of():
     assert not names(find_entities("وجاء القرار خلفا للقرار السابق."), "PER")
     ents = find_entities("وسجل أهداف الأهلي كل من إمام عاشور وحسين الشحات ووسام أبو علي.")
     assert {"إمام عاشور", "حسين الشحات"} <= names(ents, "PER")
+
+
+def test_companies_after_their_trade_after_a_dual_and_curated_names_kept_whole():
+    ents = find_entities("إذ يمتلك الجهاز حصصاً في مجموعة فولكس فاغن وشركة الشحن هاباغ لويد، في وقت يعاني فيه القطاع.")
+    assert "هاباغ لويد" in names(ents, "ORG") and not names(ents, "PER")
+    ents = find_entities("واتفقت الشركة على دمج حصتيهما في شركتي بروج وبورياليس ضمن كيان جديد.")
+    assert {"بروج", "بورياليس"} <= names(ents, "ORG")
+    ents = find_entities("ودعا إلى إصلاح صندوق النقد الدولي والبنك الدولي لمنح الاقتصادات الناشئة صوتاً أكبر.")
+    assert "البنك الدولي" in names(ents, "ORG")
+    ents = find_entities("ويربط مراقبون القضية بالخلاف مع الرئيس محمد ولد الشيخ الغزواني، "
+                         "رفيق دربه ووزير دفاعه السابق.")
+    assert names(ents, "PER") == {"محمد ولد الشيخ الغزواني"}

@@ -400,8 +400,9 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and not (e + 1 in person_starts and is_nationality(folded[e], lex)):
                 e += 1
             if e < len(words) and e not in covered and _named_by_purpose(s, e, folded, lex) \
+                    and not _curated((bare(folded[s]), *folded[s + 1:e])) \
                     and (end := _purpose_end(e, folded, lex)) and not covered.intersection(range(e, end)):
-                e = end
+                e = end  # (a curated name is whole: «والبنك الدولي لمنح الاقتصادات الناشئة صوتا» is a clause)
             if e - s > 1 and _known_place(folded[s:e], lex):
                 typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
         out.append((s, e, typ))
@@ -568,6 +569,10 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
             s += 3 if s + 2 < n and folded[s + 2] == _HONOURED else 2  # «خادم الحرمين الشريفين»: the king's title
             if s >= e:
                 continue
+        if typ == "PER" and e - s == 2 and words[e - 1].endswith("ه") and len(words[e - 1]) >= 4 \
+                and table().get(folded[e - 1]) >= _RARE_SURNAME and table().get(folded[e - 1][:-1]) >= _UNCOMMON \
+                and not _known_name_word(folded[e - 1], lex):
+            continue  # «الغزواني، رفيق دربه»: a noun and another in construct with its pronoun ("his companion")
         if typ == "ORG" and e - s >= 2:  # «قدّم نادي الاتحاد مساء الخميس مهاجمه»: a time ends the name
             e = next((k for k in range(s + 1, e) if folded[k] in _TIMES_OF_DAY or bare(folded[k]) in _DAYS), e)
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
@@ -2788,17 +2793,32 @@ _AIM_NOUNS = frozenset(fold(w) for w in ("الاتحاد", "التجمع", "ال
 def coordinated_organisations(spans: list[Span], folded: list[str]) -> list[Span]:
     """«أندية الاتحاد والأهلي والنصر والهلال»: the tagger read a list of known clubs or bodies joined
     by «و» as one name; each is its own (only when every piece is a curated name: «حزب العدالة
-    والتنمية» is one party)."""
+    والتنمية» is one party — or when a dual head says there are two: «شركتي بروج وبورياليس»). And a
+    company named after its trade («شركة الشحن») is the name after it, which the tagger read as a person."""
     out: list[Span] = []
+    person_at = {s: e for s, e, typ in spans if typ == "PER"}
     for s, e, typ in spans:
+        if typ == "ORG" and folded[s] in _DUAL_HEADS:
+            s += 1  # «شركتي» + «بروج وبورياليس»: the dual head names two bodies, and is neither
         cuts = [k for k in range(s + 1, e) if folded[k].startswith("و")] if typ == "ORG" and e - s >= 2 else []
         pieces = list(zip([s, *cuts], [*cuts, e], strict=True)) if cuts else []
-        if pieces and all(_curated(tuple(bare(f) if k == a else f for k, f in enumerate(folded[a:b], a)))
-                          for a, b in pieces):
+        dual = s > 0 and folded[s - 1] in _DUAL_HEADS and len(pieces) == 2
+        if pieces and (dual or all(_curated(tuple(bare(f) if k == a else f for k, f in enumerate(folded[a:b], a)))
+                                   for a, b in pieces)):
             out.extend((a, b, "ORG") for a, b in pieces)
             continue
-        out.append((s, e, typ))
-    return out
+        if typ == "ORG" and e - s == 2 and class_word(folded[s], _COMPANY_HEADS) and folded[s + 1].startswith("ال") \
+                and e in person_at and person_at[e] - e <= 3:
+            # «وشركة الشحن هاباغ لويد»: after the company's trade, the name the tagger read as a person
+            out.append((e, person_at[e], "ORG"))
+            continue
+        if s < e:
+            out.append((s, e, typ))
+    taken = {sp[0] for sp in out if sp[2] == "ORG"}
+    return [sp for sp in out if not (sp[2] == "PER" and sp[0] in taken)]
+
+
+_DUAL_HEADS = frozenset(fold(w) for w in ("شركتي", "مجموعتي", "منظمتي", "جامعتي", "حركتي", "وكالتي", "صحيفتي"))
 
 
 def _curated(toks: tuple[str, ...]) -> bool:
