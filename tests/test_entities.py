@@ -626,3 +626,13 @@ def test_companies_after_their_trade_after_a_dual_and_curated_names_kept_whole()
     ents = find_entities("ويربط مراقبون القضية بالخلاف مع الرئيس محمد ولد الشيخ الغزواني، "
                          "رفيق دربه ووزير دفاعه السابق.")
     assert names(ents, "PER") == {"محمد ولد الشيخ الغزواني"}
+
+
+def test_foreign_names_in_wa_and_maghrebi_union_federations():
+    ents = find_entities("ودعت المستشارة الخاصة للأمين العام بشأن ليبيا، ستيفاني وليامز، جميع الأطراف إلى ضبط النفس.")
+    assert "ستيفاني وليامز" in names(ents, "PER")
+    ents = find_entities("ووقعت الاتفاق الكونفدرالية الديمقراطية للشغل والفيدرالية الديمقراطية للشغل "
+                         "والجامعة الحرة للتعليم.")
+    unions = {"الكونفدرالية الديمقراطية للشغل", "الفيدرالية الديمقراطية للشغل", "الجامعة الحرة للتعليم"}
+    assert unions <= names(ents, "ORG")
+    assert "المحكمة الاتحادية العليا" in names(find_entities("وصادقت المحكمة الاتحادية العليا على النتائج."), "ORG")

@@ -664,12 +664,12 @@ _MORE_HEADS = frozenset(fold(w) for w in ("جهاز", "الجهاز", "بعثة"
 
 def _foreign_w_name(f: str, lex: Lexicon) -> bool:
     """A word in «و» that neither is nor hides a word anyone knows: no clitic «و» but the name's
-    first letter («ويتكوف», «وولفويتز»)."""
+    first letter («ويتكوف», «وولفويتز»; «وليامز», common in the news, whose «ليامز» is no word at all)."""
     stem = f[1:]
     freq = table()
     return stem not in lex.common and stem not in lex.loc and stem not in lex.first_names \
         and stem not in lex.per_tokens and stem not in STOP and f not in lex.common \
-        and freq.get(stem) < _RARE_SURNAME and freq.get(f) < _RARE_SURNAME
+        and freq.get(stem) < _RARE_SURNAME and (freq.get(f) < _RARE_SURNAME or freq.get(stem) < _RARE)
 
 
 def _letter_not_clitic(f: str, word: str, lex: Lexicon) -> bool:
@@ -1228,6 +1228,8 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
         if i in covered:
             continue
         h = bare(f)  # «للشركة الموريتانية…», «والوكالة الأمريكية…»
+        if h in _FEDERAL and i and folded[i - 1].startswith("ال"):
+            continue  # «المحكمة الاتحادية العليا», «الحكومة الفيدرالية»: an adjective, not a federation
         if h.startswith("ال") and h[2:] in _PURPOSE_HEADS:
             # «البنك المركزي المصري»: a state's central institution (a definite head opens no
             # construct name, but «central» + a nationality names one)
@@ -1465,16 +1467,20 @@ _STATE_BODIES = frozenset(fold(w) for w in ("وزارة", "حكومة", "جيش"
 # للانتخابات», «اللجنة الوطنية للانتخابات», «المديرية العامة للأمن الوطني» (not in construct:
 # «لجنة التحقيق», «سلطة الاحتلال» describe)
 _PURPOSE_HEADS = CONSTRUCT_HEADS | frozenset(fold(w) for w in (
-    "سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد", "ديوان", "شبكة", "مكتب"))
+    "سلطة", "لجنة", "مديرية", "أمانة", "منتدى", "مرصد", "ديوان", "شبكة", "مكتب",
+    # Maghrebi federations and confederations of unions: «الكونفدرالية الديمقراطية للشغل»
+    "كونفدرالية", "كنفدرالية", "فيدرالية", "فدرالية", "اتحادية"))
 # heads that are everyday nouns of action or place in a construct chain: «حركة دوران القمر»,
 # «مركز اهتمام الرأي», «تنظيم صفوف القبائل»
 _ACTION_HEADS = frozenset(fold(w) for w in ("حركة", "تنظيم", "مركز", "تحالف"))
 _NOT_PURPOSE_HEADS = frozenset(fold(w) for w in ("الحكومة", "المجموعة"))
 # what describes a body before its purpose: «الوطنية», «العليا», «المستقلة», or a nationality
+_FEDERAL = frozenset(fold(w) for w in ("الاتحادية", "الفيدرالية", "الفدرالية"))
 _BODY_ADJECTIVES = frozenset(fold(w) for w in (
     "الوطني", "الوطنية", "العليا", "الأعلى", "المستقلة", "المستقل", "الدولي", "الدولية", "العربي", "العربية",
     "الملكية", "الملكي",  # «الجامعة الملكية المغربية لكرة القدم»
-    "القومية", "القومي"))  # Egyptian «national»: «الهيئة القومية للأنفاق»
+    "القومية", "القومي",  # Egyptian «national»: «الهيئة القومية للأنفاق»
+    "الديمقراطية", "الديمقراطي", "الحرة"))  # «الكونفدرالية الديمقراطية للشغل», «الجامعة الحرة للتعليم»
 # «general», after another description only: «الهيئة المصرية العامة للتنشيط السياحي», but «الجمعية
 # العامة لإصدار القرارات» is the assembly issuing resolutions
 _GENERAL = frozenset(fold(w) for w in ("العامة", "العام"))
@@ -1510,7 +1516,8 @@ def _purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     for _ in range(3):  # «للتنس والاسكواش والريشة الطائرة»
         if not (k and k < n and folded[k].startswith("وال") and len(folded[k]) >= 6
                 and folded[k][1:] not in STOP and not is_nationality(folded[k][1:], lex) and not is_title(folded[k])
-                and folded[k][3:] not in CONSTRUCT_HEADS and folded[k][1:] not in ORG_HEADS):
+                and folded[k][3:] not in CONSTRUCT_HEADS and folded[k][1:] not in ORG_HEADS
+                and folded[k][3:] not in _PURPOSE_HEADS):
             break  # (but «للتنمية والصندوق السعودي…» goes on to another body)
         k += 1
         if k + 1 < n and folded[k].startswith("ال") and folded[k].endswith(("يه", "ي", "ه")) \
