@@ -636,3 +636,8 @@ def test_foreign_names_in_wa_and_maghrebi_union_federations():
     unions = {"الكونفدرالية الديمقراطية للشغل", "الفيدرالية الديمقراطية للشغل", "الجامعة الحرة للتعليم"}
     assert unions <= names(ents, "ORG")
     assert "المحكمة الاتحادية العليا" in names(find_entities("وصادقت المحكمة الاتحادية العليا على النتائج."), "ORG")
+
+
+def test_a_person_span_ending_on_a_company_word_is_the_company():
+    ents = find_entities("وجرت التحويلات عبر شركة أوبتيموم إنفست للوساطة المالية.")
+    assert any("أوبتيموم إنفست" in n for n in names(ents, "ORG")) and not names(ents, "PER")

@@ -1586,7 +1586,8 @@ _BUSINESSES = frozenset(fold("ال" + w) for w in (
 _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
     "إنرجي", "إنرجيز", "انرجي", "بتروليوم", "غروب", "جروب", "هولدينغ", "هولدينج", "كابيتال", "موتورز", "إيرويز",
     "إيرلاينز", "تيليكوم", "تليكوم", "إنترناشونال", "إنترناشيونال", "فارما", "تكنولوجيز", "سيستمز", "كوربوريشن",
-    "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس"))
+    "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس",
+    "إنفست", "إنفستمنت", "إنفستمنتس", "أسوشيتس", "بارتنرز", "لوجستيكس", "ماريتايم", "إنرجي"))
 
 
 def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -1601,6 +1602,8 @@ def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list
     for s, e, typ in sorted(spans):
         if (s, e, typ) in taken:
             continue
+        if typ == "PER" and e - s >= 2 and folded[e - 1] in _COMPANY_SUFFIXES:
+            typ = "ORG"  # «أوبتيموم إنفست», «فوري أسوشيتس»: a company the tagger read as a person
         if typ == "ORG":
             while e < n and folded[e] in _COMPANY_SUFFIXES:
                 nxt = starts.get(e)
