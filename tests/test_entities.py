@@ -641,3 +641,8 @@ def test_foreign_names_in_wa_and_maghrebi_union_federations():
 def test_a_person_span_ending_on_a_company_word_is_the_company():
     ents = find_entities("وجرت التحويلات عبر شركة أوبتيموم إنفست للوساطة المالية.")
     assert any("أوبتيموم إنفست" in n for n in names(ents, "ORG")) and not names(ents, "PER")
+
+
+def test_a_body_s_seat_and_squares_named_in_construct():
+    ents = find_entities("وكان مجلس النواب، ومقره طبرق، قد منح الثقة للحكومة. ويتجول بين أنصاره في ميدان الشهداء.")
+    assert names(ents, "LOC") == {"طبرق"}

@@ -518,7 +518,8 @@ def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
     (gardens) in «رياض الأطفال», kindergartens: Riyadh is «الرياض»; nor a continent in the name of
     its tournament («كأس أمم إفريقيا»); nor «العهد» in «ولي العهد» (the crown prince); nor «سيول» in a
-    storm («أمطار غزيرة وسيول جارفة»: torrents, not Seoul); nor «السعودية»
+    storm («أمطار غزيرة وسيول جارفة»: torrents, not Seoul); nor a square or a street in construct with
+    its name («في ميدان الشهداء»); nor «السعودية»
     after a definite noun, where it is the adjective «Saudi» («الرياضة السعودية», «السلطات السعودية»:
     a feminine noun or a plural in «ات», as the adjective agrees; «زار الوزير السعودية» is a visit),
     unless the noun names the country itself («المملكة العربية السعودية», «الشقيقة السعودية»)."""
@@ -529,6 +530,7 @@ def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
         or (sp[0] and bare(folded[sp[0] - 1]) in _TOURNAMENTS and bare(folded[sp[0]]) in _CONTINENTS)
         or (folded[sp[0]] == _THE_COVENANT and sp[0] and folded[sp[0] - 1].endswith(_GUARDIAN))  # «ولي العهد»
         or (bare(folded[sp[0]]) == _SEOUL and _weather_around(sp[0], folded))  # «أمطار غزيرة وسيول جارفة»
+        or (bare(folded[sp[0]]) in _URBAN_NOUNS and sp[1] < n and folded[sp[1]].startswith("ال"))  # «ميدان الشهداء»
         or (folded[sp[0]] == _SAUDI and sp[0] and folded[sp[0] - 1].startswith("ال")
             and folded[sp[0] - 1].endswith(("ه", "ات")) and folded[sp[0] - 1] not in _SAUDI_APPOSITIVES)))]
 
@@ -601,6 +603,8 @@ def _known_name_word(f: str, lex: Lexicon) -> bool:
 
 _SAUDI = fold("السعودية")
 _SEOUL = fold("سيول")  # Seoul, and the torrents of a storm
+# squares, streets and markets in construct with their name: GeoNames holds towns called «ميدان» or «سوق»
+_URBAN_NOUNS = frozenset(fold(w) for w in ("ميدان", "ساحة", "شارع", "سوق", "دوار", "جسر"))
 _WEATHER = frozenset(fold(w) for w in (
     "أمطار", "الأمطار", "غزيرة", "الغزيرة", "جارفة", "الجارفة", "فيضانات", "الفيضانات", "عواصف", "رعدية", "والسيول"))
 
@@ -738,8 +742,9 @@ _SITE_NOUNS = frozenset(fold(n) for n in SITE_NOUNS)
 # a city hosts: «منتدى استضافته مسقط», «تحتضن الرباط القمة»
 _HOST_VERBS = frozenset(fold(c + v + o) for c in ("", "و", "ف") for v in (
     "استضافت", "تستضيف", "يستضيف", "استضاف", "احتضنت", "تحتضن", "يحتضن", "احتضن") for o in ("", "ه", "ها"))
-# (a state's flag names the state: «ترفع علم بنما»)
-LOCATIVES = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "نحو", "زلزال", "علم", "بعلم")) | _PLACE_NOUNS \
+# (a state's flag names the state: «ترفع علم بنما»; a body's seat its town: «ومقره طبرق»)
+LOCATIVES = frozenset(fold(w) for w in (
+    "في", "من", "إلى", "الى", "نحو", "زلزال", "علم", "بعلم", "مقره", "مقرها", "ومقره", "ومقرها")) | _PLACE_NOUNS \
     | _with_clitics(SITE_NOUNS) | _HOST_VERBS
 
 
