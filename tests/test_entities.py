@@ -646,3 +646,10 @@ def test_a_person_span_ending_on_a_company_word_is_the_company():
 def test_a_body_s_seat_and_squares_named_in_construct():
     ents = find_entities("وكان مجلس النواب، ومقره طبرق، قد منح الثقة للحكومة. ويتجول بين أنصاره في ميدان الشهداء.")
     assert names(ents, "LOC") == {"طبرق"}
+
+
+def test_general_authorities_and_red_crescent_societies():
+    ents = find_entities("وأعلنت الهيئة العامة للطيران المدني موافقتها.")
+    assert "الهيئة العامة للطيران المدني" in names(ents, "ORG")
+    ents = find_entities("وقالت جمعية الهلال الأحمر الفلسطيني إن طواقمها نقلت الجرحى.")
+    assert "جمعية الهلال الأحمر الفلسطيني" in names(ents, "ORG")

@@ -1489,6 +1489,9 @@ _BODY_ADJECTIVES = frozenset(fold(w) for w in (
 # «general», after another description only: «الهيئة المصرية العامة للتنشيط السياحي», but «الجمعية
 # العامة لإصدار القرارات» is the assembly issuing resolutions
 _GENERAL = frozenset(fold(w) for w in ("العامة", "العام"))
+# state bodies that «general» alone names, with their purpose: «الهيئة العامة للطيران المدني», «المؤسسة
+# العامة للكهرباء», «الإدارة العامة للمرور», «المديرية العامة للأمن الوطني» (not «الجمعية العامة»)
+_GENERAL_BODIES = frozenset(fold(w) for w in ("الهيئة", "المؤسسة", "الإدارة", "المديرية", "الشركة", "المصلحة"))
 
 
 def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
@@ -1501,7 +1504,8 @@ def _purpose_name_end(i: int, folded: list[str], lex: Lexicon) -> int:
     if bare(folded[i]) in _NOT_PURPOSE_HEADS:
         return 0  # «الحكومة المغربية لتعزيز البنية»: a government acting for a purpose
     j = i + 1
-    while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (j > i + 1 and folded[j] in _GENERAL) or (
+    while j < n and j - i <= 3 and (folded[j] in _BODY_ADJECTIVES or (folded[j] in _GENERAL and (
+            j > i + 1 or (bare(folded[i]) in _GENERAL_BODIES and j + 1 < n and folded[j + 1].startswith("لل")))) or (
             folded[j].startswith("ال") and (is_nationality(folded[j], lex)
                                            or (folded[j].endswith("يه") and folded[j] in lex.loc)))):
         j += 1  # (a country named by its adjective: «الشركة السعودية للصناعات الأساسية»)
@@ -2897,6 +2901,8 @@ def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex:
         if typ == "ORG" and (s, e, typ) not in old and folded[e - 1] == _RED and e < n \
                 and is_nationality(folded[e], lex) and folded[e].startswith("ال"):
             e += 1
+        if typ == "ORG" and s and e - s >= 2 and folded[s + 1] == _RED and class_word(folded[s - 1], _SOCIETY):
+            s -= 1  # «جمعية الهلال الأحمر الفلسطيني»: the society's own name
         out.append((s, e, typ))
     # the civil defence of a state is a body when its state is named: «الدفاع المدني السوري»
     # (alone, «فرق الدفاع المدني» are the rescue service in general)
@@ -2909,6 +2915,7 @@ def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex:
 
 
 _RED = fold("الأحمر")
+_SOCIETY = frozenset({fold("جمعية")})
 _DEFENCE, _CIVIL = fold("الدفاع"), fold("المدني")
 
 
