@@ -653,3 +653,10 @@ def test_general_authorities_and_red_crescent_societies():
     assert "الهيئة العامة للطيران المدني" in names(ents, "ORG")
     ents = find_entities("وقالت جمعية الهلال الأحمر الفلسطيني إن طواقمها نقلت الجرحى.")
     assert "جمعية الهلال الأحمر الفلسطيني" in names(ents, "ORG")
+
+
+def test_a_list_of_places_and_an_airport_named_after_a_king():
+    ents = find_entities("الذين يتركز كثير منهم في ضواحي باريس ومرسيليا وليون، مآلات تشكيل الحكومة.")
+    assert {"باريس", "مرسيليا", "ليون"} <= names(ents, "LOC") and not names(ents, "ORG")
+    ents = find_entities("فيما يتخذ طيران الرياض من مطار الملك سلمان الدولي مقرا له.")
+    assert "مطار الملك سلمان الدولي" in names(ents, "LOC")

@@ -1103,8 +1103,13 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
                 and b not in lex.per_tokens and (b.startswith("ال") or bare(folded[s + 1]) in lex.first_names):
             out.append((s, s + 1, "LOC"))  # «سفير إيطاليا بالجزائر ألبرتو كوراتي»: the seat, then the envoy
             s += 1
+        elif typ in ("PER", "ORG") and e - s == 1 and out and out[-1][2] == "LOC" and out[-1][1] == s \
+                and folded[s].startswith("و") and folded[s][1:] in lex.loc:
+            typ = "LOC"  # «في ضواحي باريس ومرسيليا وليون»: a list of places, not the club
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
             s, typ = k, "LOC"  # «ملعب الأمير مولاي عبد الله»: the stadium, not the prince
+            if e < len(folded) and folded[e] in _INTERNATIONAL:
+                e += 1  # «مطار الملك سلمان الدولي»
             if e - s > 2 and (seat := folded[e - 1]).startswith("ب") and (seat[1:] in lex.loc or (
                     seat.startswith("بال") and "ال" + seat[3:] in lex.loc)):
                 out.append((s, e - 1, typ))  # «… عبد الله بالرباط»: the city is not in its name
@@ -1137,6 +1142,7 @@ def named_after_place_nouns(spans: list[Span], folded: list[str], words: list[st
     return sorted(spans + added) if added else spans
 
 
+_INTERNATIONAL = frozenset(fold(w) for w in ("الدولي", "الدولية"))
 # a state's title before its name: «سلطنة عمان», «دولة قطر»
 _STATE_TITLES = frozenset(fold(w) for w in ("سلطنة", "مملكة", "إمارة", "جمهورية", "دولة", "إمارات"))
 # venues named after a person: «ملعب الأمير مولاي عبد الله», «مطار الملك خالد الدولي», «سد الملك طلال»
