@@ -660,3 +660,10 @@ def test_a_list_of_places_and_an_airport_named_after_a_king():
     assert {"باريس", "مرسيليا", "ليون"} <= names(ents, "LOC") and not names(ents, "ORG")
     ents = find_entities("فيما يتخذ طيران الرياض من مطار الملك سلمان الدولي مقرا له.")
     assert "مطار الملك سلمان الدولي" in names(ents, "LOC")
+
+
+def test_kin_introduce_names_and_national_governments_are_named():
+    ents = find_entities("وهي الشركة المسجلة في الخارج والتي يملكها شقيقه رجا سلامة، ويشتبه في أنها تقاضت عمولات.")
+    assert "رجا سلامة" in names(ents, "PER")
+    assert "حكومة الاستقرار الوطني" in names(find_entities("وقالت حكومة الاستقرار الوطني إن الوضع هادئ."), "ORG")
+    assert not names(find_entities("وقالت حكومة الاحتلال إن العملية انتهت."), "ORG")

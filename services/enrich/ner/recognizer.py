@@ -43,6 +43,7 @@ from .rules import (
     listed_persons,
     ministry_domains,
     named_after_place_nouns,
+    national_governments,
     nisba_surnames,
     not_places,
     org_edges,
@@ -162,6 +163,7 @@ class CrfRecognizer:
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded),
                          folded, self.lex)
+        named = national_governments(named, folded)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named

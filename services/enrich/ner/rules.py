@@ -97,6 +97,8 @@ ROLES = frozenset(fold(w) for w in (
     "المغنية", "الملحن", "المصور", "المصورة", "المهاجم", "المدافع", "الحارس",
     "نظيره", "نظيرها", "نظيرته", "نظيرتها",  # «نظيره التركي هاكان فيدان»
     "مواطنه", "مواطنها", "زميله", "زميلها", "زميلته",  # «ثم أضاف مواطنه مالكوم الهدف الثاني»
+    # kin introduce names too: «والتي يملكها شقيقه رجا سلامة», «نجله الأكبر حسين»
+    "شقيقه", "شقيقها", "شقيقته", "نجله", "نجلها", "نجلته", "زوجته", "زوجها", "والده", "والدته",
     "بزعامة",  # «وتحالف السيادة بزعامة خميس الخنجر»
     "خادم",  # «خادم الحرمين الشريفين الملك سلمان»: the Saudi king's title (with «الحرمين الشريفين» in HIGH)
     "محامي", "محامية"))  # «محامي المتهم فريد الديب»
@@ -2848,6 +2850,22 @@ _DUAL_HEADS = frozenset(fold(w) for w in ("شركتي", "مجموعتي", "من�
 
 def _curated(toks: tuple[str, ...]) -> bool:
     return toks in sports_clubs() or toks in known_organisations().get(toks[0], ())
+
+
+def national_governments(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«حكومة الوحدة الوطنية», «حكومة الاستقرار الوطني», «حكومة الإنقاذ الوطني»: a government named by
+    what it stands for and «national» is a particular cabinet (a bare «حكومة الاحتلال» describes)."""
+    covered = covered_tokens(spans, len(folded))
+    added: list[Span] = []
+    for i in range(len(folded) - 2):
+        if class_word(folded[i], _GOVERNMENTS) and folded[i + 1].startswith("ال") and folded[i + 1] not in STOP \
+                and folded[i + 2] in _NATIONAL and not any(covered[i:i + 3]):
+            added.append((i, i + 3, "ORG"))
+    return sorted(spans + added) if added else spans
+
+
+_GOVERNMENTS = frozenset({fold("حكومة")})
+_NATIONAL = frozenset(fold(w) for w in ("الوطني", "الوطنية"))
 
 
 def campuses(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
