@@ -667,3 +667,8 @@ def test_kin_introduce_names_and_national_governments_are_named():
     assert "رجا سلامة" in names(ents, "PER")
     assert "حكومة الاستقرار الوطني" in names(find_entities("وقالت حكومة الاستقرار الوطني إن الوضع هادئ."), "ORG")
     assert not names(find_entities("وقالت حكومة الاحتلال إن العملية انتهت."), "ORG")
+
+
+def test_a_title_chain_runs_through_its_body_s_own_adjective():
+    ents = find_entities("في المقابل، وصف رئيس التجمع الوطني جوردان بارديلا التفاهمات الانتخابية بين اليسار والوسط.")
+    assert "جوردان بارديلا" in names(ents, "PER")

@@ -1829,6 +1829,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif describing < 2 and not covered[j] and _describes_office(folded[j], words[j], lex):
                 describing += 1  # «رائدة الفضاء الأمريكية المخضرمة بيغي ويتسون», «رئيس وفدها المفاوض»
                 j += 1
+            elif describing and folded[j] in _BODY_ADJECTIVES and not covered[j]:
+                j += 1  # the body's own adjective: «رئيس التجمع الوطني جوردان بارديلا»
             else:
                 break
         while j < n and words[j] in QUOTES:
