@@ -8,6 +8,12 @@ from services.enrich.entities import find_entities, ner_model_name
 from services.shared.schema import Entity
 
 
+def _lexicon():
+    """The shipped lexicon, as the recogniser loads it (for the rules tested on their own)."""
+    from services.enrich.ner.recognizer import CrfRecognizer
+    return CrfRecognizer.get().lex
+
+
 def names(ents: list[Entity], typ: str) -> set[str]:
     return {e.name for e in ents if e.type == typ}
 
@@ -430,14 +436,14 @@ def test_a_ruling_family_after_a_nasab_chain_is_part_of_the_name():
     from services.enrich.ner.text import fold
     words = ["الشيخ", "تميم", "بن", "حمد", "آل", "ثاني", "أمير", "البلاد"]
     spans = [(1, 4, "PER"), (4, 6, "ORG")]  # the tagger read the family as a body
-    assert adjacent_persons(spans, [fold(w) for w in words]) == [(1, 6, "PER")]
+    assert adjacent_persons(spans, [fold(w) for w in words], words, _lexicon()) == [(1, 6, "PER")]
 
 
 def test_a_name_does_not_end_on_a_link():
     from services.enrich.ner.rules import adjacent_persons
     from services.enrich.ner.text import fold
     words = ["الصحابي", "الجليل", "سعد", "بن", "أبي", "وقاص", "الذي", "جاء"]
-    assert adjacent_persons([(2, 5, "PER")], [fold(w) for w in words]) == [(2, 6, "PER")]
+    assert adjacent_persons([(2, 5, "PER")], [fold(w) for w in words], words, _lexicon()) == [(2, 6, "PER")]
 
 
 def test_a_european_particle_opens_the_family_name():
@@ -672,3 +678,12 @@ def test_kin_introduce_names_and_national_governments_are_named():
 def test_a_title_chain_runs_through_its_body_s_own_adjective():
     ents = find_entities("في المقابل، وصف رئيس التجمع الوطني جوردان بارديلا التفاهمات الانتخابية بين اليسار والوسط.")
     assert "جوردان بارديلا" in names(ents, "PER")
+
+
+def test_the_family_name_after_a_nasab_and_a_noun_with_its_pronoun_before_a_name():
+    ents = find_entities("ووقع الاتفاق وزير الدولة للذكاء الاصطناعي عمر بن سلطان العلماء إن الشراكة مهمة.")
+    assert "عمر بن سلطان العلماء" in names(ents, "PER")
+    assert "محاد بن سعيد باعوين" in names(find_entities("وعين محاد بن سعيد باعوين وزيرا للعمل."), "PER")
+    assert "محمد بن زايد" in names(find_entities("وقال الشيخ محمد بن زايد رئيس الدولة إن"), "PER")
+    ents = find_entities("وتزامنت زيارة الوزير إلى العاصمة السورية ولقائه الأسد مع وصول المساعدات.")
+    assert not any(n.startswith(("لقائه", "ولقائه")) for n in names(ents, "PER"))

@@ -1280,13 +1280,13 @@ def test_a_body_of_international_scope_and_a_company_named_after_a_place(lex):
     assert org_heads([(3, 4, "LOC")], folded, words, lex) == [(1, 4, "ORG")]
 
 
-def test_a_person_cut_before_the_family_name_is_joined():
+def test_a_person_cut_before_the_family_name_is_joined(lex):
     from services.enrich.ner.rules import adjacent_persons
 
     words, folded = _prep("الأمير خالد بن سلطان العبدالله الفيصل إن")
-    assert adjacent_persons([(1, 4, "PER"), (4, 6, "PER")], folded) == [(1, 6, "PER")]
+    assert adjacent_persons([(1, 4, "PER"), (4, 6, "PER")], folded, words, lex) == [(1, 6, "PER")]
     words, folded = _prep("نطح ماتيراتزي لزيدان في")  # a complement, not a family name
-    assert adjacent_persons([(1, 2, "PER"), (2, 3, "PER")], folded) == [(1, 2, "PER"), (2, 3, "PER")]
+    assert adjacent_persons([(1, 2, "PER"), (2, 3, "PER")], folded, words, lex) == [(1, 2, "PER"), (2, 3, "PER")]
 
 
 def test_a_one_word_body_after_a_title_run_on_into_its_chiefs_name_is_cut(lex):

@@ -173,7 +173,7 @@ class CrfRecognizer:
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = successor_names(apposition_surnames(spans, folded, words, self.lex), folded, words, self.lex)
-        spans = adjacent_persons(spans, folded)
+        spans = adjacent_persons(spans, folded, words, self.lex)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
         spans = not_places(city_clubs(spans, folded, words, self.lex), folded)

@@ -581,6 +581,9 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
             e = next((k for k in range(s + 1, e) if folded[k] in _TIMES_OF_DAY or bare(folded[k]) in _DAYS), e)
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
             s += 1
+        if typ == "PER" and e - s >= 2 and words[s].endswith("ه") and len(words[s]) >= 4 \
+                and _owned_noun(words[s]) and not _known_name_word(folded[s], lex):
+            s += 1  # «خلال لقائه الأسد», «ولقائه الأسد»: a noun with its pronoun before a name
         if typ == "PER" and e - s >= 3 and folded[s] in _ADVERBIAL_PREPOSITIONS and is_nationality(folded[s + 1], lex):
             s += 2  # «… الهدافين لريال مدريد خلف البرتغالي كريستيانو رونالدو»: "behind the Portuguese"
         if typ == "PER" and e - s >= 2 and folded[e - 1].endswith("وا") and len(folded[e - 1]) >= 5 \
@@ -591,6 +594,14 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
 
 
 _SERVANT, _TWO_HOLY_MOSQUES, _HONOURED = fold("خادم"), fold("الحرمين"), fold("الشريفين")
+
+
+def _owned_noun(word: str) -> bool:
+    """An everyday noun with the pronoun «ه» («لقائه», «ولقائه»: the hamza's seat changes before it)."""
+    stem = word[:-1]
+    stems = {stem, stem[:-1] + "ء" if stem.endswith("ئ") else stem}
+    stems |= {x[1:] for x in stems if x[:1] in ("و", "ف") and len(x) > 3}
+    return max(table().get(fold(x)) for x in stems) >= _UNCOMMON
 
 
 def _everyday_after_preposition(f: str, lex: Lexicon) -> bool:
@@ -2750,7 +2761,7 @@ def bare(f: str) -> str:
     return stem
 
 
-def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
+def adjacent_persons(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«الأمير خالد بن سلطان العبدالله الفيصل»: a person of two names or more and, right after
     it, one that opens on a family name with the article are one name the tagger cut in two
     (a list of persons has «و» or a comma between its names; «لزيدان» is a complement)."""
@@ -2765,6 +2776,9 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
                 and folded[sp[1] - 1] != _ABD and is_word(folded[sp[1]]) and folded[sp[1]] not in STOP \
                 and not any(x[0] <= sp[1] < x[1] for x in spans):
             sp = (sp[0], sp[1] + 1, "PER")  # «سعد بن أبي» + «وقاص»: a name does not end on a link
+        if sp[2] == "PER" and sp[1] - sp[0] >= 3 and folded[sp[1] - 2] in _SONS_OF and sp[1] < len(folded) \
+                and not any(x[0] <= sp[1] < x[1] for x in spans) and _nasab_family_name(sp[1], folded, words, lex):
+            sp = (sp[0], sp[1] + 1, "PER")  # «عمر بن سلطان» + «العلماء», «محاد بن سعيد» + «باعوين»
         if out and sp[2] == "PER" and out[-1][2] == "PER" and out[-1][1] + 1 == sp[0] \
                 and folded[out[-1][1]] in _SONS_OF and sp[1] - out[-1][0] <= 7:
             out[-1] = (out[-1][0], sp[1], "PER")  # «سارة» + «بنت» + «يوسف الأميري»: the link the tagger left out
@@ -2778,6 +2792,18 @@ def adjacent_persons(spans: list[Span], folded: list[str]) -> list[Span]:
 
 
 _FAMILY, _SON = fold("آل"), fold("بن")
+
+
+def _nasab_family_name(k: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
+    """After «X بن Y», the family name: a definite word that is no title, time, nationality or
+    function word («العلماء»), or a rare word without a clitic («باعوين»)."""
+    f = folded[k]
+    if not is_arabic(words[k]) or f in STOP or is_trigger(f, lex) or bare(f) in _DAYS or f in _TIME_WORDS \
+            or looks_like_verb(f) or in_class(f, ORG_HEADS):
+        return False
+    if f.startswith("ال"):  # (not a participle describing the person: «أسامة بن لادن المسؤول عن …»)
+        return _definite_surname(f, words[k], lex) and not (f.startswith("الم") and not f.endswith("ي"))
+    return table().get(f) < _RARE and not _real_clitic(f, words[k], lex) and f not in lex.common
 
 
 def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
