@@ -687,3 +687,12 @@ def test_the_family_name_after_a_nasab_and_a_noun_with_its_pronoun_before_a_name
     assert "محمد بن زايد" in names(find_entities("وقال الشيخ محمد بن زايد رئيس الدولة إن"), "PER")
     ents = find_entities("وتزامنت زيارة الوزير إلى العاصمة السورية ولقائه الأسد مع وصول المساعدات.")
     assert not any(n.startswith(("لقائه", "ولقائه")) for n in names(ents, "PER"))
+
+
+def test_foreign_names_of_several_words_after_a_company_bank_or_party_head():
+    assert "بنك فيرست ريبابليك" in names(find_entities("وانهار بنك فيرست ريبابليك الأمريكي العام الماضي."), "ORG")
+    ents = find_entities("وعمل في مصرف غولدمان ساكس بنيويورك لسنوات.")
+    assert "مصرف غولدمان ساكس" in names(ents, "ORG") and "نيويورك" in names(ents, "LOC")
+    assert "حزب بهاراتيا جاناتا" in names(find_entities("وفاز حزب بهاراتيا جاناتا بأكثر من 240 مقعدا."), "ORG")
+    ents = find_entities("وقال الرئيس التنفيذي لشركة أوبن إيه آي سام ألتمان إن النموذج جاهز.")
+    assert "سام ألتمان" in names(ents, "PER") and any("أوبن إيه آي" in n for n in names(ents, "ORG"))

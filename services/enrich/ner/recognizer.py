@@ -34,6 +34,7 @@ from .rules import (
     dual_heads,
     everyday_edges,
     first_name_pairs,
+    foreign_company_names,
     gazetteer_places,
     hyphenated_names,
     institutions,
@@ -163,7 +164,7 @@ class CrfRecognizer:
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded),
                          folded, self.lex)
-        named = national_governments(named, folded)
+        named = foreign_company_names(national_governments(named, folded), folded, words, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named

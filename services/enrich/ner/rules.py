@@ -2803,7 +2803,8 @@ def _nasab_family_name(k: int, folded: list[str], words: list[str], lex: Lexicon
         return False
     if f.startswith("ال"):  # (not a participle describing the person: «أسامة بن لادن المسؤول عن …»)
         return _definite_surname(f, words[k], lex) and not (f.startswith("الم") and not f.endswith("ي"))
-    return table().get(f) < _RARE and not _real_clitic(f, words[k], lex) and f not in lex.common
+    return table().get(f) < _RARE and not _real_clitic(f, words[k], lex) and f not in lex.common \
+        and not (f.endswith(("ين", "ان")) and table().get(f[:-2]) >= _UNCOMMON)  # («… بن عمار تغييرين»: a dual)
 
 
 def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -2878,6 +2879,59 @@ _DUAL_HEADS = frozenset(fold(w) for w in ("شركتي", "مجموعتي", "من�
 
 def _curated(toks: tuple[str, ...]) -> bool:
     return toks in sports_clubs() or toks in known_organisations().get(toks[0], ())
+
+
+def foreign_company_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«بنك فيرست ريبابليك», «مصرف غولدمان ساكس», «حزب بهاراتيا جاناتا», «شركة أوبن إيه آي»: after the
+    head and a first foreign word, a name goes on through more words that no lexicon knows and that
+    are rare in Arabic (no article, no clitic before a known place: «ساكس بنيويورك» ends at «ب» +
+    «نيويورك»), up to five words; the tagger's pieces of it are dropped, and a span running on from
+    it (a person the company's name ran into) starts after it."""
+    n = len(folded)
+    grown: list[tuple[int, int, int]] = []
+    for s, e, typ in spans:
+        if typ != "ORG" or not (class_word(folded[s], _FOREIGN_NAME_HEADS)) or not 2 <= e - s <= 3 \
+                or table().get(folded[e - 1]) >= _UNCOMMON:
+            continue
+        k = e
+        while k < n and k - s < 6:
+            if k + 1 < n and (folded[k], folded[k + 1]) == _AI:
+                k += 2
+            elif _foreign_word(k, folded, words, lex):
+                k += 1
+            else:
+                break
+        if k > e:
+            grown.append((s, e, k))
+    if not grown:
+        return spans
+    out: list[Span] = []
+    for sp in spans:
+        g = next((x for x in grown if x[0] == sp[0] and x[1] == sp[1] and sp[2] == "ORG"), None)
+        if g:
+            out.append((g[0], g[2], "ORG"))
+            continue
+        inside = next((x for x in grown if x[1] <= sp[0] < x[2]), None)
+        if inside is None:
+            out.append(sp)
+        elif sp[1] > inside[2]:  # «… إيه آي» + «سام ألتمان»; «… ساكس» + «بنيويورك», a place
+            rest = (inside[2], sp[1])
+            typ = "LOC" if rest[1] - rest[0] == 1 and bare(folded[rest[0]]) in lex.loc else sp[2]
+            out.append((*rest, typ))
+    return sorted(out)
+
+
+# heads after which a foreign name of several words is a company, a bank or a party
+_FOREIGN_NAME_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "بنك", "مصرف", "حزب"))
+_AI = (fold("إيه"), fold("آي"))
+
+
+def _foreign_word(k: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
+    f, w = folded[k], words[k]
+    return is_arabic(w) and not f.startswith("ال") and f not in STOP and f not in lex.common \
+        and table().get(f) < _UNCOMMON and not is_nationality(f, lex) and not is_trigger(f, lex) \
+        and f not in lex.first_names and f not in lex.loc and not _real_clitic(f, w, lex) \
+        and not w.endswith(("ة", "ها", "هم")) and not (w.endswith("ه") and _owned_noun(w))  # («منصتها»: a noun)
 
 
 def national_governments(spans: list[Span], folded: list[str]) -> list[Span]:
