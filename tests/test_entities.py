@@ -696,3 +696,13 @@ def test_foreign_names_of_several_words_after_a_company_bank_or_party_head():
     assert "حزب بهاراتيا جاناتا" in names(find_entities("وفاز حزب بهاراتيا جاناتا بأكثر من 240 مقعدا."), "ORG")
     ents = find_entities("وقال الرئيس التنفيذي لشركة أوبن إيه آي سام ألتمان إن النموذج جاهز.")
     assert "سام ألتمان" in names(ents, "PER") and any("أوبن إيه آي" in n for n in names(ents, "ORG"))
+
+
+def test_provinces_states_of_two_foreign_words_and_words_after_a_name():
+    ents = find_entities("وكانت السلطات قد فرضت النظام في مقاطعات كورسك وبيلغورود وبريانسك، فيما حذرت الوكالة.")
+    assert names(ents, "LOC") == {"كورسك", "بيلغورود", "بريانسك"}
+    assert "أوتار براديش" in names(find_entities("وجاءت الضربة الأقسى في ولاية أوتار براديش، كبرى الولايات."), "LOC")
+    assert "دونالد ترامب" in names(find_entities("في ولاية دونالد ترامب الثانية"), "PER")
+    ents = find_entities("وقال مودي أمام أنصاره إن الناخبين منحوا ثقتهم. واحتفظ مودي بمقعده في فاراناسي.")
+    assert names(ents, "PER") == {"مودي"}
+    assert "عادل إمام" in names(find_entities("وحصل على الجائزة الفنان عادل إمام."), "PER")

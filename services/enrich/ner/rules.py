@@ -569,6 +569,11 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
     out = []
     n = len(folded)
     for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and ((words[e - 1] in _TRAILING_PREPOSITIONS and (
+                words[e - 1] != "امام" or (e < n and folded[e].startswith("ال")))) or (
+                words[e - 1].endswith("ه") and len(words[e - 1]) >= 5 and _owned_noun(words[e - 1])
+                and not _known_name_word(folded[e - 1], lex))):
+            e -= 1  # «وقال مودي أمام أنصاره», «واحتفظ مودي بمقعده»: a preposition or a noun after the name
         if typ == "PER" and bare(folded[s]) == _SERVANT and s + 1 < n and folded[s + 1] == _TWO_HOLY_MOSQUES:
             s += 3 if s + 2 < n and folded[s + 2] == _HONOURED else 2  # «خادم الحرمين الشريفين»: the king's title
             if s >= e:
@@ -577,6 +582,9 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
                 and table().get(folded[e - 1]) >= _RARE_SURNAME and table().get(folded[e - 1][:-1]) >= _UNCOMMON \
                 and not _known_name_word(folded[e - 1], lex):
             continue  # «الغزواني، رفيق دربه»: a noun and another in construct with its pronoun ("his companion")
+        if typ in ("PER", "ORG") and e - s == 1 and out and out[-1][2] == "LOC" and out[-1][1] == s \
+                and folded[s].startswith("و") and _listed_after_places(out, folded):
+            typ = "LOC"  # «في مقاطعات كورسك وبيلغورود وبريانسك» (the list the tagger read as persons)
         if typ == "ORG" and e - s >= 2:  # «قدّم نادي الاتحاد مساء الخميس مهاجمه»: a time ends the name
             e = next((k for k in range(s + 1, e) if folded[k] in _TIMES_OF_DAY or bare(folded[k]) in _DAYS), e)
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
@@ -600,7 +608,7 @@ def _owned_noun(word: str) -> bool:
     """An everyday noun with the pronoun «ه» («لقائه», «ولقائه»: the hamza's seat changes before it)."""
     stem = word[:-1]
     stems = {stem, stem[:-1] + "ء" if stem.endswith("ئ") else stem}
-    stems |= {x[1:] for x in stems if x[:1] in ("و", "ف") and len(x) > 3}
+    stems |= {x[1:] for x in stems if x[:1] in ("و", "ف", "ب", "ل") and len(x) > 3}
     return max(table().get(fold(x)) for x in stems) >= _UNCOMMON
 
 
@@ -717,7 +725,11 @@ def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
 
 # prepositions of place and time the lexicon's STOP list leaves out: «ويوضع الرئيس السابق تحت المراقبة»
 _ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in (
-    "تحت", "فوق", "أمام", "خلف", "دون", "عبر", "قرب", "إزاء", "وسط", "بعد", "قبل"))
+    "تحت", "فوق", "خلف", "دون", "عبر", "قرب", "إزاء", "وسط", "بعد", "قبل"))
+# … and «أمام» as written (folded, it is the name «إمام»: «عادل إمام»; «امام» without its hamza is «أمام»)
+_BEFORE = fold("أمام")
+# (not «خلف», «قرب»: family names too)
+_TRAILING_PREPOSITIONS = frozenset(("أمام", "امام", "تحت", "فوق", "عبر", "إزاء", "وسط", "بعد", "قبل"))
 
 
 def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
@@ -725,6 +737,7 @@ def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
     ordinary word, a title or an adjective of nationality). With ``clitic_ok``, a word that
     only looks as if it opened with a proclitic («بيغي»: «يغي» is no word) may be one."""
     if not is_arabic(word) or len(f) < 2 or f in STOP or f in _ADVERBIAL_PREPOSITIONS or is_trigger(f, lex) \
+            or (f == _BEFORE and not word.startswith("إ")) \
             or looks_like_verb(f) or in_class(f, DIRECTIONS) \
             or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
         return False
@@ -739,6 +752,7 @@ def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
 PLACE_NOUNS = ("مدينة", "عاصمة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم",
                # duals and plurals open a list of places: «محافظتي معان والطفيلة», «محافظات البصرة وذي قار»
                "مدينتي", "محافظتي", "ولايتي", "بلدتي", "قريتي", "مدن", "محافظات", "ولايات", "بلدات", "قرى",
+               "مقاطعة", "مقاطعتي", "مقاطعات",  # Russian, Ukrainian, Canadian provinces
                "نهر", "نهري", "جزيرة", "جزر", "جزيرتي",  # «نهري دجلة والفرات», «بجزيرة صقلية»
                "سدي")  # «سدي الموصل وحديثة»: two dams named after their towns
 # a site in a place (only unambiguous names), or a gulf named after its port: «خليج العقبة»
@@ -1117,8 +1131,11 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             out.append((s, s + 1, "LOC"))  # «سفير إيطاليا بالجزائر ألبرتو كوراتي»: the seat, then the envoy
             s += 1
         elif typ in ("PER", "ORG") and e - s == 1 and out and out[-1][2] == "LOC" and out[-1][1] == s \
-                and folded[s].startswith("و") and folded[s][1:] in lex.loc:
-            typ = "LOC"  # «في ضواحي باريس ومرسيليا وليون»: a list of places, not the club
+                and folded[s].startswith("و") and (folded[s][1:] in lex.loc or _listed_after_places(out, folded)):
+            typ = "LOC"  # «في ضواحي باريس ومرسيليا وليون», «مقاطعات كورسك وبيلغورود»: a list of places
+        elif typ == "PER" and e - s == 2 and s and in_class(folded[s - 1], _ONE_PLACE_NOUNS) \
+                and not any(f in lex.first_names or f in lex.per_tokens for f in folded[s:e]):
+            typ = "LOC"  # «في ولاية أوتار براديش»: a state of two foreign words, not a person
         elif typ == "PER" and (k := _stadium_before(s, folded)) is not None:
             s, typ = k, "LOC"  # «ملعب الأمير مولاي عبد الله»: the stadium, not the prince
             if e < len(folded) and folded[e] in _INTERNATIONAL:
@@ -1156,6 +1173,15 @@ def named_after_place_nouns(spans: list[Span], folded: list[str], words: list[st
 
 
 _INTERNATIONAL = frozenset(fold(w) for w in ("الدولي", "الدولية"))
+
+
+def _listed_after_places(out: list[Span], folded: list[str]) -> bool:
+    """Does the run of places that ``out`` ends on open after a plural place noun («مقاطعات كورسك …»)?"""
+    k = len(out) - 1
+    while k > 0 and out[k - 1][2] == "LOC" and out[k - 1][1] == out[k][0]:
+        k -= 1
+    first = out[k][0]
+    return first > 0 and in_class(folded[first - 1], _MANY_PLACE_NOUNS)
 # a state's title before its name: «سلطنة عمان», «دولة قطر»
 _STATE_TITLES = frozenset(fold(w) for w in ("سلطنة", "مملكة", "إمارة", "جمهورية", "دولة", "إمارات"))
 # venues named after a person: «ملعب الأمير مولاي عبد الله», «مطار الملك خالد الدولي», «سد الملك طلال»
@@ -1172,8 +1198,11 @@ def _stadium_before(s: int, folded: list[str]) -> int | None:
 
 # singular nouns of a place in construct with its name (not their duals and plurals, which may
 # be followed by a description)
-_ONE_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية")) \
+_ONE_PLACE_NOUNS = frozenset(fold(w) for w in (
+    "مدينة", "بلدة", "قرية", "منطقة", "حي", "محافظة", "ولاية", "مقاطعة")) \
     | _with_clitics(("حي",))  # («بحي» is too short for the clitic split)
+
+
 def _name_ends(k: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
     """Does a one-word place name end before ``k``? At punctuation or the text's end, a function
     word, or an adjective (of nationality, or one that describes a place: «المجاور», «الشمالي»);
@@ -1190,7 +1219,10 @@ _PLACE_ADJECTIVES = frozenset(fold(w) for w in (
 
 _NAME_TAKING_PLACE_NOUNS = _ONE_PLACE_NOUNS | frozenset(fold(w) for w in ("إقليم", "جزيرة"))
 # a dual names two places, the second after «و»: «على مدينتي غوما وبوكافو»
-_TWO_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينتي", "بلدتي", "قريتي", "منطقتي", "محافظتي", "ولايتي"))
+_TWO_PLACE_NOUNS = frozenset(fold(w) for w in ("مدينتي", "بلدتي", "قريتي", "منطقتي", "محافظتي", "ولايتي",
+                                               "مقاطعتي"))
+# plurals that open a list of places: «في مقاطعات كورسك وبيلغورود وبريانسك»
+_MANY_PLACE_NOUNS = frozenset(fold(w) for w in ("مدن", "محافظات", "ولايات", "بلدات", "قرى", "مقاطعات", "مناطق"))
 
 
 # sites named after a place, not a person (airports, unlike these, often bear a person's name)
