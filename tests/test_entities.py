@@ -706,3 +706,9 @@ def test_provinces_states_of_two_foreign_words_and_words_after_a_name():
     ents = find_entities("وقال مودي أمام أنصاره إن الناخبين منحوا ثقتهم. واحتفظ مودي بمقعده في فاراناسي.")
     assert names(ents, "PER") == {"مودي"}
     assert "عادل إمام" in names(find_entities("وحصل على الجائزة الفنان عادل إمام."), "PER")
+
+
+def test_two_parties_joined_by_its_ally():
+    ents = find_entities("رغم أن ائتلافه المؤلف من الاتحاد الديمقراطي المسيحي وحليفه البافاري "
+                         "الاتحاد الاجتماعي المسيحي يملك الأغلبية.")
+    assert {"الاتحاد الديمقراطي المسيحي", "الاتحاد الاجتماعي المسيحي"} <= names(ents, "ORG")

@@ -585,6 +585,17 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
         if typ in ("PER", "ORG") and e - s == 1 and out and out[-1][2] == "LOC" and out[-1][1] == s \
                 and folded[s].startswith("و") and _listed_after_places(out, folded):
             typ = "LOC"  # «في مقاطعات كورسك وبيلغورود وبريانسك» (the list the tagger read as persons)
+        if typ == "ORG" and e - s >= 4 and (k := next((k for k in range(s + 2, e - 1) if words[k][:1] == "و"
+                                                      and words[k].endswith("ه")
+                                                      and _owned_noun(words[k], _RARE_SURNAME)), None)):
+            # «الاتحاد الديمقراطي المسيحي وحليفه البافاري الاتحاد الاجتماعي المسيحي»: two parties and «its ally»
+            j = k + 1
+            while j < e and folded[j].startswith("ال") and (is_nationality(folded[j], lex) or folded[j].endswith("ي")):
+                j += 1
+            out.append((s, k, typ))
+            s = j
+            if s >= e:
+                continue
         if typ == "ORG" and e - s >= 2:  # «قدّم نادي الاتحاد مساء الخميس مهاجمه»: a time ends the name
             e = next((k for k in range(s + 1, e) if folded[k] in _TIMES_OF_DAY or bare(folded[k]) in _DAYS), e)
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
@@ -604,12 +615,12 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
 _SERVANT, _TWO_HOLY_MOSQUES, _HONOURED = fold("خادم"), fold("الحرمين"), fold("الشريفين")
 
 
-def _owned_noun(word: str) -> bool:
+def _owned_noun(word: str, floor: int = _UNCOMMON) -> bool:
     """An everyday noun with the pronoun «ه» («لقائه», «ولقائه»: the hamza's seat changes before it)."""
     stem = word[:-1]
     stems = {stem, stem[:-1] + "ء" if stem.endswith("ئ") else stem}
     stems |= {x[1:] for x in stems if x[:1] in ("و", "ف", "ب", "ل") and len(x) > 3}
-    return max(table().get(fold(x)) for x in stems) >= _UNCOMMON
+    return max(table().get(fold(x)) for x in stems) >= floor
 
 
 def _everyday_after_preposition(f: str, lex: Lexicon) -> bool:
