@@ -37,6 +37,7 @@ from .rules import (
     foreign_company_names,
     gazetteer_places,
     hyphenated_names,
+    ideology_parties,
     institutions,
     known_names,
     known_organisations,
@@ -165,6 +166,7 @@ class CrfRecognizer:
         named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded),
                          folded, self.lex)
         named = foreign_company_names(national_governments(named, folded), folded, words, self.lex)
+        named = ideology_parties(named, folded, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named

@@ -1658,7 +1658,8 @@ _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
     "إنرجي", "إنرجيز", "انرجي", "بتروليوم", "غروب", "جروب", "هولدينغ", "هولدينج", "كابيتال", "موتورز", "إيرويز",
     "إيرلاينز", "تيليكوم", "تليكوم", "إنترناشونال", "إنترناشيونال", "فارما", "تكنولوجيز", "سيستمز", "كوربوريشن",
     "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس",
-    "إنفست", "إنفستمنت", "إنفستمنتس", "أسوشيتس", "بارتنرز", "لوجستيكس", "ماريتايم", "إنرجي"))
+    "إنفست", "إنفستمنت", "إنفستمنتس", "أسوشيتس", "بارتنرز", "لوجستيكس", "ماريتايم", "إنرجي",
+    "وشركاه", "وشركاهم", "وشركائه"))  # «شركة نسما وشركاهم»: "and partners"
 
 
 def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -2975,6 +2976,46 @@ def _foreign_word(k: int, folded: list[str], words: list[str], lex: Lexicon) -> 
         and table().get(f) < _UNCOMMON and not is_nationality(f, lex) and not is_trigger(f, lex) \
         and f not in lex.first_names and f not in lex.loc and not _real_clitic(f, w, lex) \
         and not w.endswith(("ة", "ها", "هم")) and not (w.endswith("ه") and _owned_noun(w))  # («منصتها»: a noun)
+
+
+def ideology_parties(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«الحزب الوطني الاسكتلندي», «الحزب الاشتراكي الموحد الفنزويلي», «الحزب الاشتراكي», «التحالف الوطني
+    الديمقراطي», «الحركة الشعبية»: a party, front or alliance named by its creed (and its country's
+    adjective) is a particular one; «الحزب الحاكم» (the ruling party) and «التحالف الدولي» describe."""
+    covered = covered_tokens(spans, len(folded))
+    n = len(folded)
+    out = list(spans)
+    for i in range(n - 1):
+        if covered[i] or not in_class(folded[i], _CREED_HEADS) or not bare(folded[i]).startswith("ال"):
+            continue
+        j, creeds = i + 1, 0
+        while j < n and j - i <= 4 and not covered[j]:
+            if folded[j] in _CREEDS and not (creeds == 0 and bare(folded[i]) == _THE_MOVEMENT and folded[j] in _NATIONAL
+                                             and not (j + 1 < n and folded[j + 1] in _CREEDS)):
+                creeds += 1  # (but «الحركة الوطنية» alone is the nation's struggle, not a party)
+            elif not ((folded[j].startswith("ال") and is_nationality(folded[j], lex))
+                      or (creeds and folded[j] in _NEW)):  # «الجبهة الشعبية الجديدة»
+                break
+            j += 1
+        if creeds and j + 1 < n and folded[j] in _LIBERATION and not covered[j]:
+            # «الجبهة الشعبية لتحرير تيغراي», «الحركة الشعبية لتحرير السودان»: the place liberated is in the name
+            out = [sp for sp in out if not (sp[0] == j + 1 and sp[1] == j + 2)]
+            j += 2
+        if creeds:
+            out.append((i, j, "ORG"))
+            for k in range(i, j):
+                covered[k] = True
+    return sorted(out) if out != spans else spans
+
+
+_THE_MOVEMENT = fold("الحركة")
+_NEW = frozenset(fold(w) for w in ("الجديد", "الجديدة"))
+_LIBERATION = frozenset(fold(w) for w in ("لتحرير", "للتحرير"))
+_CREED_HEADS = frozenset(fold(w) for w in ("الحزب", "التحالف", "الجبهة", "الحركة", "التجمع"))
+_CREEDS = frozenset(fold(w) for w in (
+    "الاشتراكي", "الاشتراكية", "الشيوعي", "الشيوعية", "الديمقراطي", "الديمقراطية", "الجمهوري", "الليبرالي",
+    "الليبرالية", "المحافظ", "الوطني", "الوطنية", "القومي", "القومية", "العمالي", "الدستوري", "الشعبية", "الشعبي",
+    "الموحد", "الوحدوي", "التقدمي", "التقدمية", "اليساري"))
 
 
 def national_governments(spans: list[Span], folded: list[str]) -> list[Span]:
