@@ -723,3 +723,7 @@ def test_parties_named_by_their_creed():
         assert name in names(find_entities(text), "ORG"), text
     assert not names(find_entities("وقال الحزب الحاكم إن الانتخابات ستجري في موعدها."), "ORG")
     assert not names(find_entities("تطبيقا لإرادة الشعب الملتف وراء الحركة الوطنية بقيادة الملك."), "ORG")
+
+
+def test_a_curated_name_ending_on_a_time_word_is_kept():
+    assert "روسيا اليوم" in names(find_entities("ونقلت قناة روسيا اليوم عن المتحدث قوله إن الوفد وصل."), "ORG")

@@ -596,7 +596,8 @@ def everyday_edges(spans: list[Span], folded: list[str], words: list[str], lex: 
             s = j
             if s >= e:
                 continue
-        if typ == "ORG" and e - s >= 2:  # «قدّم نادي الاتحاد مساء الخميس مهاجمه»: a time ends the name
+        if typ == "ORG" and e - s >= 2 and not _curated((bare(folded[s]), *folded[s + 1:e])):
+            # «قدّم نادي الاتحاد مساء الخميس مهاجمه»: a time ends the name (but «روسيا اليوم» is a channel)
             e = next((k for k in range(s + 1, e) if folded[k] in _TIMES_OF_DAY or bare(folded[k]) in _DAYS), e)
         if typ == "PER" and e - s >= 3 and _everyday_after_preposition(folded[s], lex):
             s += 1
