@@ -163,8 +163,7 @@ class CrfRecognizer:
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
-        named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded),
-                         folded, self.lex)
+        named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded), folded)
         named = foreign_company_names(national_governments(named, folded), folded, words, self.lex)
         named = ideology_parties(named, folded, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,

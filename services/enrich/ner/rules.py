@@ -3035,7 +3035,7 @@ _GOVERNMENTS = frozenset({fold("حكومة")})
 _NATIONAL = frozenset(fold(w) for w in ("الوطني", "الوطنية"))
 
 
-def campuses(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+def campuses(spans: list[Span], folded: list[str]) -> list[Span]:
     """«جامعة ولاية أريزونا», «جامعة كاليفورنيا في بيركلي», «جامعة كولورادو بولدر», «الجامعة الأمريكية في
     بيروت»: a university named after a state takes the state, and one named after a US state or called
     «American» takes its campus town, after «في» or not (a university of another name is only located
