@@ -46,6 +46,7 @@ from .rules import (
     ministry_domains,
     named_after_place_nouns,
     national_governments,
+    national_societies,
     nisba_surnames,
     not_places,
     org_edges,
@@ -58,7 +59,6 @@ from .rules import (
     propagate_multi,
     purpose_tails,
     quoted_aliases,
-    red_crescents,
     role_surnames,
     speaker_surnames,
     speech_subjects,
@@ -163,7 +163,7 @@ class CrfRecognizer:
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
-        named = campuses(coordinated_organisations(red_crescents(named, spans, folded, self.lex), folded), folded)
+        named = campuses(coordinated_organisations(national_societies(named, spans, folded, self.lex), folded), folded)
         named = foreign_company_names(national_governments(named, folded), folded, words, self.lex)
         named = ideology_parties(named, folded, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,

@@ -1143,8 +1143,8 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
             out.append((s, s + 1, "LOC"))  # «سفير إيطاليا بالجزائر ألبرتو كوراتي»: the seat, then the envoy
             s += 1
         elif typ in ("PER", "ORG") and e - s == 1 and out and out[-1][2] == "LOC" and out[-1][1] == s \
-                and folded[s].startswith("و") and (folded[s][1:] in lex.loc or _listed_after_places(out, folded)):
-            typ = "LOC"  # «في ضواحي باريس ومرسيليا وليون», «مقاطعات كورسك وبيلغورود»: a list of places
+                and folded[s].startswith("و") and folded[s][1:] in lex.loc:
+            typ = "LOC"  # «في ضواحي باريس ومرسيليا وليون»: a list of places, not the club
         elif typ == "PER" and e - s == 2 and s and in_class(folded[s - 1], _ONE_PLACE_NOUNS) \
                 and not any(f in lex.first_names or f in lex.per_tokens for f in folded[s:e]):
             typ = "LOC"  # «في ولاية أوتار براديش»: a state of two foreign words, not a person
@@ -2967,7 +2967,7 @@ def foreign_company_names(spans: list[Span], folded: list[str], words: list[str]
 
 
 # heads after which a foreign name of several words is a company, a bank or a party
-_FOREIGN_NAME_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "بنك", "مصرف", "حزب"))
+_FOREIGN_NAME_HEADS = (_COMPANY_HEADS - {fold("مجمع")}) | _BANKS | {fold("حزب")}
 _AI = (fold("إيه"), fold("آي"))
 
 
@@ -3079,7 +3079,7 @@ def us_states(path: Path = PLACES_PATH) -> frozenset[str]:
     return frozenset(fold(line) for section, line in curated_lines(path) if "United States" in section)
 
 
-def red_crescents(spans: list[Span], before: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+def national_societies(spans: list[Span], before: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«الصليب الأحمر اللبناني», «الهلال الأحمر السوداني»: each national society of the movement is
     named by its country's adjective, as a state's civil defence is («الدفاع المدني السوري»). The
     curated name («الهلال الأحمر») comes after :func:`adjective_tails`, so the nationality is taken
