@@ -727,3 +727,29 @@ def test_parties_named_by_their_creed():
 
 def test_a_curated_name_ending_on_a_time_word_is_kept():
     assert "روسيا اليوم" in names(find_entities("ونقلت قناة روسيا اليوم عن المتحدث قوله إن الوفد وصل."), "ORG")
+
+
+def test_the_letter_e_opens_a_company_name():
+    ents = find_entities("وقال رئيس مجلس إدارة «إي آند» إن الاتفاقية تعكس التزام المجموعة، "
+                         "فيما تلتزم «إي آند» بعدم رفع حصتها.")
+    assert "إي آند" in names(ents, "ORG")
+    assert "آند" not in names(ents, "ORG")
+
+
+def test_adjectives_agree_with_feminine_nouns_without_ta_marbuta():
+    ents = find_entities("بعد أن وافقت هيئة السوق المالية على الطرح في يونيو الماضي.")
+    assert "هيئة السوق المالية" in names(ents, "ORG")
+
+
+def test_a_company_named_once_after_its_head_is_that_company_elsewhere():
+    ents = find_entities("وتملك مجموعة أورانو الفرنسية 63 في المائة من الشركة. وقالت أورانو إنها تأسف للقرار، "
+                         "وإنها ستواصل الإجراءات ضد القرار الذي اتخذ بسبب سلوك غير مسؤول لأورانو.")
+    assert names(ents, "ORG") == {"مجموعة أورانو"}
+    assert not names(ents, "PER") and not names(ents, "LOC")
+    ents = find_entities("حكم بالسجن في حق الرئيس المدير العام الأسبق لمجمع سوناطراك، عبد المومن ولد قدور. "
+                         "وكان الرئيس المدير العام الأسبق لسوناطراك عبد المومن ولد قدور قد غادر البلاد.")
+    assert "عبد المومن ولد قدور" in names(ents, "PER")
+    assert "سوناطراك" in {n.split()[-1] for n in names(ents, "ORG")}
+    # an everyday word, a common word or a name that goes on is not taken alone
+    assert not names(find_entities("وقالت مجموعة من الخبراء إن الأسعار سترتفع."), "ORG")
+    assert "شركة سبيس إكس" in names(find_entities("وأطلقت شركة سبيس إكس الصاروخ من فلوريدا."), "ORG")

@@ -229,11 +229,18 @@ def _singular_future_verb(f: str, lex: Lexicon) -> bool:
         and f not in lex.per_tokens and f not in lex.loc and table().get(f[1:]) >= _COMMON_VERB
 
 
+def _letter_e(s: int, e: int, words: list[str]) -> bool:
+    """«إي» opening a name of two words or more is the letter E («إي آند», «إي دي إف»), not «أي» (any),
+    which folds to the same letters."""
+    return words[s] == "إي" and e - s > 1
+
+
 def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Trim punctuation, function words and (for persons) triggers from span edges."""
     out: list[Span] = []
     for s, e, typ in spans:
-        while s < e and (not is_word(words[s]) or folded[s] in STOP or (typ == "PER" and (
+        while s < e and (not is_word(words[s]) or (folded[s] in STOP and not _letter_e(s, e, words)) or (
+                typ == "PER" and (
                 (is_trigger(folded[s], lex) and not _given_name_first(s, e, folded, lex))
                 or (e - s > 1 and in_class(folded[s], ORG_HEADS))
                 or (e - s > 1 and _singular_future_verb(folded[s], lex) and not (
@@ -313,8 +320,13 @@ _WORKING = frozenset(fold(w) for w in ("العاملة", "العامل", "الن
 
 def _describing_participle(f: str) -> bool:
     """«المتخصصة», «المملوكة», «العاملة»: a definite participle that a preposition follows
-    describes what comes before it (names end on nouns and adjectives of origin)."""
-    return f in _WORKING or (f.startswith("الم") and len(f) >= 7 and f.endswith("ه"))
+    describes what comes before it (names end on nouns and adjectives of origin: «هيئة السوق
+    المالية على» ends on a nisba, «المعنية» is a participle of that shape)."""
+    return f in _WORKING or (f.startswith("الم") and len(f) >= 7 and f.endswith("ه")
+                             and (not f.endswith("يه") or f == _CONCERNED))
+
+
+_CONCERNED = fold("المعنية")
 
 
 def _closed_name(s: int, e: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
@@ -2724,6 +2736,13 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     document, and unify the types of one-word mentions by majority vote."""
     votes: dict[str, Counter[str]] = {}
     headed: set[str] = set()
+    if found := _headed_names(folded, words, lex):  # «مجموعة أورانو», «لمجمع سوناطراك» the tagger missed
+        spans = _split_headed_persons(spans, folded, set(found.values()))
+        for i in found:  # the head and its name, unless a longer span runs across them
+            overlap = [x for x in spans if x[0] < i + 2 and x[1] > i]
+            if all(i <= x[0] and x[1] <= i + 2 for x in overlap):
+                spans = [x for x in spans if x not in overlap] + [(i, i + 2, "ORG")]
+        spans = sorted(spans)
     for s, e, typ in spans:
         if e - s == 1:
             votes.setdefault(bare(folded[s]), Counter())[typ] += 1
@@ -2758,6 +2777,48 @@ def propagate(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
 
 
 _HEADED_VOTES = 3  # a name written once after «شركة» outweighs a few one-word readings as a person or place
+
+
+def _headed_names(folded: list[str], words: list[str], lex: Lexicon) -> dict[int, str]:
+    """One-word names right after «شركة/مجموعة/مجمع» (by the head's position) that the article ends
+    there and no lexicon knows: «مجموعة أورانو الفرنسية», «لمجمع سوناطراك،», «مجموعة أداني التي».
+    Not an everyday word («شركة كبرى», «مجموعة من») nor a word common in Arabic text («مبادلة»), a
+    place, a given name, a word with the article (a trade: «شركة النفط»), a name that goes on
+    («شركة سبيس إكس», «شركة ميتسوبيشي للصناعات الثقيلة») or a quoted name (its own rule)."""
+    out: dict[int, str] = {}
+    n = len(folded)
+    freq = table()
+    for i in range(n - 1):
+        if not class_word(folded[i], _COMPANY_HEADS) or not is_arabic(words[i + 1]):
+            continue
+        b = folded[i + 1]
+        ends = i + 2 == n or not is_word(words[i + 2]) or folded[i + 2] in STOP or is_nationality(folded[i + 2], lex)
+        if ends and len(b) >= 4 and b == bare(b) and not b.startswith("ال") and b not in STOP \
+                and b not in lex.common and b not in lex.loc and b not in lex.first_names and b not in lex.per_tokens \
+                and not is_nationality(b, lex) and not is_title(b) and not in_class(b, ORG_HEADS) \
+                and freq.get(b) <= _RARE_IN_ARABIC \
+                and not (words[i + 1].endswith("ه") and _owned_noun(words[i + 1], _RARE_IN_ARABIC)):
+            out[i] = b  # (nor a noun with its pronoun: «مجموعة حواراته»)
+    return out
+
+
+_RARE_IN_ARABIC = 30  # wordfreq's Zipf × 10: rarer than about one word in a million
+
+
+def _split_headed_persons(spans: list[Span], folded: list[str], headed: set[str]) -> list[Span]:
+    """«الرئيس المدير العام الأسبق لسوناطراك عبد المومن ولد قدور»: a person span opening with a company
+    the article names with its head is the company and its chief."""
+    if not headed:
+        return spans
+    out: list[Span] = []
+    for s, e, typ in spans:
+        f = folded[s]
+        if typ == "PER" and e - s >= 2 and (bare(f) in headed or (f[:1] in ("ب", "ل", "ك", "و", "ف")
+                                                                 and bare(f[1:]) in headed)):
+            out += [(s, s + 1, "ORG"), (s + 1, e, "PER")]
+        else:
+            out.append((s, e, typ))
+    return out
 
 
 def _majority(votes: Counter[str], known_place: bool) -> str:
@@ -3118,9 +3179,16 @@ _NOT_NAME_ADJECTIVES = frozenset(fold(w) for w in (
     "السنوي", "السنوية", "الأصلي", "الأصلية", "المنتهية", "المنتهي", "النهائي", "النهائية", "الرسمي", "الرسمية"))
 
 
+# feminine without «ة», and broken plurals of things, which take a feminine adjective
+# («هيئة السوق المالية», «هيئة الأوراق المالية», «وزارة الموارد البشرية»); after them a nisba that
+# is elsewhere an office's domain («وزير المالية») is the adjective
+_FEMININE_NOUNS = frozenset(fold(w) for w in (
+    "السوق", "الأسواق", "الأوراق", "الموارد", "الشؤون", "الحرب", "الأرض", "الدار"))
+
+
 def _feminine(f: str) -> bool:
     """A word an adjective describes in the feminine: «للطاقة», «الجديدة», and non-human plurals («للصناعات»)."""
-    return f.endswith(("ه", "ات"))
+    return f.endswith(("ه", "ات")) or bare(f) in _FEMININE_NOUNS
 
 
 def describes(f: str, noun: str, lex: Lexicon) -> bool:
@@ -3130,7 +3198,8 @@ def describes(f: str, noun: str, lex: Lexicon) -> bool:
     no adjective of time or order, and no everyday word unless it is a nisba («مفوضية العون» +
     «الإنساني»)."""
     if not f.startswith("ال") or len(f) < 6 or f in STOP or f in _NOT_NAME_ADJECTIVES \
-            or f in _NISBA_NOUNS or is_title(f) or is_trigger(f, lex) or is_nationality(f, lex) \
+            or f in _NISBA_NOUNS or is_title(f) or is_nationality(f, lex) \
+            or (is_trigger(f, lex) and bare(noun) not in _FEMININE_NOUNS) \
             or (f in lex.common and not f.endswith(("ي", "يه"))):
         return False
     fem = _feminine(noun)
