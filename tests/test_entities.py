@@ -753,3 +753,21 @@ def test_a_company_named_once_after_its_head_is_that_company_elsewhere():
     # an everyday word, a common word or a name that goes on is not taken alone
     assert not names(find_entities("وقالت مجموعة من الخبراء إن الأسعار سترتفع."), "ORG")
     assert "شركة سبيس إكس" in names(find_entities("وأطلقت شركة سبيس إكس الصاروخ من فلوريدا."), "ORG")
+
+
+def test_a_head_is_no_village_and_a_word_with_its_own_waw_no_second_person():
+    ents = find_entities("وجاءت الدعوة إلى الإضراب من الاتحاد المغربي للشغل والكونفدرالية الديمقراطية للشغل.")
+    assert "الاتحاد المغربي للشغل" in names(ents, "ORG")
+    assert not names(ents, "LOC")
+    ents = find_entities("وأوصت المشاورات بمنح غويتا ولاية رئاسية مدتها خمس سنوات.")
+    assert not any("رئاسية" in name for name in names(ents, "PER"))
+
+
+def test_parties_named_for_their_aim_or_creed_without_the_tagger():
+    ents = find_entities("ويشمل القرار نحو 300 حزب، من أبرزها التجمع من أجل مالي، حزب الرئيس الراحل، "
+                         "والتحالف من أجل الديمقراطية في مالي (أديما)، الذي حكم البلاد.")
+    assert {"التجمع من أجل مالي", "التحالف من أجل الديمقراطية في مالي"} <= names(ents, "ORG")
+    ents = find_entities("وتصدر الحزب الدستوري الحر النتائج، فيما أعلن رئيس الحزب الاجتماعي الديمقراطي الإفريقي "
+                         "مقاطعته.")
+    assert {"الحزب الدستوري الحر", "الحزب الاجتماعي الديمقراطي الإفريقي"} <= names(ents, "ORG")
+    assert not names(find_entities("وتعمل الحركة من أجل تحقيق أهدافها."), "ORG")

@@ -159,7 +159,7 @@ class CrfRecognizer:
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
         spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded, self.lex)
-        spans = party_aims(adjective_tails(purpose_tails(spans, folded, self.lex), folded, self.lex), folded)
+        spans = party_aims(adjective_tails(purpose_tails(spans, folded, self.lex), folded, self.lex), folded, self.lex)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word

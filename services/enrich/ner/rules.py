@@ -841,6 +841,8 @@ def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex
         # «بجزيرة صقلية»: after a place noun, a place whose name is also an adjective of nationality
         if not (cand or (prev in _PLACE_NOUNS and f in lex.loc)) or i in covered:
             continue
+        if prev not in _PLACE_NOUNS and in_class(f, ORG_HEADS):
+            continue  # «من الاتحاد المغربي للشغل»: a head, whatever village GeoNames names so
         clitic, stem = split_clitic(f, min_stem=4)
         # after «في/من/إلى» a common word stays out; after «مدينة» it is a place
         # words mostly used outside names («العالم», «دولة», «الزاوية») need a place noun
@@ -2644,8 +2646,9 @@ def listed_persons(spans: list[Span], folded: list[str], words: list[str], lex: 
         first, nxt = folded[i][1:], folded[i + 1]
         if len(first) < 3 or first.startswith("ال") or first in STOP or not is_arabic(words[i]) \
                 or is_trigger(first, lex) or in_class(first, ORG_HEADS) or first in lex.loc \
-                or folded[i] in _ROLE_ACCUSATIVES or is_title(folded[i]):
-            continue  # («… لوديي وزيراً منتدباً»: the «و» of «وزيرا» is the word's own)
+                or folded[i] in _ROLE_ACCUSATIVES or is_title(folded[i]) \
+                or (first not in lex.first_names and table().get(folded[i]) > table().get(first)):
+            continue  # («… لوديي وزيراً منتدباً», «بمنح غويتا ولاية رئاسية»: the «و» is the word's own)
         if covered[i + 1]:
             # «وحسين الشحات ووسام أبو علي»: the CRF began the next person after «و» + its given name
             if i + 1 in person_at and first in lex.first_names:
@@ -2928,7 +2931,7 @@ def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Sp
     return out
 
 
-def party_aims(spans: list[Span], folded: list[str]) -> list[Span]:
+def party_aims(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«حزب الاتحاد من أجل الجمهورية», «التجمع من أجل الثقافة والديمقراطية»: a party or front named
     for what it stands for («من أجل» + one or two definite nouns, joined by «و»), as Maghrebi and
     West African parties are; the name the tagger ended before «من» on its generic noun («الاتحاد»,
@@ -2945,7 +2948,26 @@ def party_aims(spans: list[Span], folded: list[str]) -> list[Span]:
                 end += 1  # «… الثقافة والديمقراطية»
             e = end
         out.append((s, e, typ))
-    return out
+    # «التجمع من أجل مالي», «والتحالف من أجل الديمقراطية في مالي»: the same name the tagger missed,
+    # its aim a definite noun or a known country (and the country it works in, after «في»)
+    places = {s for s, e, typ in spans if typ == "LOC" and e - s == 1}
+    for i in range(n - 3):
+        if covered[i] or class_word(folded[i], _AIM_NOUNS) is None or folded[i + 1] != _FROM \
+                or folded[i + 2] != _SAKE or covered[i + 1] or covered[i + 2] \
+                or (covered[i + 3] and i + 3 not in places):
+            continue
+        aim = folded[i + 3]
+        if not (aim.startswith("ال") and len(aim) >= 5) and aim not in lex.loc:
+            continue
+        end = i + 4
+        if end < n and folded[end].startswith("وال") and not covered[end]:
+            end += 1
+        if end + 1 < n and folded[end] == _IN and folded[end + 1] in lex.loc and aim not in lex.loc:
+            end += 2
+        out = [sp for sp in out if not (i <= sp[0] and sp[1] <= end)] + [(i, end, "ORG")]
+        for k in range(i, end):
+            covered[k] = True
+    return sorted(out)
 
 
 _FROM, _SAKE = fold("من"), fold("أجل")
@@ -3056,7 +3078,7 @@ def ideology_parties(spans: list[Span], folded: list[str], lex: Lexicon) -> list
                                              and not (j + 1 < n and folded[j + 1] in _CREEDS)):
                 creeds += 1  # (but «الحركة الوطنية» alone is the nation's struggle, not a party)
             elif not ((folded[j].startswith("ال") and is_nationality(folded[j], lex))
-                      or (creeds and folded[j] in _NEW)):  # «الجبهة الشعبية الجديدة»
+                      or (creeds and folded[j] in _CREED_TRAILERS)):  # «الجبهة الشعبية الجديدة», «الحزب الدستوري الحر»
                 break
             j += 1
         if creeds and j + 1 < n and folded[j] in _LIBERATION and not covered[j]:
@@ -3073,11 +3095,14 @@ def ideology_parties(spans: list[Span], folded: list[str], lex: Lexicon) -> list
 _THE_MOVEMENT = fold("الحركة")
 _NEW = frozenset(fold(w) for w in ("الجديد", "الجديدة"))
 _LIBERATION = frozenset(fold(w) for w in ("لتحرير", "للتحرير"))
+# after a creed: new, free, and a continent («الحزب الاجتماعي الديمقراطي الإفريقي»)
+_CREED_TRAILERS = _NEW | frozenset(fold(w) for w in (
+    "الحر", "الحرة", "الإفريقي", "الإفريقية", "الأفريقي", "الأفريقية", "العربي", "العربية", "الأوروبي"))
 _CREED_HEADS = frozenset(fold(w) for w in ("الحزب", "التحالف", "الجبهة", "الحركة", "التجمع"))
 _CREEDS = frozenset(fold(w) for w in (
     "الاشتراكي", "الاشتراكية", "الشيوعي", "الشيوعية", "الديمقراطي", "الديمقراطية", "الجمهوري", "الليبرالي",
     "الليبرالية", "المحافظ", "الوطني", "الوطنية", "القومي", "القومية", "العمالي", "الدستوري", "الشعبية", "الشعبي",
-    "الموحد", "الوحدوي", "التقدمي", "التقدمية", "اليساري"))
+    "الموحد", "الوحدوي", "التقدمي", "التقدمية", "اليساري", "الاجتماعي", "الاجتماعية"))
 
 
 def national_governments(spans: list[Span], folded: list[str]) -> list[Span]:
