@@ -771,3 +771,8 @@ def test_parties_named_for_their_aim_or_creed_without_the_tagger():
                          "مقاطعته.")
     assert {"الحزب الدستوري الحر", "الحزب الاجتماعي الديمقراطي الإفريقي"} <= names(ents, "ORG")
     assert not names(find_entities("وتعمل الحركة من أجل تحقيق أهدافها."), "ORG")
+
+
+def test_the_kingdom_and_its_adjective_is_the_country():
+    ents = find_entities("وقدم النادي قميصا يحمل خريطة المملكة المغربية كاملة، وزار الملك المملكة الأردنية الهاشمية.")
+    assert {"المملكة المغربية", "المملكة الأردنية الهاشمية"} <= names(ents, "LOC")

@@ -63,6 +63,7 @@ from .rules import (
     speaker_surnames,
     speech_subjects,
     split_glued,
+    state_forms,
     succeeded_stems,
     successor_names,
     title_chains,
@@ -178,7 +179,7 @@ class CrfRecognizer:
         spans = adjacent_persons(spans, folded, words, self.lex)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
-        spans = not_places(city_clubs(spans, folded, words, self.lex), folded)
+        spans = not_places(state_forms(city_clubs(spans, folded, words, self.lex), folded, self.lex), folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -527,6 +527,24 @@ _MONTHS = frozenset(fold(m) for m in GREGORIAN_MONTHS)
 _PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظات", "الأقاليم", "المدن", "البلدان", "الدول"))
 
 
+_THE_KINGDOM, _HASHEMITE = fold("المملكة"), fold("الهاشمية")
+
+
+def state_forms(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«المملكة المغربية», «المملكة الأردنية الهاشمية»: «المملكة» + the country's adjective is the
+    country. (A state noun before the country's own name, «سلطنة عمان», «دولة الكويت», is left as the
+    tagger reads it: ANERcorp tags the country alone, the news gold the formal name; CV 0.748 → 0.745.)"""
+    covered = covered_tokens(spans, len(folded))
+    n = len(folded)
+    out = list(spans)
+    for i in range(n - 1):
+        if bare(folded[i]) == _THE_KINGDOM and not covered[i] and not covered[i + 1] \
+                and folded[i + 1].endswith("يه") and is_nationality(folded[i + 1], lex):
+            end = i + 3 if i + 2 < n and folded[i + 2] == _HASHEMITE and not covered[i + 2] else i + 2
+            out.append((i, end, "LOC"))
+    return sorted(out) if out != spans else spans
+
+
 def not_places(spans: list[Span], folded: list[str]) -> list[Span]:
     """«في عدد من الولايات»: a plural place noun alone is no place (the gazetteer holds «الولايات»
     for «الولايات المتحدة», so the rules that read it may tag it; this runs last). Nor is «رياض»
