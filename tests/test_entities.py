@@ -776,3 +776,11 @@ def test_parties_named_for_their_aim_or_creed_without_the_tagger():
 def test_the_kingdom_and_its_adjective_is_the_country():
     ents = find_entities("وقدم النادي قميصا يحمل خريطة المملكة المغربية كاملة، وزار الملك المملكة الأردنية الهاشمية.")
     assert {"المملكة المغربية", "المملكة الأردنية الهاشمية"} <= names(ents, "LOC")
+
+
+def test_a_body_with_the_article_and_a_feminine_title_with_its_pronoun_open_a_chain():
+    ents = find_entities("أعلن رئيس الهيئة العليا المستقلة للانتخابات فاروق بوعسكر، مساء الأحد، أن نسبة "
+                         "المشاركة بلغت 11 في المئة.")
+    assert "فاروق بوعسكر" in names(ents, "PER")
+    ents = find_entities("وجدد الحزب مطالبته بالإفراج عن رئيسته عبير موسي الموقوفة منذ أكتوبر.")
+    assert "عبير موسي" in names(ents, "PER")

@@ -138,13 +138,19 @@ _IN_NAME_OF = fold("باسم")
 @lru_cache(maxsize=50_000)
 def is_title(f: str) -> bool:
     """A folded title, office or role word, with or without a leading clitic («والرئيس»)
-    or a possessive suffix («ودعا مديرها العام تيدروس…», «رئيسه»)."""
+    or a possessive suffix («ودعا مديرها العام تيدروس…», «رئيسه»), before which «ة» is written «ت»
+    («رئيسته», «مديرتها»)."""
     if f in _TITLE_WORDS:
         return True
     clitic, stem = split_clitic(f)
     if clitic and (stem in _TITLE_WORDS or "ال" + stem in _TITLE_WORDS):
         return True
-    return any(f.endswith(p) and len(f) - len(p) >= 3 and "ال" + f[:-len(p)] in TITLES for p in _POSSESSIVES)
+    for p in _POSSESSIVES:
+        if f.endswith(p) and len(f) - len(p) >= 3:
+            head = f[:-len(p)]
+            if "ال" + head in TITLES or (head.endswith("ت") and "ال" + head[:-1] + "ه" in TITLES):
+                return True
+    return False
 
 
 # Adjectives of nationality the rules know beyond the model's lexicon (whose features the CRF
@@ -1893,10 +1899,13 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                     or ((sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC")):
                 j += 1  # «رئيس حكومة إقليم كردستان مسرور بارزاني»: the office's body and place
             elif (sp := span_at[j]) and sp[0] == j and sp[2] in ("LOC", "ORG") \
-                    and (folded[j] in lex.loc or folded[j] in _OFFICE_BODIES or not split_clitic(folded[j])[0]) \
+                    and (folded[j] in lex.loc or folded[j] in _OFFICE_BODIES or not split_clitic(folded[j])[0]
+                         or (sp[2] == "ORG" and sp[1] - j >= 2 and split_clitic(folded[j])[0] == "ال")) \
                     and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS
                          or bare(folded[j - 1]) in _BODY_OR_PLACE):
-                j = sp[1]  # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …»
+                # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …», «رئيس
+                # الهيئة العليا المستقلة للانتخابات فاروق بوعسكر»
+                j = sp[1]
                 if sp[2] == "ORG":  # and its acronym: «قائد قوات سوريا الديمقراطية (قسد) مظلوم عبدي»
                     j = _after_acronym(j, words, span_at)
             elif (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS) and not covered[j] \
