@@ -784,3 +784,10 @@ def test_a_body_with_the_article_and_a_feminine_title_with_its_pronoun_open_a_ch
     assert "فاروق بوعسكر" in names(ents, "PER")
     ents = find_entities("وجدد الحزب مطالبته بالإفراج عن رئيسته عبير موسي الموقوفة منذ أكتوبر.")
     assert "عبير موسي" in names(ents, "PER")
+
+
+def test_a_quoted_name_of_a_place_and_its_purpose_is_a_body():
+    ents = find_entities("وسبق ذلك استحواذ «قطر للاستثمارات الرياضية» على نادي باريس سان جيرمان الفرنسي.")
+    assert "قطر للاستثمارات الرياضية" in names(ents, "ORG")
+    assert "قطر" not in names(ents, "LOC")
+    assert "قطر" in names(find_entities("ودعت قطر للحوار بين الطرفين."), "LOC")

@@ -59,6 +59,7 @@ from .rules import (
     propagate_multi,
     purpose_tails,
     quoted_aliases,
+    quoted_place_names,
     role_surnames,
     speaker_surnames,
     speech_subjects,
@@ -171,6 +172,7 @@ class CrfRecognizer:
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named
         spans = ministry_domains(institutions(spans, folded, self.lex), folded)
+        spans = quoted_place_names(spans, folded, words, self.lex)
         spans = org_led_persons(quoted_aliases(spans, folded, words, self.lex), folded)
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
