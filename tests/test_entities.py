@@ -791,3 +791,10 @@ def test_a_quoted_name_of_a_place_and_its_purpose_is_a_body():
     assert "قطر للاستثمارات الرياضية" in names(ents, "ORG")
     assert "قطر" not in names(ents, "LOC")
     assert "قطر" in names(find_entities("ودعت قطر للحوار بين الطرفين."), "LOC")
+
+
+def test_two_everyday_words_joined_by_waw_name_a_body():
+    for text, name in (("وتشمل الطروحات شركة تابعة لهيئة الطرق والمواصلات في دبي.", "هيئة الطرق والمواصلات"),
+                       ("وطالب الأمين العام لحزب التقدم والاشتراكية بجولة جديدة من الحوار.", "حزب التقدم والاشتراكية")):
+        assert name in names(find_entities(text), "ORG"), text
+    assert not names(find_entities("بسبب تسارع حركة الاتصال والطباعة منذ القرن العشرين."), "ORG")

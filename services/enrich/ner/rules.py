@@ -1440,6 +1440,12 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 and len(folded[j]) >= 6 and folded[j][1:] not in STOP and folded[j][1:] not in lex.common \
                 and not is_nationality(folded[j][1:], lex) and not in_class(folded[j][1:], ORG_HEADS):
             j += 1
+        # «هيئة الطرق والمواصلات», «حزب التقدم والاشتراكية»: two everyday words joined by «و» after the
+        # head name one body (not two bodies or offices: «مجلس الوزراء والبرلمان»; not after a ministry,
+        # which ANERcorp leaves out, nor «حركة» or «مركز»: «حركة الاتصال والطباعة», «مركز الشمس والقمر»)
+        if j == i + 1 and i + 2 < n and head in _COORDINATED_HEADS \
+                and _coordinated_name_words(i + 1, covered, folded, lex):
+            j += 2
         # a group's one-word name only with its nationality after it («مجموعة سوناطراك الجزائرية»):
         # «مجموعة صفقات» is a set of deals
         if j == i + 1 and (head in _AGENCY_HEADS or (head in _COMPANY_HEADS and j + 1 < n
@@ -1489,6 +1495,21 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, j, "ORG"))
             covered.update(range(i, j))
     return sorted(spans + added)
+
+
+_COORDINATED_HEADS = _PARTY_HEADS | frozenset(fold(w) for w in (
+    "هيئة", "جمعية", "اتحاد", "مؤسسة", "منظمة", "جامعة", "نقابة", "رابطة", "مجلس", "صندوق", "شركة"))
+
+
+def _coordinated_name_words(j: int, covered: set[int], folded: list[str], lex: Lexicon) -> bool:
+    """Definite ``folded[j]`` and ``folded[j + 1]`` = «و» + a definite word, neither a function word,
+    a nationality, a title or an organisation head."""
+    first, second = folded[j], folded[j + 1]
+    if j in covered or j + 1 in covered or not first.startswith("ال") or not second.startswith("وال") \
+            or len(second) < 6:
+        return False
+    return all(f not in STOP and not is_nationality(f, lex) and not is_title(f) and not in_class(f, ORG_HEADS)
+               and bare(f) not in _DAYS for f in (first, second[1:]))
 
 
 def _construct_name_end(
