@@ -798,3 +798,11 @@ def test_two_everyday_words_joined_by_waw_name_a_body():
                        ("وطالب الأمين العام لحزب التقدم والاشتراكية بجولة جديدة من الحوار.", "حزب التقدم والاشتراكية")):
         assert name in names(find_entities(text), "ORG"), text
     assert not names(find_entities("بسبب تسارع حركة الاتصال والطباعة منذ القرن العشرين."), "ORG")
+
+
+def test_letters_after_a_company_head_are_its_acronym_name():
+    ents = find_entities("بعد تسوية الخلاف المتعلق بقرصنة البث مع مجموعة بي إن الإعلامية القطرية أمس.")
+    assert "مجموعة بي إن الإعلامية" in names(ents, "ORG")
+    assert not names(ents, "PER")
+    ents = find_entities("وأعلنت شركة إكس أن الشركة ستخفض عدد موظفيها.")
+    assert not any(name.endswith("أن") for name in names(ents, "ORG"))

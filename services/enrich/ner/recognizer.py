@@ -42,6 +42,7 @@ from .rules import (
     known_names,
     known_organisations,
     known_places,
+    letter_names,
     listed_persons,
     ministry_domains,
     named_after_place_nouns,
@@ -167,7 +168,7 @@ class CrfRecognizer:
         named = known_names(spans, folded, words, self.lex)  # after trim: «روسيا اليوم» ends in a function word
         named = campuses(coordinated_organisations(national_societies(named, spans, folded, self.lex), folded), folded)
         named = foreign_company_names(national_governments(named, folded), folded, words, self.lex)
-        named = ideology_parties(named, folded, self.lex)
+        named = letter_names(ideology_parties(named, folded, self.lex), folded, words, self.lex)
         # again, for chains through an organisation found since («الأمين العام لحلف شمال الأطلسي»,
         # «الحاكم بالإنابة لمصرف لبنان وسيم منصوري»)
         spans = title_chains(named, folded, words, self.lex) if named != spans or heads_found else named

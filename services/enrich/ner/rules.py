@@ -3097,6 +3097,44 @@ def foreign_company_names(spans: list[Span], folded: list[str], words: list[str]
     return sorted(out)
 
 
+# Latin letters as Arabic writes them in acronyms («بي إن», «إتش إس بي سي», «أو إم في»)
+_LETTER_WORDS = frozenset(fold(w) for w in (
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "كي", "إل", "إم", "إن", "أو",
+    "كيو", "آر", "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد"))
+_LETTER_HEADS = _COMPANY_HEADS | _AGENCY_HEADS | frozenset(fold(w) for w in ("شبكة",))
+
+
+def letter_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«مجموعة بي إن الإعلامية», «شبكة سي إن إن»: after a company, group, channel or network head, two
+    letters or more spelled as Arabic writes them are the body's acronym name (the tagger reads a
+    letter alone as a person or a preposition: «في», «أو»), with an adjective of its kind that
+    agrees with the head («الإعلامية»; its nationality stays out). The letters that are also Arabic
+    words («في», «أو», «إن») neither open the name nor end it before a clause («أن الشركة»)."""
+    n = len(folded)
+    out = list(spans)
+    changed = False
+    for i in range(n - 2):
+        if not class_word(folded[i], _LETTER_HEADS) or folded[i + 1] not in _LETTER_WORDS \
+                or folded[i + 1] in STOP:
+            continue
+        j = i + 1
+        while j < n and folded[j] in _LETTER_WORDS and j - i <= 5:
+            j += 1
+        kind = j < n and folded[j].startswith("ال") and folded[j].endswith(("يه", "ي")) \
+            and not is_nationality(folded[j], lex) and _feminine(bare(folded[i])) == folded[j].endswith("يه")
+        if folded[j - 1] in STOP and not (kind or j == n or not is_word(words[j])):
+            j -= 1  # «منصة إكس أن الشركة …»: «أن» opens a clause
+        if j - i < 3:
+            continue
+        if kind:
+            j += 1
+        inside = [sp for sp in out if sp[0] < j and sp[1] > i]
+        if all(i <= sp[0] and sp[1] <= j for sp in inside):
+            out = [sp for sp in out if sp not in inside] + [(i, j, "ORG")]
+            changed = True
+    return sorted(out) if changed else spans
+
+
 # heads after which a foreign name of several words is a company, a bank or a party
 _FOREIGN_NAME_HEADS = (_COMPANY_HEADS - {fold("مجمع")}) | _BANKS | {fold("حزب")}
 _AI = (fold("إيه"), fold("آي"))
