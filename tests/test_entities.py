@@ -806,3 +806,9 @@ def test_letters_after_a_company_head_are_its_acronym_name():
     assert not names(ents, "PER")
     ents = find_entities("وأعلنت شركة إكس أن الشركة ستخفض عدد موظفيها.")
     assert not any(name.endswith("أن") for name in names(ents, "ORG"))
+
+
+def test_a_nationality_after_a_one_word_club_describes_it():
+    ents = find_entities("ليتأهل الفريق إلى المباراة النهائية لمواجهة الزمالك المصري في القاهرة.")
+    assert "الزمالك" in names(ents, "ORG")
+    assert "البنك المركزي الليبي" in names(find_entities("وأعلن البنك المركزي الليبي أمس عن الإجراءات."), "ORG")

@@ -407,9 +407,9 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             # a trailing adjective of nationality belongs to the name after a definite word
             # («البنك المركزي الليبي», «وزارة الدفاع الروسية»), except after a complete
             # construct name: in «حكومة الوفاق الوطني الليبية» it describes, as it does
-            # after a proper name («بيونتيك الألمانية», «شركة هواوي الصينية»)
+            # after a proper name («بيونتيك الألمانية», «شركة هواوي الصينية», «الزمالك المصري»)
             while e < len(words) and e not in covered and is_nationality(folded[e], lex) \
-                    and folded[e].startswith("ال") and (bare(folded[e - 1]).startswith("ال") or (
+                    and folded[e].startswith("ال") and ((e - s >= 2 and bare(folded[e - 1]).startswith("ال")) or (
                         e - s == 1 and in_class(folded[s], ORG_HEADS))) and e + 1 not in person_starts:
                 e += 1
             while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and is_nationality(folded[e - 1], lex):
