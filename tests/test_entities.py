@@ -812,3 +812,8 @@ def test_a_nationality_after_a_one_word_club_describes_it():
     ents = find_entities("ليتأهل الفريق إلى المباراة النهائية لمواجهة الزمالك المصري في القاهرة.")
     assert "الزمالك" in names(ents, "ORG")
     assert "البنك المركزي الليبي" in names(find_entities("وأعلن البنك المركزي الليبي أمس عن الإجراءات."), "ORG")
+
+
+def test_a_title_chain_runs_through_the_purpose_of_an_office_in_a_body():
+    ents = find_entities("وطالب المفوض السامي للأمم المتحدة لحقوق الإنسان فولكر تورك السلطات بالتراجع عن القرار.")
+    assert "فولكر تورك" in names(ents, "PER")

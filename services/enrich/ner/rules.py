@@ -1940,6 +1940,10 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif (sp := span_at[j]) and sp[0] == j and sp[2] == "ORG" and (
                     folded[j - 1] == "باسم" or split_clitic(folded[j])[0] in ("ل", "لل")):
                 j = _after_acronym(sp[1], words, span_at)
+                # and the office's purpose within it: «المفوض السامي للأمم المتحدة لحقوق الإنسان فولكر تورك»
+                if j < n and folded[j].startswith("ل") and not covered[j] and (end := _purpose_end(j, folded, lex)) \
+                        and not any(covered[x] for x in range(j, end)):
+                    j = end
             elif folded[j].startswith("وال") and not covered[j] and (
                     folded[j - 1] in TITLE_COMPLEMENTS or bare(folded[j - 1]) in MINISTRY_DOMAINS) \
                     and "ال" + folded[j][3:] in lex.common:
