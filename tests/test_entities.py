@@ -817,3 +817,10 @@ def test_a_nationality_after_a_one_word_club_describes_it():
 def test_a_title_chain_runs_through_the_purpose_of_an_office_in_a_body():
     ents = find_entities("وطالب المفوض السامي للأمم المتحدة لحقوق الإنسان فولكر تورك السلطات بالتراجع عن القرار.")
     assert "فولكر تورك" in names(ents, "PER")
+
+
+def test_a_company_named_after_its_place_and_its_kind():
+    ents = find_entities("في إشارة إلى شركة أبوظبي التنموية القابضة التي تملك الناقلة.")
+    assert "شركة أبوظبي التنموية القابضة" in names(ents, "ORG")
+    ents = find_entities("وقالت شركة قطر إن الصفقة تمت.")
+    assert "قطر" in names(ents, "LOC")

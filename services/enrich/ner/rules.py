@@ -1378,6 +1378,17 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             added.append((i, end, "ORG"))
             covered.update(range(i, end))
             continue
+        if head in _COMPANY_HEADS and i + 2 < n and (sp := loc_end.get(i + 1)) and sp < n \
+                and not split_clitic(folded[i + 1])[0] and (end := _company_adjectives_end(sp, folded, lex)) \
+                and not covered.intersection(range(sp, end)):
+            # «شركة أبوظبي التنموية القابضة», «شركة قطر الوطنية للملاحة»: a company named after its place
+            # and its kind (a place alone after «شركة» is whose the company is)
+            if end < n and (pe := _purpose_end(end, folded, lex)) and not covered.intersection(range(end, pe)):
+                end = pe
+            spans = [x for x in spans if x[0] != i + 1]
+            added.append((i, end, "ORG"))
+            covered.update(range(i, end))
+            continue
         if head not in _STATE_BODIES and (end := _country_and_purpose(i, loc_end, folded, lex)) \
                 and not covered.intersection(range(loc_end[i + 1], end)):
             # «صندوق قطر للتنمية», «مؤسسة قطر للتربية والعلوم», «صندوق الكويت للتنمية الاقتصادية العربية»:
@@ -1499,6 +1510,17 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
 
 _COORDINATED_HEADS = _PARTY_HEADS | frozenset(fold(w) for w in (
     "هيئة", "جمعية", "اتحاد", "مؤسسة", "منظمة", "جامعة", "نقابة", "رابطة", "مجلس", "صندوق", "شركة"))
+
+
+def _company_adjectives_end(k: int, folded: list[str], lex: Lexicon) -> int:
+    """End of one or two adjectives of a company's kind from ``k`` («الوطنية», «التنموية», «القابضة»;
+    no nationality, which describes), else 0."""
+    end = k
+    while end < len(folded) and end - k < 2 and (folded[end] in _ORG_FILLERS or (
+            folded[end].startswith("ال") and folded[end].endswith("يه") and len(folded[end]) >= 7
+            and not is_nationality(folded[end], lex) and folded[end] not in STOP)):
+        end += 1
+    return end if end > k else 0
 
 
 def _coordinated_name_words(j: int, covered: set[int], folded: list[str], lex: Lexicon) -> bool:
