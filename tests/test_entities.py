@@ -824,3 +824,14 @@ def test_a_company_named_after_its_place_and_its_kind():
     assert "شركة أبوظبي التنموية القابضة" in names(ents, "ORG")
     ents = find_entities("وقالت شركة قطر إن الصفقة تمت.")
     assert "قطر" in names(ents, "LOC")
+
+
+def test_a_mayor_of_a_greater_city_and_a_turkish_family_name():
+    ents = find_entities("واحتجزت السلطات رئيس بلدية إسطنبول الكبرى أكرم إمام أوغلو، أبرز منافسي الرئيس.")
+    assert "أكرم إمام أوغلو" in names(ents, "PER")
+    assert "إسطنبول" in names(ents, "LOC")
+
+
+def test_a_body_named_after_a_person_takes_its_purpose():
+    ents = find_entities("وأشاد التقرير بجهود وزارة الصحة ومعهد تيودور بلهارس للأبحاث في مكافحة المرض.")
+    assert "معهد تيودور بلهارس للأبحاث" in names(ents, "ORG")

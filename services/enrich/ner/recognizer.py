@@ -50,6 +50,7 @@ from .rules import (
     national_societies,
     nisba_surnames,
     not_places,
+    oglu_surnames,
     org_edges,
     org_heads,
     org_led_persons,
@@ -179,7 +180,7 @@ class CrfRecognizer:
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = successor_names(apposition_surnames(spans, folded, words, self.lex), folded, words, self.lex)
-        spans = adjacent_persons(spans, folded, words, self.lex)
+        spans = oglu_surnames(adjacent_persons(spans, folded, words, self.lex), folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
         spans = not_places(state_forms(city_clubs(spans, folded, words, self.lex), folded, self.lex), folded)

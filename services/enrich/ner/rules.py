@@ -1867,7 +1867,7 @@ _ACTING = frozenset(fold(w) for w in ("بالإنابة", "بالوكالة"))
 # what an office may be of, named earlier in the article: «رئيس الإقليم», «رئيس الوفد»
 _NAMED_BEFORE = frozenset(fold(w) for w in ("إقليم", "وفد", "بلدية", "محافظة", "ولاية"))
 # an office's body or place in a title chain: «رئيس حكومة إقليم كردستان …»
-_BODY_OR_PLACE = CONSTRUCT_HEADS | _PLACE_NOUNS
+_BODY_OR_PLACE = CONSTRUCT_HEADS | _PLACE_NOUNS | {fold("بلدية")}  # «رئيس بلدية إسطنبول الكبرى …»
 
 
 def _untagged_place(i: int, folded: list[str], lex: Lexicon) -> int:
@@ -1880,6 +1880,9 @@ def _untagged_place(i: int, folded: list[str], lex: Lexicon) -> int:
     plain = f in lex.loc and f not in lex.first_names and f not in lex.per_tokens \
         and not _ordinary_word(f, lex, table())  # «الاتحاد», «ميمنة» are towns somewhere, and words
     return 1 if plain else 0
+
+
+_GREATER = frozenset(fold(w) for w in ("الكبرى", "الكبير"))
 
 
 def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -1915,6 +1918,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                 j = sp[1]  # «السفيرة الأمريكية لدى العراق ألينا رومانوسكي»
             elif folded[j] in _ACTING:
                 j += 1  # «حاكم مصرف لبنان بالإنابة وسيم منصوري»
+            elif folded[j] in _GREATER and (sp := span_at[j - 1]) and sp[2] == "LOC" and sp[1] == j:
+                j += 1  # «رئيس بلدية إسطنبول الكبرى أكرم إمام أوغلو»: the greater city
             elif in_class(folded[j], _MINISTRIES) and j + 1 < n and not covered[j] \
                     and (folded[j - 1] == _IN_NAME_OF or is_title(folded[j - 1])) \
                     and (folded[j + 1] in TITLE_COMPLEMENTS or bare(folded[j + 1]) in MINISTRY_DOMAINS):
@@ -1937,7 +1942,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
             elif folded[j] == _IN and j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "ORG" \
                     and is_title(folded[j - 1]):
                 j = _after_acronym(sp[1], words, span_at)  # «القيادي في حركة حماس باسم نعيم»
-            elif bare(folded[j]) in _BODY_OR_PLACE and j + 1 < n and not covered[j] and (
+            elif in_class(folded[j], _BODY_OR_PLACE) and j + 1 < n and not covered[j] and (
                     bare(folded[j + 1]) in _BODY_OR_PLACE
                     or ((sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "LOC")):
                 j += 1  # «رئيس حكومة إقليم كردستان مسرور بارزاني»: the office's body and place
@@ -1945,7 +1950,7 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
                     and (folded[j] in lex.loc or folded[j] in _OFFICE_BODIES or not split_clitic(folded[j])[0]
                          or (sp[2] == "ORG" and sp[1] - j >= 2 and split_clitic(folded[j])[0] == "ال")) \
                     and (is_title(folded[j - 1]) or folded[j - 1] in TITLE_COMPLEMENTS
-                         or bare(folded[j - 1]) in _BODY_OR_PLACE):
+                         or in_class(folded[j - 1], _BODY_OR_PLACE)):
                 # the office's place or body in construct: «محافظ البصرة …», «حاكم مصرف لبنان …», «رئيس
                 # الهيئة العليا المستقلة للانتخابات فاروق بوعسكر»
                 j = sp[1]
@@ -2944,6 +2949,22 @@ def bare(f: str) -> str:
     return stem
 
 
+_OGLU = frozenset(fold(w) for w in ("أوغلو", "اوغلو", "أوغلي"))
+
+
+def oglu_surnames(spans: list[Span], folded: list[str]) -> list[Span]:
+    """«أكرم إمام أوغلو», «أحمد داود أوغلو»: Arabic writes the Turkish «-oğlu» of a family name as a
+    word of its own; after a person's name it is the end of that name."""
+    covered = covered_tokens(spans, len(folded))
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e < len(folded) and folded[e] in _OGLU and not covered[e]:
+            covered[e] = True
+            e += 1
+        out.append((s, e, typ))
+    return out
+
+
 def adjacent_persons(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«الأمير خالد بن سلطان العبدالله الفيصل»: a person of two names or more and, right after
     it, one that opens on a family name with the article are one name the tagger cut in two
@@ -3001,6 +3022,11 @@ def purpose_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Sp
         if p is not None and e < len(folded) and not covered[e] and (end := _purpose_end(p, folded, lex)) > e \
                 and not any(covered[k] for k in range(e, end)):
             e = end
+        elif typ == "ORG" and e - s >= 2 and e < len(folded) and folded[e].startswith("لل") and not covered[e] \
+                and class_word(folded[s], CONSTRUCT_HEADS) and not class_word(folded[s], _COMPANY_HEADS) \
+                and not folded[e - 1].startswith("ال") and (end := _purpose_end(e, folded, lex)) \
+                and not any(covered[k] for k in range(e, end)):
+            e = end  # «معهد تيودور بلهارس» + «للأبحاث»: a body named after a person, and what it is for
         out.append((s, e, typ))
     return out
 
