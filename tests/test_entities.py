@@ -835,3 +835,9 @@ def test_a_mayor_of_a_greater_city_and_a_turkish_family_name():
 def test_a_body_named_after_a_person_takes_its_purpose():
     ents = find_entities("وأشاد التقرير بجهود وزارة الصحة ومعهد تيودور بلهارس للأبحاث في مكافحة المرض.")
     assert "معهد تيودور بلهارس للأبحاث" in names(ents, "ORG")
+
+
+def test_a_moroccan_region_is_named_by_the_cities_it_joins():
+    ents = find_entities("وستستفيد من المشروع ساكنة جهة الرباط سلا القنيطرة وجهة الدار البيضاء سطات.")
+    assert names(ents, "LOC") == {"جهة الرباط سلا القنيطرة", "جهة الدار البيضاء سطات"}
+    assert "الرباط" in names(find_entities("وتوجه الوفد إلى الرباط بعد وجهة أخرى."), "LOC")

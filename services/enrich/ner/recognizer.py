@@ -45,6 +45,7 @@ from .rules import (
     letter_names,
     listed_persons,
     ministry_domains,
+    moroccan_regions,
     named_after_place_nouns,
     national_governments,
     national_societies,
@@ -183,7 +184,8 @@ class CrfRecognizer:
         spans = oglu_surnames(adjacent_persons(spans, folded, words, self.lex), folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
-        spans = not_places(state_forms(city_clubs(spans, folded, words, self.lex), folded, self.lex), folded)
+        spans = state_forms(city_clubs(spans, folded, words, self.lex), folded, self.lex)
+        spans = not_places(moroccan_regions(spans, folded, self.lex), folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

@@ -534,6 +534,43 @@ _PLACE_PLURALS = frozenset(fold(w) for w in ("الولايات", "المحافظ
 
 
 _THE_KINGDOM, _HASHEMITE = fold("المملكة"), fold("الهاشمية")
+_REGION = frozenset(fold(w) for w in ("جهة", "لجهة", "بجهة"))  # not «وجهة»: a destination
+_AND_REGION = fold("وجهة")
+
+
+def _places_run(k: int, folded: list[str], lex: Lexicon, at: dict[int, int]) -> int:
+    """End of a run of places from ``k`` (a tagged place or a known one of one or two words)."""
+    n = len(folded)
+    while k < n:
+        if k in at:
+            k = at[k]
+        elif k + 1 < n and (folded[k], folded[k + 1]) in lex.loc_multi:
+            k += 2
+        elif folded[k] in lex.loc and not folded[k].startswith("و"):
+            k += 1
+        else:
+            break
+    return k
+
+
+def moroccan_regions(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """«جهة الرباط سلا القنيطرة», «جهة الدار البيضاء سطات», «مجلس جهة مراكش آسفي»: a Moroccan region is
+    named by «جهة» and the two or three cities it joins; the cities run together are one place (and
+    «وجهة» is a destination, not «و» + «جهة»)."""
+    at = {s: e for s, e, typ in spans if typ == "LOC"}
+    covered = covered_tokens(spans, len(folded))
+    out = list(spans)
+    region_end = -1
+    for i in range(len(folded) - 2):
+        # («وجهة» after a region is the next region: «جهة الرباط سلا القنيطرة وجهة الدار البيضاء سطات»)
+        if not (folded[i] in _REGION or (folded[i] == _AND_REGION and region_end == i)) or covered[i]:
+            continue
+        end = _places_run(i + 1, folded, lex, at)
+        first = at.get(i + 1, i + 2 if (folded[i + 1], folded[i + 2]) in lex.loc_multi else i + 2)
+        if end > first:  # two places at least
+            out = [sp for sp in out if not (i < sp[0] and sp[1] <= end)] + [(i, end, "LOC")]
+            region_end = end
+    return sorted(out) if out != spans else spans
 
 
 def state_forms(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
