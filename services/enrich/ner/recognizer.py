@@ -39,6 +39,7 @@ from .rules import (
     hyphenated_names,
     ideology_parties,
     institutions,
+    kingdom_names,
     known_names,
     known_organisations,
     known_places,
@@ -67,7 +68,6 @@ from .rules import (
     speaker_surnames,
     speech_subjects,
     split_glued,
-    state_forms,
     succeeded_stems,
     successor_names,
     title_chains,
@@ -184,7 +184,7 @@ class CrfRecognizer:
         spans = oglu_surnames(adjacent_persons(spans, folded, words, self.lex), folded)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
-        spans = state_forms(city_clubs(spans, folded, words, self.lex), folded, self.lex)
+        spans = kingdom_names(city_clubs(spans, folded, words, self.lex), folded, self.lex)
         spans = not_places(moroccan_regions(spans, folded, self.lex), folded)
         spans = [s for s in spans if s[2] in self.types]
 
