@@ -841,3 +841,5 @@ def test_a_moroccan_region_is_named_by_the_cities_it_joins():
     ents = find_entities("وستستفيد من المشروع ساكنة جهة الرباط سلا القنيطرة وجهة الدار البيضاء سطات.")
     assert names(ents, "LOC") == {"جهة الرباط سلا القنيطرة", "جهة الدار البيضاء سطات"}
     assert "الرباط" in names(find_entities("وتوجه الوفد إلى الرباط بعد وجهة أخرى."), "LOC")
+    # one city after «جهة» is no region's name
+    assert "جهة الدار البيضاء" not in names(find_entities("وزار الوفد جهة الدار البيضاء أمس."), "LOC")

@@ -566,7 +566,7 @@ def moroccan_regions(spans: list[Span], folded: list[str], lex: Lexicon) -> list
         if not (folded[i] in _REGION or (folded[i] == _AND_REGION and region_end == i)) or covered[i]:
             continue
         end = _places_run(i + 1, folded, lex, at)
-        first = at.get(i + 1, i + 2 if (folded[i + 1], folded[i + 2]) in lex.loc_multi else i + 2)
+        first = at.get(i + 1, i + 3 if (folded[i + 1], folded[i + 2]) in lex.loc_multi else i + 2)
         if end > first:  # two places at least
             out = [sp for sp in out if not (i < sp[0] and sp[1] <= end)] + [(i, end, "LOC")]
             region_end = end
