@@ -810,11 +810,12 @@ def _rare_surname(f: str, word: str, lex: Lexicon) -> bool:
 
 # prepositions of place and time the lexicon's STOP list leaves out: «ويوضع الرئيس السابق تحت المراقبة»
 _ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in (
-    "تحت", "فوق", "خلف", "دون", "عبر", "قرب", "إزاء", "وسط", "بعد", "قبل"))
+    "تحت", "فوق", "خلف", "دون", "عبر", "قرب", "إزاء", "وسط", "بعد", "قبل", "قبيل", "عقب", "إثر"))
 # … and «أمام» as written (folded, it is the name «إمام»: «عادل إمام»; «امام» without its hamza is «أمام»)
 _BEFORE = fold("أمام")
 # (not «خلف», «قرب»: family names too)
-_TRAILING_PREPOSITIONS = frozenset(("أمام", "امام", "تحت", "فوق", "عبر", "إزاء", "وسط", "بعد", "قبل"))
+_TRAILING_PREPOSITIONS = frozenset(("أمام", "امام", "تحت", "فوق", "عبر", "إزاء", "وسط", "بعد", "قبل", "قبيل",
+                                    "عقب", "إثر"))
 
 
 def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
