@@ -843,3 +843,35 @@ def test_a_moroccan_region_is_named_by_the_cities_it_joins():
     assert "الرباط" in names(find_entities("وتوجه الوفد إلى الرباط بعد وجهة أخرى."), "LOC")
     # one city after «جهة» is no region's name
     assert "جهة الدار البيضاء" not in names(find_entities("وزار الوفد جهة الدار البيضاء أمس."), "LOC")
+
+
+def test_countries_as_the_press_spells_them_and_regions_abroad():
+    ents = find_entities("وجاء التراجع إثر وساطة قادها رئيس بيلاروسيا ألكسندر لوكاشينكو، وقال المتحدث إن الاتفاق صامد.")
+    assert "بيلاروسيا" in names(ents, "LOC")
+    assert "ألكسندر لوكاشينكو" in names(ents, "PER")
+    ents = find_entities("وأقام سائقو شاحنات حواجز في ولايات عدة بينها سانتا كاتارينا وماتو غروسو.")
+    assert {"سانتا كاتارينا", "ماتو غروسو"} <= names(ents, "LOC")
+    assert not names(ents, "PER")
+
+
+def test_international_bodies_known_by_their_short_names():
+    ents = find_entities("وقالت حركة إم 23 في بيان إن قادة مجموعة بريكس في جوهانسبرغ أيدوا الوساطة.")
+    assert {"حركة إم 23", "مجموعة بريكس"} <= names(ents, "ORG")
+
+
+def test_a_preposition_of_time_ends_a_persons_name():
+    ents = find_entities("لإخفاء مبلغ دفع للممثلة ستورمي دانيالز قبيل انتخابات 2016.")
+    assert "ستورمي دانيالز" in names(ents, "PER")
+
+
+def test_the_nationality_after_a_definite_noun_is_the_bodys_own():
+    ents = find_entities("وقالت منظمة أبحاث الفضاء الهندية إن المركبة هبطت بنجاح.")
+    assert "منظمة أبحاث الفضاء الهندية" in names(ents, "ORG")
+    # after a proper name it describes the company
+    ents = find_entities("ووقعت الحكومة عقدا مع شركة جنرال إلكتريك الأمريكية لبناء محطات.")
+    assert "شركة جنرال إلكتريك الأمريكية" not in names(ents, "ORG")
+
+
+def test_a_foreign_surname_after_a_given_name_may_open_with_a_clitic_letter():
+    ents = find_entities("كما أدلى الناشر السابق للصحيفة ديفيد بيكر بشهادته حول الاتفاق.")
+    assert "ديفيد بيكر" in names(ents, "PER")

@@ -412,7 +412,10 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and folded[e].startswith("ال") and ((e - s >= 2 and bare(folded[e - 1]).startswith("ال")) or (
                         e - s == 1 and in_class(folded[s], ORG_HEADS))) and e + 1 not in person_starts:
                 e += 1
-            while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and is_nationality(folded[e - 1], lex):
+            # (but after a definite noun, the nationality is the body's own: «منظمة أبحاث الفضاء
+            # الهندية»; not after a proper name, «شركة جنرال إلكتريك الأمريكية», or an adjective)
+            while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and is_nationality(folded[e - 1], lex) \
+                    and not (words[e - 2].startswith("ال") and not folded[e - 2].endswith(("ي", "يه"))):
                 e -= 1
             # «المنظمة العالمية للأرصاد» + «الجوية»: the adjective of a «لل» complement is in the name
             if e < len(words) and e not in covered and folded[e - 1].startswith("لل") \
@@ -2646,7 +2649,10 @@ def first_name_pairs(spans: list[Span], folded: list[str], words: list[str], lex
         if not ok or covered[i + 1] or (covered[i] and (i not in alone or folded[i + 1].startswith("ال")
                                                          or _accusative_noun(folded[i + 1]))):
             continue
-        if _surname_like(folded[i + 1], words[i + 1], lex):
+        nxt = folded[i + 1]
+        # (or a foreign surname that opens with a clitic letter: «ديفيد بيكر», not «ب» + «يكر»)
+        if _surname_like(nxt, words[i + 1], lex) or (
+                _letter_not_clitic(nxt, words[i + 1], lex) and not nxt.endswith(("ه", "ها", "هم"))):
             if covered[i]:
                 grown.add(i)
             _add_person(i, added, covered, folded, words, lex)
