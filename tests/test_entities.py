@@ -875,3 +875,15 @@ def test_the_nationality_after_a_definite_noun_is_the_bodys_own():
 def test_a_foreign_surname_after_a_given_name_may_open_with_a_clitic_letter():
     ents = find_entities("كما أدلى الناشر السابق للصحيفة ديفيد بيكر بشهادته حول الاتفاق.")
     assert "ديفيد بيكر" in names(ents, "PER")
+
+
+def test_an_electoral_high_court_and_a_movement_named_for_the_land_it_would_free():
+    ents = find_entities("وأعلنت المحكمة الانتخابية العليا النتيجة بعد ساعات. وقالت حركة جيش تحرير السودان إنها ترفض.")
+    assert {"المحكمة الانتخابية العليا", "حركة جيش تحرير السودان"} <= names(ents, "ORG")
+    assert "السودان" not in names(ents, "LOC")
+
+
+def test_a_club_named_by_its_opener_and_its_city():
+    ents = find_entities("وافتتح نيكو ويليامز، جناح أتلتيك بلباو، التسجيل في الدقيقة 47.")
+    assert "أتلتيك بلباو" in names(ents, "ORG")
+    assert "بلباو" not in names(ents, "LOC")

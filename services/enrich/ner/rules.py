@@ -388,6 +388,9 @@ def _named_by_purpose(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
     return e - s >= 3 and folded[e].startswith("لل") and head in _PURPOSE_HEADS and folded[e - 1].startswith("ال")
 
 
+_FREEING = frozenset(fold(w) for w in ("تحرير", "التحرير"))
+
+
 def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Grow ORG spans over a preceding head («حكومة» + «الوفاق الوطني») and a trailing
     nationality adjective («البنك المركزي» + «الليبي»); add «الجيش [الوطني] الليبي»;
@@ -395,6 +398,8 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     spans = _join_heads(spans, folded)
     # «للاتحاد الفرنسي كريم بنزيمة»: a nationality right before a person describes the person
     person_starts = {s for s, _, typ in spans if typ == "PER"}
+    loc_at = {s: e for s, e, typ in spans if typ == "LOC"}
+    freed: set[int] = set()
     covered = set()
     for s, e, _ in spans:
         covered.update(range(s, e))
@@ -428,7 +433,12 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                 e = end  # (a curated name is whole: «والبنك الدولي لمنح الاقتصادات الناشئة صوتا» is a clause)
             if e - s > 1 and _known_place(folded[s:e], lex):
                 typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
+            elif e in loc_at and bare(folded[e - 1]) in _FREEING:
+                freed.add(e)
+                e = loc_at[e]  # «حركة جيش تحرير» + «السودان»: the land it is to free is in the name
         out.append((s, e, typ))
+    if freed:
+        out = [x for x in out if not (x[2] == "LOC" and x[0] in freed)]
     for i, f in enumerate(folded):
         if i in covered or not in_class(f, STATE_HEADS):
             continue
@@ -619,13 +629,23 @@ def city_clubs(spans: list[Span], folded: list[str], words: list[str], lex: Lexi
     the «نادي» or «فريق» left unsaid. Only where no noun governs the place: in «ميناء حيفا الإسرائيلي»
     the adjective is the port's. «المغرب العربي» and «الخليج العربي» are regions."""
     n = len(folded)
-    out = []
+    out: list[Span] = []
     for s, e, typ in spans:
         if typ == "LOC" and e < n and e - s <= 3 and (s == 0 or folded[s - 1] in STOP or not is_word(words[s - 1])) \
                 and _masculine_nationality(folded[e], lex):
             typ = "ORG"
+        if typ == "LOC" and out and out[-1][1] == s and out[-1][1] - out[-1][0] == 1 \
+                and bare(folded[s - 1]) in _CLUB_OPENERS:
+            out[-1] = (out[-1][0], e, "ORG")  # «أتلتيك» + «بلباو», «سبورتنغ» + «لشبونة»: the city is the club's name
+            continue
         out.append((s, e, typ))
     return out
+
+
+# words that open a European or Latin American club's name before its city
+_CLUB_OPENERS = frozenset(fold(w) for w in (
+    "أتلتيك", "أتلتيكو", "ريال", "سبورتنغ", "سبورتينغ", "ديبورتيفو", "إنتر", "أولمبيك", "دينامو", "سبارتاك",
+    "لوكوموتيف", "رابيد", "ستاندار", "باريس"))
 
 
 def _masculine_nationality(f: str, lex: Lexicon) -> bool:
@@ -1826,7 +1846,7 @@ def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list
 
 _COURT = fold("محكمة")
 _SUPREME = fold("العليا")
-_HIGH_COURTS = frozenset(fold(w) for w in ("الاتحادية", "الدستورية", "الإدارية"))
+_HIGH_COURTS = frozenset(fold(w) for w in ("الاتحادية", "الدستورية", "الإدارية", "الانتخابية"))
 # courts of first instance and appeal, which sit in a town (not «العليا», «الدستورية»: one per country)
 _LOCAL_COURTS = frozenset(fold(w) for w in (
     "الابتدائية", "الإدارية", "العسكرية", "التجارية", "الجنائية", "الاستئناف", "الاستئنافية", "الجنايات", "الجنح",
