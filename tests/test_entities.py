@@ -887,3 +887,15 @@ def test_a_club_named_by_its_opener_and_its_city():
     ents = find_entities("وافتتح نيكو ويليامز، جناح أتلتيك بلباو، التسجيل في الدقيقة 47.")
     assert "أتلتيك بلباو" in names(ents, "ORG")
     assert "بلباو" not in names(ents, "LOC")
+
+
+def test_foreign_words_before_an_english_company_word_or_bank_are_a_company():
+    ents = find_entities("وتراجعت أسهم دويتشه بنك، فيما تقود سوفت بنك التحالف مع غلوبال إنفراستركتشر بارتنرز.")
+    assert {"دويتشه بنك", "سوفت بنك", "غلوبال إنفراستركتشر بارتنرز"} <= names(ents, "ORG")
+    # not an Arabic word before the English one: «غروب» is also the sunset
+    assert not names(find_entities("وتأخذ الحسابات الفلكية الدقيقة لموعد غروب الشمس."), "ORG")
+
+
+def test_no_name_between_two_quoted_names_nor_a_noun_with_its_pronoun():
+    ents = find_entities("وكانت محادثات اندماج بين «سانتوس» ومنافستها «وودسايد إنرجي» قد انهارت.")
+    assert names(ents, "ORG") == {"سانتوس", "وودسايد إنرجي"}

@@ -70,6 +70,7 @@ from .rules import (
     split_glued,
     succeeded_stems,
     successor_names,
+    suffixed_companies,
     title_chains,
     trim,
 )
@@ -164,6 +165,7 @@ class CrfRecognizer:
         headed = org_heads(spans, folded, words, self.lex)
         heads_found = headed != spans
         spans = company_suffixes(courts_of_places(headed, folded, words, self.lex), folded, self.lex)
+        spans = suffixed_companies(spans, folded, words, self.lex)
         spans = party_aims(adjective_tails(purpose_tails(spans, folded, self.lex), folded, self.lex), folded, self.lex)
         spans = propagate_multi(spans, folded, words)
         spans = trim(spans, folded, words, self.lex)

@@ -720,6 +720,19 @@ def _owned_noun(word: str, floor: int = _UNCOMMON) -> bool:
     return max(table().get(fold(x)) for x in stems) >= floor
 
 
+def _with_pronoun(word: str, floor: int = _UNCOMMON) -> bool:
+    """An everyday noun with a possessive pronoun: «حواراته», «شركاتها», «منافستها» (its «ة» written «ت»)."""
+    if word.endswith("ه"):
+        return _owned_noun(word, floor)
+    for suffix in ("هما", "هم", "ها"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            stems = {stem, stem[:-1] + "ة"} if stem.endswith("ت") else {stem}
+            stems |= {x[1:] for x in stems if x[:1] in ("و", "ف", "ب", "ل") and len(x) > 3}
+            return max(table().get(fold(x)) for x in stems) >= floor
+    return False
+
+
 def _everyday_after_preposition(f: str, lex: Lexicon) -> bool:
     clitic, stem = split_clitic(f)
     return clitic in ("ب", "ل", "ك") and len(stem) >= 3 and not _known_name_word(f, lex) \
@@ -1800,6 +1813,45 @@ _COMPANY_SUFFIXES = frozenset(fold(w) for w in (
     "ليمتد", "ميديا", "فودز", "أويل", "ريسورسز", "سيكيوريتيز", "فاينانس",
     "إنفست", "إنفستمنت", "إنفستمنتس", "أسوشيتس", "بارتنرز", "لوجستيكس", "ماريتايم", "إنرجي",
     "وشركاه", "وشركاهم", "وشركائه"))  # «شركة نسما وشركاهم»: "and partners"
+
+
+def suffixed_companies(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«دويتشه بنك», «سيليكون فالي بنك», «غلوبال إنفراستركتشر بارتنرز», «وودسايد إنرجي»: one to three
+    foreign words (rare in Arabic, no everyday word, place or given name) before an English company
+    word, or before «بنك» written after them as in the original, are a company's name, whatever the
+    CRF made of them."""
+    n = len(folded)
+    freq = table()
+    added: list[Span] = []
+    found = {(bare(folded[t]), *folded[t + 1:e]) for s, e, typ in spans if typ == "ORG" for t in range(s, e)}
+    for k in range(1, n):
+        f = folded[k]
+        if (f not in _COMPANY_SUFFIXES and f != _BANK) or any(x[0] < k < x[1] and x[2] == "ORG" for x in spans):
+            continue  # (a company found already: «توتال إنرجيز»)
+        j = k
+        while j > 0 and k - j < 3:
+            w, g = words[j - 1], folded[j - 1]
+            stem = g[1:] if g[:1] == "و" and len(g) > 4 and freq.get(g) < _RARE else g
+            clitic, rest = split_clitic(stem)
+            if not is_arabic(w) or stem.startswith("ال") \
+                    or (clitic not in ("", "ال") and freq.get(rest) >= max(_RARE_SURNAME, freq.get(stem))) \
+                    or stem in STOP or stem in lex.common or stem in lex.loc \
+                    or stem in lex.first_names or is_nationality(stem, lex) or in_class(stem, ORG_HEADS) \
+                    or freq.get(stem) >= _UNCOMMON or looks_like_verb(stem) or _with_pronoun(w, _RARE_SURNAME):
+                break  # (foreign names run up to Zipf 4 in Arabic news: «دويتشه», «سوفت»)
+            j -= 1
+            if stem != g:
+                break  # «وسوسيتيه»: the «و» opens the name
+        # the company the document names elsewhere, not a word before it: «عن اعتزاز توتال إنرجيز»
+        j = next((t for t in range(j, k) if (bare(folded[t]), *folded[t + 1:k + 1]) in found), j)
+        if j < k and not any(x[0] < j < x[1] or x[0] < k + 1 < x[1] for x in spans):
+            added.append((j, k + 1, "ORG"))
+    if not added:
+        return spans
+    return sorted([x for x in spans if not any(a[0] <= x[0] and x[1] <= a[1] for a in added)] + added)
+
+
+_BANK = fold("بنك")
 
 
 def company_suffixes(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -2940,8 +2992,8 @@ def _headed_names(folded: list[str], words: list[str], lex: Lexicon) -> dict[int
                 and b not in lex.common and b not in lex.loc and b not in lex.first_names and b not in lex.per_tokens \
                 and not is_nationality(b, lex) and not is_title(b) and not in_class(b, ORG_HEADS) \
                 and freq.get(b) <= _RARE_IN_ARABIC \
-                and not (words[i + 1].endswith("ه") and _owned_noun(words[i + 1], _RARE_IN_ARABIC)):
-            out[i] = b  # (nor a noun with its pronoun: «مجموعة حواراته»)
+                and not _with_pronoun(words[i + 1], _RARE_IN_ARABIC):
+            out[i] = b  # (nor a noun with its pronoun: «مجموعة حواراته», «ومجموعة شركاتها»)
     return out
 
 
@@ -3509,8 +3561,9 @@ def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: 
             continue
         # in brackets, «(الفاو)», «(يونامي)», an acronym may take the article
         bracketed = words[e] == "(" and words[e + 2] == ")"
-        if not bracketed and (words[e] not in QUOTES or words[e + 2] not in QUOTES):
-            continue
+        if not bracketed and (words[e] not in QUOTES or words[e + 2] not in QUOTES
+                              or words[e] == "»" or words[e + 2] == "«"):
+            continue  # («سانتوس» ومنافستها «وودسايد»: between two quoted names, not in quotes)
         f, close = folded[e + 1], e + 2
         if not is_word(words[e + 1]) or f in STOP or f in lex.common or (f.startswith("ال") and not bracketed) \
                 or f in lex.first_names or f in lex.per_tokens:
