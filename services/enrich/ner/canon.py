@@ -122,8 +122,10 @@ def _without_document(w: str, f: str, lex: Lexicon) -> str:
         return w[1:]
     # 5. «و» is overwhelmingly the conjunction: strip it from a word no lexicon knows
     # («وإدغار دافيدز»); names that do begin with it («وليد», «واشنطن») are known
+    # (but a name seen whole in modern text more often than without its «و» keeps it: «وودسايد»)
     if f.startswith("و") and not f.startswith("وال") and len(f) >= 5 and not (
-            f in lex.loc or f in lex.first_names or lex.name_tokens.get(f, 0) >= 3):
+            f in lex.loc or f in lex.first_names or lex.name_tokens.get(f, 0) >= 3) \
+            and table().get(f) <= table().get(f[1:]):
         return w[1:]
     return w
 
