@@ -899,3 +899,9 @@ def test_foreign_words_before_an_english_company_word_or_bank_are_a_company():
 def test_no_name_between_two_quoted_names_nor_a_noun_with_its_pronoun():
     ents = find_entities("وكانت محادثات اندماج بين «سانتوس» ومنافستها «وودسايد إنرجي» قد انهارت.")
     assert names(ents, "ORG") == {"سانتوس", "وودسايد إنرجي"}
+
+
+def test_a_university_named_after_a_place_and_the_city_it_is_in():
+    ents = find_entities("ونال الدكتوراه من جامعة شيكاغو، ثم درّس في جامعة كولومبيا بنيويورك.")
+    assert {"جامعة شيكاغو", "جامعة كولومبيا"} <= names(ents, "ORG")
+    assert "نيويورك" in names(ents, "LOC")

@@ -389,6 +389,8 @@ def _named_by_purpose(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
 
 
 _FREEING = frozenset(fold(w) for w in ("تحرير", "التحرير"))
+# institutions with a seat: named after a place, they are not the place
+_SEATED = frozenset(fold(w) for w in ("جامعة", "الجامعة", "معهد", "المعهد", "كلية", "مستشفى", "أكاديمية"))
 
 
 def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -400,6 +402,7 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
     person_starts = {s for s, _, typ in spans if typ == "PER"}
     loc_at = {s: e for s, e, typ in spans if typ == "LOC"}
     freed: set[int] = set()
+    seats: list[Span] = []
     covered = set()
     for s, e, _ in spans:
         covered.update(range(s, e))
@@ -431,14 +434,19 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                     and not _curated((bare(folded[s]), *folded[s + 1:e])) \
                     and (end := _purpose_end(e, folded, lex)) and not covered.intersection(range(e, end)):
                 e = end  # (a curated name is whole: «والبنك الدولي لمنح الاقتصادات الناشئة صوتا» is a clause)
-            if e - s > 1 and _known_place(folded[s:e], lex):
-                typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel
+            if e - s >= 3 and bare(folded[s]) in _SEATED and folded[e - 1][:1] == "ب" \
+                    and folded[e - 1][1:] in lex.loc and folded[e - 1] not in lex.loc:
+                seats.append((e - 1, e, "LOC"))
+                e -= 1  # «جامعة كولومبيا بنيويورك»: the university, and the city it is in
+            if e - s > 1 and _known_place(folded[s:e], lex) and bare(folded[s]) not in _SEATED:
+                typ = "LOC"  # «قناة» + «السويس» is the waterway, not a channel (but «جامعة شيكاغو» is a university)
             elif e in loc_at and bare(folded[e - 1]) in _FREEING:
                 freed.add(e)
                 e = loc_at[e]  # «حركة جيش تحرير» + «السودان»: the land it is to free is in the name
         out.append((s, e, typ))
     if freed:
         out = [x for x in out if not (x[2] == "LOC" and x[0] in freed)]
+    out += seats
     for i, f in enumerate(folded):
         if i in covered or not in_class(f, STATE_HEADS):
             continue
