@@ -421,7 +421,8 @@ def org_edges(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
                         e - s == 1 and in_class(folded[s], ORG_HEADS))) and e + 1 not in person_starts:
                 e += 1
             # (but after a definite noun, the nationality is the body's own: «منظمة أبحاث الفضاء
-            # الهندية»; not after a proper name, «شركة جنرال إلكتريك الأمريكية», or an adjective)
+            # الهندية»; not after a proper name, «شركة جنرال إلكتريك الأمريكية», or an adjective; the
+            # article is read as written: folded, «إلكتريك» opens with «ال» too)
             while e - s > 3 and in_class(folded[s], CONSTRUCT_HEADS) and is_nationality(folded[e - 1], lex) \
                     and not (words[e - 2].startswith("ال") and not folded[e - 2].endswith(("ي", "يه"))):
                 e -= 1
@@ -1831,7 +1832,7 @@ def suffixed_companies(spans: list[Span], folded: list[str], words: list[str], l
     n = len(folded)
     freq = table()
     added: list[Span] = []
-    found = {(bare(folded[t]), *folded[t + 1:e]) for s, e, typ in spans if typ == "ORG" for t in range(s, e)}
+    found: set[tuple[str, ...]] | None = None  # the tails of the ORG spans, built at the first suffix
     for k in range(1, n):
         f = folded[k]
         if (f not in _COMPANY_SUFFIXES and f != _BANK) or any(x[0] < k < x[1] and x[2] == "ORG" for x in spans):
@@ -1851,6 +1852,8 @@ def suffixed_companies(spans: list[Span], folded: list[str], words: list[str], l
             if stem != g:
                 break  # «وسوسيتيه»: the «و» opens the name
         # the company the document names elsewhere, not a word before it: «عن اعتزاز توتال إنرجيز»
+        if found is None:
+            found = {(bare(folded[t]), *folded[t + 1:e]) for s, e, typ in spans if typ == "ORG" for t in range(s, e)}
         j = next((t for t in range(j, k) if (bare(folded[t]), *folded[t + 1:k + 1]) in found), j)
         if j < k and not any(x[0] < j < x[1] or x[0] < k + 1 < x[1] for x in spans):
             added.append((j, k + 1, "ORG"))
