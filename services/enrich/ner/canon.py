@@ -176,7 +176,7 @@ def corefer(mentions: list[tuple[str, str]], is_adjective: Callable[[str], bool]
     for (typ, name), n in freq.items():
         if typ == "PER" and len(name.split()) >= 2:
             full_per[spelled[(typ, name)]] += n
-    orgs = {spelled[m] for m in freq if m[0] == "ORG"}
+    orgs = sorted({spelled[m] for m in freq if m[0] == "ORG"})  # sorted: a tie resolves the same in every process
     for (typ, name) in freq:
         canon = spelled[(typ, name)]
         toks = key(canon).split()
