@@ -188,6 +188,8 @@ def _given_name_first(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
     """«بيني غانتس»: a given name that the lexicon also reads as an indefinite adjective of
     nationality opens the name; a title or a definite adjective («الروسي») never does."""
     f = folded[s]
+    if f == _IN_NAME_OF and e - s > 1 and s and folded[s - 1] in ("،", ","):
+        return True  # «رئيس مجلس إدارة الملكية الأردنية، باسم الطراونة»: after a comma, the name Basem
     return e - s > 1 and f in lex.first_names and not f.startswith("ال") and not is_title(f) \
         and f not in TITLE_COMPLEMENTS and f not in HIGH
 
@@ -241,6 +243,28 @@ def _letter_e(s: int, e: int, words: list[str]) -> bool:
     return words[s] == "إي" and e - s > 1
 
 
+def _conjoined_word(f: str, lex: Lexicon) -> bool:
+    """«وزار بن رمضان», «فقال ابن …»: «و»/«ف» before an everyday word (a verb, most often)
+    that no name is, before a name that opens with a link word."""
+    return f[:1] in ("و", "ف") and f not in lex.first_names and f not in lex.per_tokens \
+        and f[1:] in lex.common and f[1:] not in lex.first_names and table().get(f[1:]) >= _COMMON_VERB
+
+
+# given names that are nouns of quality too: after a preposition and before a definite noun,
+# the noun in construct («بحسن الضيافة», «لجمال الطبيعة»)
+_QUALITY_NAMES = frozenset(fold(w) for w in ("حسن", "جمال", "كمال", "سلامة"))
+_QUALITY_OF = 40  # Zipf × 10 of the noun after it: «الحظ», «التنظيم»; family names are rarer
+
+
+def _quality_noun_phrase(s: int, folded: list[str], lex: Lexicon) -> bool:
+    clitic, rest = split_clitic(folded[s])
+    if clitic not in ("ب", "ل", "ك", "وب", "ول") or rest not in _QUALITY_NAMES or s + 1 >= len(folded):
+        return False
+    nxt = folded[s + 1]
+    return nxt.startswith("ال") and not nxt.endswith("ي") and nxt not in lex.per_tokens \
+        and nxt not in lex.first_names and nxt not in lex.loc and table().get(nxt) >= _QUALITY_OF
+
+
 def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Trim punctuation, function words and (for persons) triggers from span edges."""
     out: list[Span] = []
@@ -250,7 +274,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
                 (is_trigger(folded[s], lex) and not _given_name_first(s, e, folded, lex))
                 or (e - s > 1 and in_class(folded[s], ORG_HEADS))
                 or (e - s > 1 and _singular_future_verb(folded[s], lex) and not (
-                    folded[s + 1].startswith("ال") and folded[s + 1] not in lex.per_tokens))))):
+                    folded[s + 1].startswith("ال") and folded[s + 1] not in lex.per_tokens))
+                or (e - s > 2 and folded[s + 1] in _NAME_LINKS and _conjoined_word(folded[s], lex))))):
             s += 1  # «باسم الجماعة يحيى…»: an organisation head is context, not name
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex)
@@ -260,6 +285,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
         if typ == "ORG" and e - s > 2 and e < len(words) and folded[e] in _RELATIVE_PREPOSITIONS \
                 and _describing_participle(folded[e - 1]):
             e -= 1  # «شركة هيوماين المتخصصة في»: a description of the company, not its name
+        if typ == "ORG" and e - s >= 2 and folded[e - 1] in _AFFILIATED:
+            e -= 1  # «شركة مناجم التابعة لمجموعة المدى»: whose it is, not what it is called
         if typ == "LOC" and e - s > 1 and folded[e - 1] in _BORDER:
             e -= 1  # «معبر جابر الحدودي»: the crossing's name is «جابر»
         if typ == "LOC" and e - s > 1 and (bare(folded[s]), *folded[s + 1:e]) not in lex.loc_multi \
@@ -298,6 +325,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue
         if typ in ("LOC", "PER") and e - s == 1 and _future_verb(folded[s], lex):
             continue  # «أسوان والإسكندرية ستكونان»: a verb in the future, not a town
+        if typ == "PER" and e - s <= 2 and _quality_noun_phrase(s, folded, lex):
+            continue  # «أشاد بحسن التنظيم», «لحسن الحظ»: good organisation, good luck — no Hassan
         if typ == "PER" and e - s == 1 and folded[s] in _TIMES_OF_DAY and e < len(words) \
                 and bare(folded[e]) in _DAYS:
             continue  # «صباح الجمعة» is Friday morning, not a woman called Sabah
@@ -333,6 +362,7 @@ def _describing_participle(f: str) -> bool:
 
 
 _CONCERNED = fold("المعنية")
+_AFFILIATED = frozenset(fold(w) for w in ("التابعة", "التابع"))
 
 
 def _closed_name(s: int, e: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
@@ -863,6 +893,16 @@ _TRAILING_PREPOSITIONS = frozenset(("أمام", "امام", "تحت", "فوق", 
                                     "عقب", "إثر"))
 
 
+_EVERYDAY_NISBA = 50  # Zipf × 10: «الدولي» (54), «الوطني»; family names are rarer («الشمري», «التميمي»)
+
+
+def _everyday_nisba(f: str, lex: Lexicon) -> bool:
+    """A definite adjective in «ـي» as frequent as «الدولي» describes a thing, it names no family:
+    «مطار الملكة علياء الدولي» is the queen's airport, not a woman called «علياء الدولي»."""
+    return f.startswith("ال") and f.endswith(("ي", "يه")) and f not in lex.per_tokens \
+        and f not in lex.first_names and table().get(f) >= _EVERYDAY_NISBA
+
+
 def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
     """Could this word be part of a person's name? (not a function word, a frequent
     ordinary word, a title or an adjective of nationality). With ``clitic_ok``, a word that
@@ -870,7 +910,8 @@ def name_like(f: str, word: str, lex: Lexicon, clitic_ok: bool = False) -> bool:
     if not is_arabic(word) or len(f) < 2 or f in STOP or f in _ADVERBIAL_PREPOSITIONS or is_trigger(f, lex) \
             or (f == _BEFORE and not word.startswith("إ")) \
             or looks_like_verb(f) or in_class(f, DIRECTIONS) \
-            or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS):  # «رئيس حزب القوات», «رئيس جهاز المخابرات»
+            or in_class(f, ORG_HEADS) or in_class(f, _MORE_HEADS) \
+            or _singular_future_verb(f, lex) or _everyday_nisba(f, lex):  # «رئيس حزب القوات», «الفريق سيبدأ»
         return False
     if split_clitic(f)[0] not in ("", "ال") and f not in lex.per_tokens and f not in lex.first_names \
             and (not clitic_ok or _real_clitic(f, word, lex)):
@@ -1230,8 +1271,8 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
                 and (folded[s], folded[s + 1]) not in lex.loc_multi and not _known_place(folded[s:e], lex):
             typ = "PER"  # «كاثرين ويلز»: a given name before a place name is a person named after it
         if typ == "PER" and e - s >= 2 and _known_place(folded[s:e], lex) \
-                and not any(bare(f) in lex.first_names for f in folded[s:e]):
-            typ = "LOC"
+                and not any(bare(f) in lex.first_names for f in folded[s:e] if bare(f) not in _HONORIFICS):
+            typ = "LOC"  # (a saint's town: «سيدي بوزيد», «سيدي بلعباس»)
         elif typ == "PER" and s and bare(folded[s - 1]) in _NAMED_FOR_PLACES:
             typ = "LOC"  # «معبر كرم أبو سالم», «ميناء جيهان»: a crossing or port is named after a place
         elif typ == "PER" and e - s >= 2 and bare(folded[s]) in _WATERS:
@@ -1386,6 +1427,7 @@ CONSTRUCT_HEADS = frozenset(fold(w) for w in (
 _AGENCY_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "شركة", "مجلة", "إذاعة", "موقع", "بنك", "مصرف"))
 # companies and groups: the name after them may be a foreign word the CRF read as a person
 _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجمع"))
+_GROUP_HEADS = frozenset(fold(w) for w in ("مجموعة", "مجمع"))
 _NAMED_AFTER_PERSONS = frozenset(fold(w) for w in ("جامعة", "مؤسسة", "مركز"))
 _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "جبهة", "تيار", "تحالف", "ائتلاف"))
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
@@ -2686,7 +2728,14 @@ def known_names(spans: list[Span], folded: list[str], words: list[str], lex: Lex
                 dropped.add(sp[:2])
                 added.append((hit, sp[1], "PER"))
             crossing = set()
-        if (i, hit) in by_span:
+        # «التجاري وفا بنك قائمة الرابحين»: a span a head word opened inside the known name ends with it
+        if len(crossing) == 1 and (sp := next(iter(crossing))) and i < sp[0] < hit < sp[1] \
+                and by_span.get(sp[:2]) == "ORG" and in_class(folded[sp[0]], ORG_HEADS):
+            dropped.add(sp[:2])
+            crossing = set()
+        if not crossing and start == i and i and span_at[i - 1] is None and in_class(folded[i - 1], _GROUP_HEADS):
+            start = i - 1  # «لمجموعة تداول السعودية»: the group's own name (a «شركة» before it is not: «شركة شل»)
+        if (i, hit) in by_span and start == i:
             fixed[(i, hit)] = "ORG"
         elif not crossing:  # a known name wins over pieces of it («روسيا» in «روسيا اليوم»)
             dropped.update(inside)
