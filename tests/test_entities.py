@@ -950,3 +950,16 @@ def test_arab_companies_banks_and_exchanges_of_the_curated_list():
     assert "أورنج" not in names(ents, "LOC")
     # a one-word name that is also a noun needs a cue: «عبر مبادلة أسهم» is a share swap
     assert not names(find_entities("وتمت الصفقة عبر مبادلة أسهم بين البنكين."), "ORG")
+
+
+def test_mosul_after_a_preposition_and_a_city_after_its_municipality():
+    ents = find_entities("وقال مسؤول عراقي إن القوات وصلت إلى الموصل أمس. وقال رئيس بلدية صيدا إن المشروع سينطلق.")
+    assert {"الموصل", "صيدا"} <= names(ents, "LOC")
+
+
+def test_a_council_named_by_the_place_it_governs_is_an_organisation():
+    ents = find_entities("وصوت مجلس محافظة البصرة على الموازنة، فيما دعا المجلس البلدي لمحافظة ظفار إلى الاستثمار، "
+                         "وصادق المجلس الشعبي الولائي لتندوف على المشروع.")
+    assert {"مجلس محافظة البصرة", "المجلس البلدي لمحافظة ظفار", "المجلس الشعبي الولائي لتندوف"} <= names(ents, "ORG")
+    # a council of no place is left as it was
+    assert "المجلس البلدي" not in names(find_entities("وقال إن المجلس البلدي قرر تأجيل الجلسة."), "ORG")

@@ -57,6 +57,7 @@ from .rules import (
     org_heads,
     org_led_persons,
     party_aims,
+    place_councils,
     places_not_persons,
     plus_names,
     propagate,
@@ -187,7 +188,7 @@ class CrfRecognizer:
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
         spans = kingdom_names(city_clubs(spans, folded, words, self.lex), folded, self.lex)
-        spans = not_places(moroccan_regions(spans, folded, self.lex), folded)
+        spans = place_councils(not_places(moroccan_regions(spans, folded, self.lex), folded), folded)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,
