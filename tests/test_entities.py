@@ -963,3 +963,22 @@ def test_a_council_named_by_the_place_it_governs_is_an_organisation():
     assert {"مجلس محافظة البصرة", "المجلس البلدي لمحافظة ظفار", "المجلس الشعبي الولائي لتندوف"} <= names(ents, "ORG")
     # a council of no place is left as it was
     assert "المجلس البلدي" not in names(find_entities("وقال إن المجلس البلدي قرر تأجيل الجلسة."), "ORG")
+
+
+def test_the_third_part_of_a_name_the_tagger_cut_after_two():
+    ents = find_entities("وقضت المحكمة بسجن المتهم الأول، وببراءة مدير الحسابات هشام عبدالعليم رضوان مما نسب إليه.")
+    assert "هشام عبدالعليم رضوان" in names(ents, "PER")
+    # an everyday word after a name is not its third part: «أمين» secretary, «نجم» star
+    ents = find_entities("وأكد في اتصاله مع محمد مقلد المريخي أمين السر العام أنه سيصل.")
+    assert "محمد مقلد المريخي أمين" not in names(ents, "PER")
+
+
+def test_given_names_with_the_article_open_a_name_after_a_title():
+    ents = find_entities("وقال رئيس الوزراء الأسبق الصادق المهدي إن الحوار متعثر، وزار الرئيس الحبيب بورقيبة المدينة.")
+    assert {"الصادق المهدي", "الحبيب بورقيبة"} <= names(ents, "PER")
+
+
+def test_a_family_name_the_article_later_quotes_alone_as_the_speaker():
+    ents = find_entities("تفقد والي ولاية كسلا اللواء الركن الصادق محمد الأزرق، الثلاثاء، أعمال التأهيل. "
+                         "وقال الأزرق: لن نسمح بذلك.")
+    assert names(ents, "PER") == {"الصادق محمد الأزرق"}

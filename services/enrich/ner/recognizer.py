@@ -36,6 +36,7 @@ from .rules import (
     first_name_pairs,
     foreign_company_names,
     gazetteer_places,
+    grandfather_names,
     hyphenated_names,
     ideology_parties,
     institutions,
@@ -64,6 +65,7 @@ from .rules import (
     propagate_multi,
     purpose_tails,
     quoted_aliases,
+    quoted_family_names,
     quoted_place_names,
     role_surnames,
     speaker_surnames,
@@ -185,6 +187,7 @@ class CrfRecognizer:
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = successor_names(apposition_surnames(spans, folded, words, self.lex), folded, words, self.lex)
         spans = oglu_surnames(adjacent_persons(spans, folded, words, self.lex), folded)
+        spans = quoted_family_names(grandfather_names(spans, folded, words, self.lex), folded, words, self.lex)
         spans = plus_names(hyphenated_names(spans, words, tokens), folded, words, tokens)
         spans = everyday_edges(spans, folded, words, self.lex)
         spans = kingdom_names(city_clubs(spans, folded, words, self.lex), folded, self.lex)

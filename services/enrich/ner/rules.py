@@ -3216,6 +3216,67 @@ def adjacent_persons(spans: list[Span], folded: list[str], words: list[str], lex
     return out
 
 
+_SPEAKER_ENDS = frozenset((":", "،", ","))
+
+
+def _quoted_alone(f: str, folded: list[str], words: list[str], skip: int) -> int | None:
+    """Where the document has ``f`` alone as the speaker: after a verb of saying and before «إن/أن»
+    or a colon or comma («وقال الأزرق:»), elsewhere than at ``skip``."""
+    for j in range(1, len(folded) - 1):
+        if j != skip and folded[j] == f and (folded[j - 1] in SPEECH_VERBS or folded[j - 1] in _SPEECH_VERBS_F) \
+                and (folded[j + 1] in _COMPLEMENTIZERS or words[j + 1] in _SPEAKER_ENDS):
+            return j
+    return None
+
+
+def quoted_family_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«اللواء الركن الصادق محمد الأزرق» … «وقال الأزرق:»: a definite word right after a person's name
+    that the same article later quotes alone as the speaker is the family name, however everyday
+    the word («الأزرق», blue); and that lone mention is the person. (A body that speaks, «وقالت
+    الوزارة», is too frequent a word to be taken.)"""
+    covered = covered_tokens(spans, len(words))
+    out: list[Span] = []
+    added: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and 2 <= e - s <= 3 and e < len(words) and not covered[e] \
+                and (f := folded[e]).startswith("ال") and len(f) >= 5 and is_arabic(words[e]) and f not in STOP \
+                and not is_trigger(f, lex) and f not in lex.loc and not in_class(f, ORG_HEADS) \
+                and table().get(f) < _EVERYDAY_NISBA and (j := _quoted_alone(f, folded, words, e)) is not None:
+            covered[e] = True
+            e += 1
+            if not covered[j]:
+                covered[j] = True
+                added.append((j, j + 1, "PER"))
+        out.append((s, e, typ))
+    return sorted(out + added)
+
+
+def _third_name(f: str, word: str, lex: Lexicon) -> bool:
+    """A word that goes on a person's name as the next of its chain (the father's or grandfather's
+    name, or the family's): a name the lexicon knows as such, below Zipf 4 (not «أمين» secretary, «نجم»
+    star, «صباح» morning, «الثالث» third, which it knows from names too), no place, no title."""
+    return (f in lex.per_tokens or f in lex.first_names) and is_arabic(word) and f not in lex.common \
+        and table().get(f) < _UNCOMMON \
+        and f not in lex.loc and f not in STOP and not is_trigger(f, lex) and f not in _HONORIFICS \
+        and split_clitic(f)[0] in ("", "ال") and not looks_like_verb(f)
+
+
+def grandfather_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«هشام عبدالعليم» + «رضوان», «عبدالرحمن سالم» + «بافضل»: the tagger often stops a name of three
+    or four parts after two; the name the lexicon knows that follows at once is the rest of it
+    (a list of persons has «و» or a comma between its names)."""
+    starts = {s for s, _, _ in spans}
+    inside = covered_tokens(spans, len(words))
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2:
+            while e < len(words) and e - s < 4 and not inside[e] and e not in starts \
+                    and _third_name(folded[e], words[e], lex):
+                e += 1
+        out.append((s, e, typ))
+    return out
+
+
 _FAMILY, _SON = fold("آل"), fold("بن")
 
 
