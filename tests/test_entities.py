@@ -982,3 +982,10 @@ def test_a_family_name_the_article_later_quotes_alone_as_the_speaker():
     ents = find_entities("تفقد والي ولاية كسلا اللواء الركن الصادق محمد الأزرق، الثلاثاء، أعمال التأهيل. "
                          "وقال الأزرق: لن نسمح بذلك.")
     assert names(ents, "PER") == {"الصادق محمد الأزرق"}
+
+
+def test_districts_and_localities_name_the_place_after_them():
+    ents = find_entities("وقال إن قضاء مخمور ومديرية البريقة ومحلية تلكوك ومعتمدية الرقاب شهدت أمطارا غزيرة.")
+    assert {"مخمور", "البريقة", "تلكوك", "الرقاب"} <= names(ents, "LOC")
+    # spending time is no district
+    assert not names(find_entities("ويفضل الفرنسيون قضاء العطلات في إطار عائلي."), "LOC")

@@ -1131,13 +1131,20 @@ _TOWN_NOUNS = _with_clitics((
     "مخيم", "ولايتي", "محافظتي", "جزيرتي",
     # «جزيرة لامبيدوزا», «سواحل جبنيانة والعامرة», «مخيمات فرشانا وأبوتنقي»
     "جزيرة", "جزر", "سواحل", "مخيمات", "حوض",  # «حوض بركين»: an oil or gas basin
-    "حارة"))  # «حارة المنشية»: a quarter of a town
+    "حارة",  # «حارة المنشية»: a quarter of a town
+    # the districts and localities of Iraq and Lebanon («قضاء هيت», «ناحية البغدادي»), Yemen and Egypt
+    # («مديرية البريقة»), Sudan («محلية تلكوك») and Tunisia («معتمدية الرقاب»); a town's quarters
+    # (not «أحياء», quarters, which folds to «إحياء», a revival)
+    "قضاء", "ناحية", "ناحيتي", "مديرية", "مديريتي", "محلية", "محليتي", "معتمدية"))
+# «قضاء» is also the spending of time («قضاء العطلات»): after it a word with the article must be a known place
+_SPENDING = _with_clitics(("قضاء",))
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
 _MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم", "حوض"))
 # not a dual or plural
 _ONE_TOWN = frozenset(fold(w) for w in (
-    "مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة", "حوض", "حارة"))
+    "مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة", "حوض", "حارة", "قضاء", "ناحية", "مديرية",
+    "محلية", "معتمدية"))
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -1146,7 +1153,8 @@ def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: 
     n = len(folded)
     for i in range(1, n):
         if folded[i - 1] not in _TOWN_NOUNS or i in covered or not _town_name(folded[i], words[i], lex) \
-                or (folded[i].endswith("ي") and bare(folded[i - 1]) in _MASCULINE_SITES):
+                or (folded[i].endswith("ي") and bare(folded[i - 1]) in _MASCULINE_SITES) \
+                or (folded[i - 1] in _SPENDING and folded[i].startswith("ال") and folded[i] not in lex.loc):
             continue
         out.append((i, i + 1, "LOC"))
         dual = bare(folded[i - 1]) not in _ONE_TOWN
