@@ -989,3 +989,11 @@ def test_districts_and_localities_name_the_place_after_them():
     assert {"مخمور", "البريقة", "تلكوك", "الرقاب"} <= names(ents, "LOC")
     # spending time is no district
     assert not names(find_entities("ويفضل الفرنسيون قضاء العطلات في إطار عائلي."), "LOC")
+
+
+def test_a_nations_federation_the_tagger_read_as_a_place_and_company_name_edges():
+    ents = find_entities("فيما أحالت لجنة الانضباط في الاتحاد السعودي لكرة القدم أحداث الشغب إلى التحقيق. "
+                         "وأشار المحري إلى أن شركة الخرافي ناشيونال أنجزت مشروع التطوير، فيما تأخرت "
+                         "شركة الساحل الذهبي للمقاولات العامة.")
+    orgs = names(ents, "ORG")
+    assert {"الاتحاد السعودي لكرة القدم", "شركة الخرافي ناشيونال", "شركة الساحل الذهبي للمقاولات العامة"} <= orgs

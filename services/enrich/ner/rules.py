@@ -716,6 +716,11 @@ def city_clubs(spans: list[Span], folded: list[str], words: list[str], lex: Lexi
     n = len(folded)
     out: list[Span] = []
     for s, e, typ in spans:
+        if typ == "LOC" and e - s == 1 and e < n and in_class(folded[s], ORG_HEADS) and is_nationality(folded[e], lex):
+            # «في الاتحاد السعودي لكرة القدم» (the tagger read «الاتحاد» as a place): the nation's federation
+            e += 1
+            out.append((s, (_purpose_end(e, folded, lex) or e) if e < n else e, "ORG"))
+            continue
         if typ == "LOC" and e < n and e - s <= 3 and (s == 0 or folded[s - 1] in STOP or not is_word(words[s - 1])) \
                 and _masculine_nationality(folded[e], lex):
             typ = "ORG"
@@ -3487,7 +3492,8 @@ def _foreign_word(k: int, folded: list[str], words: list[str], lex: Lexicon) -> 
     return is_arabic(w) and not f.startswith("ال") and f not in STOP and f not in lex.common \
         and table().get(f) < _UNCOMMON and not is_nationality(f, lex) and not is_trigger(f, lex) \
         and f not in lex.first_names and f not in lex.loc and not _real_clitic(f, w, lex) \
-        and not w.endswith(("ة", "ها", "هم")) and not (w.endswith("ه") and _owned_noun(w))  # («منصتها»: a noun)
+        and not w.endswith(("ة", "ها", "هم")) and not (w.endswith("ه") and _owned_noun(w)) \
+        and not (f.endswith("ت") and table().get(f[:-1]) >= _COMMON_VERB)  # («منصتها»: a noun; «أنجزت»: a verb)
 
 
 def ideology_parties(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
@@ -3676,6 +3682,9 @@ def _national(f: str, last: str, lex: Lexicon) -> bool:
     return _feminine(last) == f.endswith("يه")
 
 
+_GENERAL = frozenset(fold(w) for w in ("العامة", "العام"))
+
+
 def adjective_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
     """«الوكالة المغربية للطاقة» + «المستدامة», «هيئة الطاقة الجديدة» + «والمتجددة», «الصندوق الكويتي
     للتنمية الاقتصادية» + «العربية»: an organisation of two words or more ended before an adjective
@@ -3691,7 +3700,8 @@ def adjective_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[
                     break
                 last, f = folded[e - 1], folded[e]
                 # (one adjective: «الجيش الليبي» + «الموالي» is a description of the army, not its name)
-                if (describes(f, last, lex) and not last.endswith(("ي", "يه"))) or _national(f, last, lex):
+                if (describes(f, last, lex) and not last.endswith(("ي", "يه"))) or _national(f, last, lex) \
+                        or (last.startswith("لل") and f in _GENERAL):  # «للمقاولات العامة», «للنقل العام»
                     e += 1
                 elif f.startswith("وال") and last.startswith("ال") and describes(f[1:], folded[e - 2], lex):
                     e += 1  # «الطاقة الجديدة والمتجددة»: both adjectives describe the noun before them
