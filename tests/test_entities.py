@@ -997,3 +997,8 @@ def test_a_nations_federation_the_tagger_read_as_a_place_and_company_name_edges(
                          "شركة الساحل الذهبي للمقاولات العامة.")
     orgs = names(ents, "ORG")
     assert {"الاتحاد السعودي لكرة القدم", "شركة الخرافي ناشيونال", "شركة الساحل الذهبي للمقاولات العامة"} <= orgs
+
+
+def test_a_dateline_after_a_tatweel_dash_is_a_place():
+    ents = find_entities("مسقط ـ «الوطن»: انطلقت أمس عملية التصويت الإلكتروني لانتخابات المجالس البلدية.")
+    assert "مسقط" in names(ents, "LOC")

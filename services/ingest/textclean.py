@@ -226,12 +226,13 @@ def strip_trailing_credit(paragraph: str) -> tuple[str, list[str]]:
 
 # ----------------------------------------------------------------------------- dateline
 
-# the agency in brackets before the dash («القاهرة (رويترز) - …») or after it («القاهرة - (أ ش أ) - …»);
+# the agency in brackets before the dash («القاهرة (رويترز) - …») or after it («القاهرة - (أ ش أ) - …»,
+# «مسقط ـ «الوطن»: …»: papers print the dash as a spaced tatweel);
 # a dateline alone on its line is :func:`services.ingest.boilerplate.dateline_line`'s
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_](?:[^\s\d():،,.\-–—]*)(?:\s+[^\s\d():،,.\-–—]+){0,2})"
-    r"(?:\s*[،,]\s*[^()\-–—\n]{1,30}?)?\s*(?:\((?P<agency>[^()]{1,30})\))?\s*[-–—]{1,2}\s*"
-    r"(?:\((?P<agency2>[^()]{1,30})\)\s*(?:[-–—]{1,2}\s*)?)?(?=\S)"
+    r"(?:\s*[،,]\s*[^()\-–—\n]{1,30}?)?\s*(?:\((?P<agency>[^()]{1,30})\))?\s*(?:[-–—]{1,2}|(?<=\s)ـ+(?=\s))\s*"
+    r"(?:[(«](?P<agency2>[^()«»]{1,30})[)»]\s*(?:(?:[-–—]{1,2}|:)\s*)?)?(?=\S)"
 )
 _NOT_PLACES = {match_key(w) for w in ("قال", "وقال", "أعلن", "وأضاف", "أكد", "الرئيس", "وزير", "هذا", "هذه", "في", "و")}
 

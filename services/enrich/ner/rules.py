@@ -1892,7 +1892,7 @@ def _one_purpose_end(j: int, folded: list[str], lex: Lexicon) -> int:
     return 0
 
 
-_DASHES = frozenset(("-", "–", "—"))
+_DASHES = frozenset(("-", "–", "—", "ـ"))  # (a spaced tatweel is a dash: «مسقط ـ «الوطن»:»)
 
 
 def dateline_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon,
