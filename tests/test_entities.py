@@ -1002,3 +1002,8 @@ def test_a_nations_federation_the_tagger_read_as_a_place_and_company_name_edges(
 def test_a_dateline_after_a_tatweel_dash_is_a_place():
     ents = find_entities("مسقط ـ «الوطن»: انطلقت أمس عملية التصويت الإلكتروني لانتخابات المجالس البلدية.")
     assert "مسقط" in names(ents, "LOC")
+
+
+def test_the_name_after_a_river_noun_is_a_place():
+    ents = find_entities("وارتفع منسوب نهر سبو ونهر القاش بعد الأمطار، وعاد الجنود إلى معسكر التاجي.")
+    assert {"سبو", "القاش", "التاجي"} <= names(ents, "LOC")

@@ -1140,16 +1140,18 @@ _TOWN_NOUNS = _with_clitics((
     # the districts and localities of Iraq and Lebanon («قضاء هيت», «ناحية البغدادي»), Yemen and Egypt
     # («مديرية البريقة»), Sudan («محلية تلكوك») and Tunisia («معتمدية الرقاب»); a town's quarters
     # (not «أحياء», quarters, which folds to «إحياء», a revival)
-    "قضاء", "ناحية", "ناحيتي", "مديرية", "مديريتي", "محلية", "محليتي", "معتمدية"))
+    "قضاء", "ناحية", "ناحيتي", "مديرية", "مديريتي", "محلية", "محليتي", "معتمدية",
+    # rivers and camps: «نهر القاش», «نهر سبو», «بمعسكري الشجراب وود شريفي»
+    "نهر", "نهري", "معسكر", "معسكري"))
 # «قضاء» is also the spending of time («قضاء العطلات»): after it a word with the article must be a known place
 _SPENDING = _with_clitics(("قضاء",))
 # masculine ones, after which a word in «ي» is an adjective («حقل نفطي», «معبر حدودي»); after the
 # feminine and dual nouns it is a name («مدينتي كوستي»)
-_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم", "حوض"))
+_MASCULINE_SITES = frozenset(fold(w) for w in ("حقل", "حقلي", "معبر", "ميناء", "مخيم", "حوض", "نهر", "معسكر"))
 # not a dual or plural
 _ONE_TOWN = frozenset(fold(w) for w in (
     "مدينة", "بلدة", "قرية", "حقل", "معبر", "ميناء", "مخيم", "جزيرة", "حوض", "حارة", "قضاء", "ناحية", "مديرية",
-    "محلية", "معتمدية"))
+    "محلية", "معتمدية", "نهر", "معسكر"))
 
 
 def _unknown_towns(covered: set[int], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
