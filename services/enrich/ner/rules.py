@@ -321,8 +321,9 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue  # «حركة العمال والبضائع», «حركة الملاحة»: traffic, not a movement
         if e - s == 1 and in_class(folded[s], DIRECTIONS):
             continue  # «الشرق» alone is a direction, not a place one can facet on
-        if typ == "LOC" and e - s == 1 and wrong_article(folded[s], lex):
-            continue
+        if typ == "LOC" and e - s == 1 and wrong_article(folded[s], lex) \
+                and not (s and (folded[s - 1] in _TOWN_NOUNS or folded[s - 1] in _PLACE_NOUNS)):
+            continue  # (but after «نهر», «مدينة» the article is the name's: «نهر القاش»)
         if typ in ("LOC", "PER") and e - s == 1 and _future_verb(folded[s], lex):
             continue  # «أسوان والإسكندرية ستكونان»: a verb in the future, not a town
         if typ == "PER" and e - s <= 2 and _quality_noun_phrase(s, folded, lex):
