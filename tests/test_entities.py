@@ -1007,3 +1007,8 @@ def test_a_dateline_after_a_tatweel_dash_is_a_place():
 def test_the_name_after_a_river_noun_is_a_place():
     ents = find_entities("وارتفع منسوب نهر سبو ونهر القاش بعد الأمطار، وعاد الجنود إلى معسكر التاجي.")
     assert {"سبو", "القاش", "التاجي"} <= names(ents, "LOC")
+
+
+def test_his_team_is_no_title():
+    ents = find_entities("أما مدرب الأهلي التونسي منير بن سالم فأكد أن فريقه «قدم نهائياً مشرفاً» أمام جماهيره.")
+    assert names(ents, "PER") == {"منير بن سالم"}

@@ -85,6 +85,7 @@ _UNCOMMON = 40  # Zipf × 10: «ايدن» (36) is a word somewhere, but not one
 
 
 _POSSESSIVES = ("ها", "هم", "ه")
+_OWNED_NOT_TITLES = frozenset(fold(w) for w in ("الفريق",))
 # Roles that introduce a name in news as titles do, beyond the model's trigger list
 # (the model's features are built from ``TITLES``; these only serve the rules).
 ROLES = frozenset(fold(w) for w in (
@@ -101,7 +102,7 @@ ROLES = frozenset(fold(w) for w in (
     "شقيقه", "شقيقها", "شقيقته", "نجله", "نجلها", "نجلته", "زوجته", "زوجها", "والده", "والدته",
     "بزعامة",  # «وتحالف السيادة بزعامة خميس الخنجر»
     "خادم",  # «خادم الحرمين الشريفين الملك سلمان»: the Saudi king's title (with «الحرمين الشريفين» in HIGH)
-    "محامي", "محامية"))  # «محامي المتهم فريد الديب»
+    "محامي", "محامية"))  # «محامي المتهم فريد الديب» (not «آمر», commander: folded, it is «أمر», an order)
 _TITLE_WORDS = TITLES | ROLES
 # words that continue a title chain beyond the model's ``TITLE_COMPLEMENTS`` (rules only): the
 # rank of a high commissioner or representative, and the domains of ministries («وزير المياه
@@ -148,6 +149,8 @@ def is_title(f: str) -> bool:
     for p in _POSSESSIVES:
         if f.endswith(p) and len(f) - len(p) >= 3:
             head = f[:-len(p)]
+            if "ال" + head in _OWNED_NOT_TITLES:
+                return False  # «فريقه» is his team, not his lieutenant general
             if "ال" + head in TITLES or (head.endswith("ت") and "ال" + head[:-1] + "ه" in TITLES):
                 return True
     return False
