@@ -1012,3 +1012,9 @@ def test_the_name_after_a_river_noun_is_a_place():
 def test_his_team_is_no_title():
     ents = find_entities("أما مدرب الأهلي التونسي منير بن سالم فأكد أن فريقه «قدم نهائياً مشرفاً» أمام جماهيره.")
     assert names(ents, "PER") == {"منير بن سالم"}
+
+
+def test_a_press_conference_has_no_journalist_in_it():
+    ents = find_entities("وقال المدير العام للشركة منصور راشد الخاطر، خلال ندوة صحفية انتظمت بضفاف البحيرة، إن الشركة "
+                         "استثمرت. وقالت صحفية أمريكية تدعى سارة جونز إن الوضع خطير.")
+    assert names(ents, "PER") == {"منصور راشد الخاطر", "سارة جونز"}

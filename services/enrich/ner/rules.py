@@ -2117,6 +2117,14 @@ def _untagged_place(i: int, folded: list[str], lex: Lexicon) -> int:
 _GREATER = frozenset(fold(w) for w in ("الكبرى", "الكبير"))
 
 
+def _adjective_title(i: int, folded: list[str]) -> bool:
+    """An indefinite nisba title right after an indefinite feminine or plural noun is that noun's
+    adjective: «ندوة صحفية», «تصريحات صحفية» (a press conference, press statements)."""
+    f, prev = folded[i], folded[i - 1] if i else ""
+    return f.endswith(("يه", "ي")) and not f.startswith("ال") and not prev.startswith("ال") \
+        and prev.endswith(("ه", "ات")) and len(prev) >= 4 and table().get(prev) >= _COMMON_STEM
+
+
 def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Add PER spans for names that follow a title chain and the CRF missed.
 
@@ -2132,6 +2140,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
     for i in range(n):
         if not is_title(folded[i]) and not (folded[i] in _MAN and i + 1 < n and folded[i + 1] in _MAN_OF):
             continue
+        if _adjective_title(i, folded):
+            continue  # «ندوة صحفية انتظمت …»: a press conference, no journalist
         j = i + 2 if folded[i] in _MAN and i + 1 < n and folded[i + 1] in _MAN_OF else i + 1
         describing = 0
         # the chain: offices, nationality adjectives, «باسم X», and the organisation an
