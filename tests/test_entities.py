@@ -961,6 +961,7 @@ def test_a_council_named_by_the_place_it_governs_is_an_organisation():
     ents = find_entities("وصوت مجلس محافظة البصرة على الموازنة، فيما دعا المجلس البلدي لمحافظة ظفار إلى الاستثمار، "
                          "وصادق المجلس الشعبي الولائي لتندوف على المشروع.")
     assert {"مجلس محافظة البصرة", "المجلس البلدي لمحافظة ظفار", "المجلس الشعبي الولائي لتندوف"} <= names(ents, "ORG")
+    assert "قيادة عمليات الأنبار" in names(find_entities("وأعلنت قيادة عمليات الأنبار أن القوات وصلت."), "ORG")
     # a council of no place is left as it was
     assert "المجلس البلدي" not in names(find_entities("وقال إن المجلس البلدي قرر تأجيل الجلسة."), "ORG")
 

@@ -634,6 +634,7 @@ _PLACE_COUNCIL_NOUNS = frozenset(fold(w) for w in (
 _LOCAL_COUNCIL_KINDS = frozenset(fold(w) for w in (
     "البلدي", "الشعبي", "الولائي", "الإقليمي", "الجهوي", "المحلي", "الإداري"))
 _THE_COUNCIL = fold("المجلس")
+_COMMAND, _OPERATIONS = fold("قيادة"), fold("عمليات")
 
 
 def _council_place_end(j: int, folded: list[str], loc_end: dict[int, int], clitic: str) -> int | None:
@@ -649,7 +650,8 @@ def _council_place_end(j: int, folded: list[str], loc_end: dict[int, int], cliti
 
 def place_councils(spans: list[Span], folded: list[str]) -> list[Span]:
     """«مجلس محافظة البصرة», «مجلس جهة مراكش آسفي», «المجلس البلدي لمحافظة ظفار», «المجلس الشعبي
-    الولائي لتندوف»: a council named by the place it governs is an organisation of its own (so the
+    الولائي لتندوف», and Iraq's «قيادة عمليات الأنبار»: a council or a command named by the place it
+    governs is an organisation of its own (so the
     news gold has them), the place within its name included. A council of no place («مجلس النواب»,
     «المجلس البلدي» alone) stays what the other rules made of it."""
     loc_end = {s: e for s, e, typ in spans if typ == "LOC"}
@@ -660,6 +662,8 @@ def place_councils(spans: list[Span], folded: list[str]) -> list[Span]:
         b = bare(f)
         if b == _COUNCIL:  # «مجلس محافظة نينوى»
             end = _council_place_end(i + 1, folded, loc_end, "")
+        elif b == _COMMAND and i + 1 < len(folded) and folded[i + 1] == _OPERATIONS:
+            end = loc_end.get(i + 2)  # «قيادة عمليات الأنبار»: the army's command of a province
         elif b == _THE_COUNCIL:  # «المجلس البلدي لمدينة طرابلس»
             j = i + 1
             while j < len(folded) and folded[j] in _LOCAL_COUNCIL_KINDS:
