@@ -651,9 +651,9 @@ def _council_place_end(j: int, folded: list[str], loc_end: dict[int, int], cliti
 def place_councils(spans: list[Span], folded: list[str]) -> list[Span]:
     """«مجلس محافظة البصرة», «مجلس جهة مراكش آسفي», «المجلس البلدي لمحافظة ظفار», «المجلس الشعبي
     الولائي لتندوف», and Iraq's «قيادة عمليات الأنبار»: a council or a command named by the place it
-    governs is an organisation of its own (so the
-    news gold has them), the place within its name included. A council of no place («مجلس النواب»,
-    «المجلس البلدي» alone) stays what the other rules made of it."""
+    governs is an organisation of its own (so the news gold has them), the place within its name
+    included. A council of no place («مجلس النواب», «المجلس البلدي» alone) stays what the other rules
+    made of it."""
     loc_end = {s: e for s, e, typ in spans if typ == "LOC"}
     if not loc_end:
         return spans
@@ -3295,7 +3295,7 @@ def _third_name(f: str, word: str, lex: Lexicon) -> bool:
 
 
 def grandfather_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
-    """«هشام عبدالعليم» + «رضوان», «عبدالرحمن سالم» + «بافضل»: the tagger often stops a name of three
+    """«هشام عبدالعليم» + «رضوان», «علي جعفر» + «العرادي»: the tagger often stops a name of three
     or four parts after two; the name the lexicon knows that follows at once is the rest of it
     (a list of persons has «و» or a comma between its names)."""
     starts = {s for s, _, _ in spans}
