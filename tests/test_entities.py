@@ -1019,3 +1019,21 @@ def test_a_press_conference_has_no_journalist_in_it():
     ents = find_entities("وقال المدير العام للشركة منصور راشد الخاطر، خلال ندوة صحفية انتظمت بضفاف البحيرة، إن الشركة "
                          "استثمرت. وقالت صحفية أمريكية تدعى سارة جونز إن الوضع خطير.")
     assert names(ents, "PER") == {"منصور راشد الخاطر", "سارة جونز"}
+
+
+def test_almost_is_no_place_but_the_peninsula_is_one():
+    assert not names(find_entities("وفق النتائج شبه النهائية التي نشرتها دائرة الانتخابات."), "LOC")
+    ents = find_entities("وكان العرب سكان شبه الجزيرة العربية قبائل متنقلة.")
+    assert "شبه الجزيرة العربية" in names(ents, "LOC")
+
+
+def test_acting_opens_no_name_and_a_city_high_court():
+    ents = find_entities("فيما يستعد رئيسه بالإنابة طارق رحمن للعودة من لندن، وقضت محكمة إسلام آباد العليا ببراءته.")
+    assert "طارق رحمن" in names(ents, "PER")
+    assert "محكمة إسلام آباد العليا" in names(ents, "ORG")
+
+
+def test_a_bodys_name_that_ran_into_its_officers_name():
+    ents = find_entities("وقال رئيس الوكالة الوطنية لإدارة الكوارث سوهاريانتو إن الإجلاء مستمر.")
+    assert "الوكالة الوطنية لإدارة الكوارث" in names(ents, "ORG")
+    assert "سوهاريانتو" in names(ents, "PER")

@@ -23,6 +23,7 @@ from .rules import (
     apposition_surnames,
     bare,
     campuses,
+    chiefs_after_bodies,
     city_clubs,
     company_suffixes,
     coordinated_organisations,
@@ -182,6 +183,7 @@ class CrfRecognizer:
         spans = ministry_domains(institutions(spans, folded, self.lex), folded)
         spans = quoted_place_names(spans, folded, words, self.lex)
         spans = org_led_persons(quoted_aliases(spans, folded, words, self.lex), folded)
+        spans = chiefs_after_bodies(spans, folded, words, self.lex)
         spans = coordination(spans, folded, words, self.lex)
         spans = nisba_surnames(spans, folded, words, self.lex)
         spans = role_surnames(speaker_surnames(spans, folded, words, self.lex), folded, words, self.lex)

@@ -278,7 +278,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
                 or (e - s > 1 and in_class(folded[s], ORG_HEADS))
                 or (e - s > 1 and _singular_future_verb(folded[s], lex) and not (
                     folded[s + 1].startswith("ال") and folded[s + 1] not in lex.per_tokens))
-                or (e - s > 2 and folded[s + 1] in _NAME_LINKS and _conjoined_word(folded[s], lex))))):
+                or (e - s > 2 and folded[s + 1] in _NAME_LINKS and _conjoined_word(folded[s], lex))
+                or (e - s > 1 and folded[s] in _ACTING)))):  # «رئيسه بالإنابة طارق رحمن»
             s += 1  # «باسم الجماعة يحيى…»: an organisation head is context, not name
         while e > s and (not is_word(words[e - 1]) or folded[e - 1] in STOP or (
                 typ == "PER" and is_trigger(folded[e - 1], lex) and not _surname_nisba(e - 1, s, folded, lex)
@@ -329,6 +330,10 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue  # (but after «نهر», «مدينة» the article is the name's: «نهر القاش»)
         if typ in ("LOC", "PER") and e - s == 1 and _future_verb(folded[s], lex):
             continue  # «أسوان والإسكندرية ستكونان»: a verb in the future, not a town
+        if typ == "LOC" and e - s == 1 and bare(folded[s]) == _QUASI:
+            continue  # «النتائج شبه النهائية», «بشكل شبه كامل»: "almost", no place
+        if typ == "LOC" and s and bare(folded[s - 1]) == _QUASI and bare(folded[s]) in _ISLAND:
+            s -= 1  # but «شبه الجزيرة العربية» is the peninsula, whole
         if typ == "PER" and e - s <= 2 and _quality_noun_phrase(s, folded, lex):
             continue  # «أشاد بحسن التنظيم», «لحسن الحظ»: good organisation, good luck — no Hassan
         if typ == "PER" and e - s == 1 and folded[s] in _TIMES_OF_DAY and e < len(words) \
@@ -367,6 +372,8 @@ def _describing_participle(f: str) -> bool:
 
 _CONCERNED = fold("المعنية")
 _AFFILIATED = frozenset(fold(w) for w in ("التابعة", "التابع"))
+_QUASI = fold("شبه")
+_ISLAND = frozenset(fold(w) for w in ("الجزيرة", "جزيرة"))
 
 
 def _closed_name(s: int, e: int, folded: list[str], words: list[str], lex: Lexicon) -> bool:
@@ -2052,7 +2059,8 @@ def courts_of_places(spans: list[Span], folded: list[str], words: list[str], lex
             continue
         loc = next((x for x in out if x[0] == i + 1 and x[2] == "LOC"), None)
         if bare(f) == _COURT and loc and not any(x[0] < loc[1] and x[1] > i and x != loc for x in out):
-            out = [x for x in out if x != loc] + [(i, loc[1], "ORG")]  # «محكمة الدار البيضاء»: the city's court
+            end = loc[1] + 1 if loc[1] < n and folded[loc[1]] == _SUPREME else loc[1]  # «محكمة إسلام آباد العليا»
+            out = [x for x in out if x != loc] + [(i, end, "ORG")]  # «محكمة الدار البيضاء»: the city's court
             continue
         if j >= n or folded[i + 1] not in _LOCAL_COURTS or not folded[j].startswith("ب"):
             continue
@@ -3782,6 +3790,36 @@ def quoted_aliases(spans: list[Span], folded: list[str], words: list[str], lex: 
             continue  # «إنتر ميلان (إيطاليا)», «(الفرنسية)», «(الملاحظ)»: a country, an adjective, a word
         out = [x for x in out if not (e < x[0] < close)] + [(e + 1, close, "ORG")]
     return sorted(out) if out != spans else spans
+
+
+def _chief_word(f: str, word: str, lex: Lexicon) -> bool:
+    """A word of a foreign person's name: indefinite, no clitic, rare in Arabic or a given name, and
+    nothing an organisation's name ends on (a company word, an organisation's token, a place)."""
+    return is_arabic(word) and not f.startswith("ال") and not split_clitic(f)[0] and f not in STOP \
+        and (table().get(f) < _RARE_SURNAME or f in lex.first_names) and f not in _COMPANY_SUFFIXES \
+        and f not in lex.org_tokens and f not in lex.loc and not is_trigger(f, lex)
+
+
+def chiefs_after_bodies(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
+    """«أستاذ الهندسة في جامعة أديس أبابا يلما سيليشي», «رئيس الوكالة الوطنية لإدارة الكوارث سوهاريانتو»:
+    after a title, a body's name that ends on a definite word or a place, then runs into rare
+    indefinite words, has run into its officer's name (a body's own name goes on with definite words,
+    «لـ», or a company word). Not after a company head: «شركة الخرافي ناشيونال» is one name."""
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "ORG" and e - s >= 3 and not in_class(folded[s], _COMPANY_HEADS) \
+                and any(is_title(folded[k]) for k in range(max(0, s - 5), s)):
+            t = e
+            while t - 1 > s + 1 and e - t < 3 and _chief_word(folded[t - 1], words[t - 1], lex) \
+                    and (folded[t - 2], folded[t - 1]) not in lex.loc_multi:
+                t -= 1
+            before = folded[t - 1]
+            if t < e and (before.startswith(("ال", "لل")) or before in lex.loc
+                          or (folded[t - 2], before) in lex.loc_multi):
+                out += [(s, t, typ), (t, e, "PER")]
+                continue
+        out.append((s, e, typ))
+    return out
 
 
 def org_led_persons(spans: list[Span], folded: list[str]) -> list[Span]:
