@@ -2,7 +2,8 @@
 
 As trafilatura gates its extraction on its evaluation set, a change that makes naba worse
 at Arabic news fails here rather than in a note. The thresholds sit a little under the
-current scores (entities F1 0.918 with the harder blind sets 31–35, each type ≥ 0.87; dates P/R 0.99), so
+current scores (entities F1 0.896 on 308 articles with the harder local-news blind sets 43–48, three of
+them never tuned on, each type ≥ 0.86; dates P/R 0.99), so
 noise from a retrained model passes and a broken rule does not; the issue's own bars (F1 0.80,
 date P 0.95 / R 0.90) are lower.
 """
@@ -28,9 +29,9 @@ def test_entities_on_modern_news_stay_above_the_gate() -> None:
     ev = _load("news_entities_eval")
     totals = ev.evaluate()
     p, r, f = ev.micro(totals["all"])
-    assert f >= 0.90, (p, r, f)
+    assert f >= 0.88, (p, r, f)
     for typ in ("PER", "LOC", "ORG"):
-        assert ev.prf(*totals["all"][typ])[2] >= 0.85, typ
+        assert ev.prf(*totals["all"][typ])[2] >= 0.84, typ
 
 
 def test_dates_on_modern_news_stay_above_the_gate() -> None:
