@@ -1037,3 +1037,11 @@ def test_a_bodys_name_that_ran_into_its_officers_name():
     ents = find_entities("وقال رئيس الوكالة الوطنية لإدارة الكوارث سوهاريانتو إن الإجلاء مستمر.")
     assert "الوكالة الوطنية لإدارة الكوارث" in names(ents, "ORG")
     assert "سوهاريانتو" in names(ents, "PER")
+
+
+def test_parties_blocs_and_armed_groups_abroad_and_a_chief_after_them():
+    ents = find_entities("وقالت رئيسة مجموعة الاشتراكيين والديمقراطيين إيراتشي غارسيا بيريز إن المذكرة ستسقط، فيما "
+                         "تبنت جماعة نصرة الإسلام والمسلمين الهجوم، وفازت رابطة عوامي بالانتخابات.")
+    orgs = names(ents, "ORG")
+    assert {"مجموعة الاشتراكيين والديمقراطيين", "جماعة نصرة الإسلام والمسلمين", "رابطة عوامي"} <= orgs
+    assert "إيراتشي غارسيا بيريز" in names(ents, "PER")

@@ -3432,6 +3432,12 @@ def _curated(toks: tuple[str, ...]) -> bool:
     return toks in sports_clubs() or toks in known_organisations().get(toks[0], ())
 
 
+def _arabic_plural_end(f: str) -> bool:
+    """A definite Arabic word that only ends a name: one after «و», or a plural («الاشتراكيين»); a family
+    name («شركة الخرافي» + «ناشيونال») may go on with foreign words."""
+    return f.startswith("وال") or (f.startswith("ال") and f.endswith(("ين", "ون", "ات")))
+
+
 def foreign_company_names(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """«بنك فيرست ريبابليك», «مصرف غولدمان ساكس», «حزب بهاراتيا جاناتا», «شركة أوبن إيه آي»: after the
     head and a first foreign word, a name goes on through more words that no lexicon knows and that
@@ -3442,8 +3448,8 @@ def foreign_company_names(spans: list[Span], folded: list[str], words: list[str]
     grown: list[tuple[int, int, int]] = []
     for s, e, typ in spans:
         if typ != "ORG" or not (class_word(folded[s], _FOREIGN_NAME_HEADS)) or not 2 <= e - s <= 3 \
-                or table().get(folded[e - 1]) >= _UNCOMMON:
-            continue
+                or table().get(folded[e - 1]) >= _UNCOMMON or _arabic_plural_end(folded[e - 1]):
+            continue  # (a name in Arabic words, «مجموعة الاشتراكيين والديمقراطيين», goes on with no foreign word)
         k = e
         while k < n and k - s < 6:
             if k + 1 < n and (folded[k], folded[k + 1]) == _AI:
