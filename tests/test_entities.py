@@ -1045,3 +1045,8 @@ def test_parties_blocs_and_armed_groups_abroad_and_a_chief_after_them():
     orgs = names(ents, "ORG")
     assert {"مجموعة الاشتراكيين والديمقراطيين", "جماعة نصرة الإسلام والمسلمين", "رابطة عوامي"} <= orgs
     assert "إيراتشي غارسيا بيريز" in names(ents, "PER")
+
+
+def test_a_party_named_by_an_everyday_plural():
+    ents = find_entities("وفاز حزب المواطنين الوطني بعشرة مقاعد في البرلمان الجديد.")
+    assert "حزب المواطنين الوطني" in names(ents, "ORG")

@@ -1510,6 +1510,7 @@ _COMPANY_HEADS = frozenset(fold(w) for w in ("شركة", "مجموعة", "مجم
 _GROUP_HEADS = frozenset(fold(w) for w in ("مجموعة", "مجمع"))
 _NAMED_AFTER_PERSONS = frozenset(fold(w) for w in ("جامعة", "مؤسسة", "مركز"))
 _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "جبهة", "تيار", "تحالف", "ائتلاف"))
+_PARTY = fold("حزب")  # («تحالف المتمردين» is an alliance of rebels, not its name)
 _ORG_FILLERS = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الدولي", "الدولية", "العربي", "العربية",
                                             "الإسلامي", "الإسلامية", "الشعبي", "الشعبية", "المتحدة", "العليا",
                                             "الأعلى", "المركزي", "المركزية", "القابضة"))
@@ -1638,10 +1639,12 @@ def org_heads(spans: list[Span], folded: list[str], words: list[str], lex: Lexic
             continue  # «حركة الملاحة الدولية», «حركة المرور»: traffic, not a movement
         j = i + 1
         # up to two definite name words, then fillers («الوطني», «الدولي»)
+        # (a party's name may be an everyday plural: «حزب المواطنين الوطني», «حزب الخضر»)
         while j < n and j not in covered and folded[j].startswith("ال") and folded[j] not in STOP \
                 and not is_nationality(folded[j], lex) and not is_title(folded[j]) and (
                     folded[j] in _ORG_FILLERS if j - i > 2 else
-                    folded[j] not in lex.common or folded[j] in lex.org_tokens or folded[j] in _ORG_FILLERS):
+                    folded[j] not in lex.common or folded[j] in lex.org_tokens or folded[j] in _ORG_FILLERS
+                    or (j == i + 1 and head == _PARTY and folded[j].endswith(("ين", "ون")))):
             j += 1
             if j - i > 4:
                 break
