@@ -1050,3 +1050,10 @@ def test_parties_blocs_and_armed_groups_abroad_and_a_chief_after_them():
 def test_a_party_named_by_an_everyday_plural():
     ents = find_entities("وفاز حزب المواطنين الوطني بعشرة مقاعد في البرلمان الجديد.")
     assert "حزب المواطنين الوطني" in names(ents, "ORG")
+
+
+def test_a_two_word_place_before_its_governor_and_a_month_is_no_one():
+    ents = find_entities("وقال رئيس حكومة إقليم خيبر بختونخوا سهيل أفريدي إن الاحتجاجات ستستمر.")
+    assert "خيبر بختونخوا" in names(ents, "LOC")
+    assert "سهيل أفريدي" in names(ents, "PER")
+    assert "يوليو" not in names(find_entities("بالتزامن مع استفتاء على ميثاق يوليو للإصلاحات."), "PER")

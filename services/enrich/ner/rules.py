@@ -334,6 +334,8 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue  # «النتائج شبه النهائية», «بشكل شبه كامل»: "almost", no place
         if typ == "LOC" and s and bare(folded[s - 1]) == _QUASI and bare(folded[s]) in _ISLAND:
             s -= 1  # but «شبه الجزيرة العربية» is the peninsula, whole
+        if typ == "PER" and e - s == 1 and bare(folded[s]) in _MONTHS:
+            continue  # «ميثاق يوليو»: a month names no one
         if typ == "PER" and e - s <= 2 and _quality_noun_phrase(s, folded, lex):
             continue  # «أشاد بحسن التنظيم», «لحسن الحظ»: good organisation, good luck — no Hassan
         if typ == "PER" and e - s == 1 and folded[s] in _TIMES_OF_DAY and e < len(words) \
@@ -1345,6 +1347,11 @@ def places_not_persons(spans: list[Span], folded: list[str], lex: Lexicon) -> li
     out: list[Span] = []
     loc_starts = {x[0] for x in spans if x[2] == "LOC"}
     for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and out and out[-1][2] == "LOC" and out[-1][1] == s \
+                and (bare(folded[out[-1][0]]), *folded[out[-1][0] + 1:s + 1]) in lex.loc_multi:
+            # «رئيس حكومة إقليم خيبر» + «بختونخوا سهيل أفريدي»: the place's second word, then the governor
+            out[-1] = (out[-1][0], s + 1, "LOC")
+            s += 1
         if typ == "LOC" and e - s == 1 and e in loc_starts and bare(folded[s]) in _STATE_TITLES:
             continue  # «وسلطنة» + «عمان»: the state is named by the place after its title
         if typ == "LOC" and e - s == 2 and folded[s] in lex.first_names and folded[s] not in lex.loc \
@@ -2258,7 +2265,8 @@ def title_chains(spans: list[Span], folded: list[str], words: list[str], lex: Le
         if j + 1 < n and (sp := span_at[j + 1]) and sp[0] == j + 1 and sp[2] == "PER" \
                 and not folded[j].startswith("ال") and not (folded[j].endswith(("ها", "هم")) and len(folded[j]) >= 5) \
                 and folded[j] not in _HONORIFICS and not split_clitic(folded[j + 1])[0] \
-                and (folded[j] in lex.first_names or folded[j] not in lex.common):
+                and (folded[j] in lex.first_names or folded[j] not in lex.common) \
+                and not (j and (bare(folded[j - 1]), folded[j]) in lex.loc_multi):  # «إقليم خيبر بختونخوا»
             # «الناشط السياسي جوهر بن مبارك», «وزير المياه رائد أبو السعود»: the CRF found the
             # rest of the name; the word between the chain and it is its first word (not a noun with
             # its owner, «وفدها»: a stem of three letters or more before «ها»/«هم»; «برهم صالح» is a name)
