@@ -191,7 +191,7 @@ def _given_name_first(s: int, e: int, folded: list[str], lex: Lexicon) -> bool:
     """«بيني غانتس»: a given name that the lexicon also reads as an indefinite adjective of
     nationality opens the name; a title or a definite adjective («الروسي») never does."""
     f = folded[s]
-    if f == _IN_NAME_OF and e - s > 1 and s and folded[s - 1] in ("،", ","):
+    if f == _IN_NAME_OF and e - s > 1 and s and folded[s - 1] in _COMMAS:
         return True  # «رئيس مجلس إدارة الملكية الأردنية، باسم الطراونة»: after a comma, the name Basem
     return e - s > 1 and f in lex.first_names and not f.startswith("ال") and not is_title(f) \
         and f not in TITLE_COMPLEMENTS and f not in HIGH
@@ -1033,7 +1033,7 @@ _IDIOM_PLACES = {fold("مسقط"): fold("رأس")}
 # cities that ANERcorp's few sentences leave untagged more often than not («وفي الموصل شمال العراق»,
 # «معاون سجن أحداث الموصل»: O), which makes them "mostly outside names" in its lexicon; in the news
 # they are the cities, and their everyday senses («الموصل» the conductor) are rare
-_NEWS_CITIES = frozenset(fold(w) for w in ("الموصل", "الطائف", "الطايف", "بعقوبة", "البقاع"))
+_NEWS_CITIES = frozenset(fold(w) for w in ("الموصل", "الطائف", "بعقوبة", "البقاع"))  # (folded, «الطايف» too)
 
 
 def gazetteer_places(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
@@ -3268,7 +3268,7 @@ def adjacent_persons(spans: list[Span], folded: list[str], words: list[str], lex
     return out
 
 
-_SPEAKER_ENDS = frozenset((":", "،", ","))
+_SPEAKER_ENDS = frozenset((":", *_COMMAS))
 
 
 def _quoted_alone(f: str, folded: list[str], words: list[str], skip: int) -> int | None:
