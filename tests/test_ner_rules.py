@@ -356,6 +356,16 @@ def test_a_small_towns_name_that_is_mostly_another_word_is_no_place():
     assert not mostly_another_word(fold("باريس"), "FR", 2_138_551, False, freq)  # large cities stay
 
 
+def test_villages_of_the_arab_world_are_places_unless_their_name_is_an_everyday_word():
+    from services.enrich.ner.build_lexicons import arabic_city_names, arabic_town_names
+
+    towns = {fold(t) for t in arabic_town_names()}
+    # a Palestinian village, an Iraqi district, a Yemeni one, a Lebanese town, all under 15k people
+    assert {fold("بيتونيا"), fold("الطارمية"), fold("قعطبة"), fold("بحمدون")} <= towns
+    assert not {fold("الجديدة"), fold("الحكومة"), fold("الجمعة"), fold("السوق")} & towns  # villages too
+    assert fold("بيتونيا") not in {fold(c) for c in arabic_city_names()}  # not in the list of cities
+
+
 def test_disease_names_are_not_entities_and_keep_their_first_letter(lex):
     from services.enrich.ner.rules import drop_noise, org_edges
 
@@ -842,6 +852,8 @@ def test_a_currency_after_an_amount_is_no_name():
     words, _ = _prep("أرباحا بلغت 6.1 مليار ريال وكلفة 53 مليار درهم بينما فاز ريال مدريد")
     spans = [(4, 5, "ORG"), (8, 9, "LOC"), (11, 13, "ORG")]
     assert drop_noise(spans, words) == [(11, 13, "ORG")]
+    words, _ = _prep("وتبلغ قيمة الجائزة 11 مليون كرونة سويدية")
+    assert drop_noise([(5, 6, "ORG")], words) == []
 
 
 def test_nationality_after_a_name_after_an_office_domain_is_a_family_name(lex):

