@@ -103,7 +103,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def evaluate(root: Path = REPO / "bench" / "news", show: bool = False) -> dict[str, dict[str, list[int]]]:
     """tp, fp, fn per set (and ``all``) and type."""
-    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))["docs"]
+    data = json.loads((root / "gold.json").read_text(encoding="utf-8"))
+    gold, held_out = data["docs"], set(data.get("held_out", []))
     totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0, 0, 0] for t in TYPES})
     for name, g in sorted(gold.items()):
         path = root / name
@@ -112,7 +113,8 @@ def evaluate(root: Path = REPO / "bench" / "news", show: bool = False) -> dict[s
         for e in article.entities:
             names[e.type].add(e.name)
         for typ, counts in score(g, names).items():
-            for group in (g["set"], "all"):
+            role = "held-out" if g["set"] in held_out else "trained"  # (see the NER's news_corpus)
+            for group in (g["set"], "all", *((role,) if held_out else ())):
                 totals[group][typ] = [a + b for a, b in zip(totals[group][typ], counts, strict=True)]
         if show:
             show_entities(name, g, names)
@@ -130,7 +132,8 @@ def main() -> int:
     args = ap.parse_args()
     totals = evaluate(args.dir, args.show)
     print(f"{'set':10s} {'P':>6s} {'R':>6s} {'F1':>6s}   " + "  ".join(f"{t} F1" for t in TYPES))
-    for group in sorted(totals, key=lambda k: (k == "all", k)):
+    last = ("held-out", "trained", "all")
+    for group in sorted(totals, key=lambda k: (last.index(k) + 1 if k in last else 0, k)):
         by_type = totals[group]
         p, r, f = micro(by_type)
         print(f"{group:10s} {p:6.3f} {r:6.3f} {f:6.3f}   "

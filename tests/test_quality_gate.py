@@ -1,11 +1,14 @@
 """Evaluation gate: entity and date quality on the hand-written modern-news sets in ``bench/``.
 
 As trafilatura gates its extraction on its evaluation set, a change that makes naba worse
-at Arabic news fails here rather than in a note. The thresholds sit a little under the
-current scores (entities F1 0.899 on 308 articles with the harder local-news blind sets 43–48, three of
-them never tuned on, each type ≥ 0.86; dates P/R 0.99), so
-noise from a retrained model passes and a broken rule does not; the issue's own bars (F1 0.80,
-date P 0.95 / R 0.90) are lower.
+at Arabic news fails here rather than in a note. The entity model is trained on the news
+sets except the held-out ones (``held_out`` in ``bench/news/gold.json``), so the two are
+gated apart: the held-out sets (local and business news, never trained on) measure what
+naba does on news it has not seen, the trained sets catch a broken rule or a broken
+projection of the gold (they score far higher). The thresholds sit a little under the
+current scores (held-out F1 0.828 on 68 articles, each type ≥ 0.77; trained 0.967; dates P/R 0.99), so noise
+from a retrained model passes and a broken rule does not; the issue's own bars (F1 0.80,
+date P 0.95 / R 0.90) are for news nobody here has.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
+HELD_OUT_F1, HELD_OUT_TYPE_F1, TRAINED_F1 = 0.80, 0.74, 0.95
 
 
 def _load(name: str) -> ModuleType:
@@ -28,10 +32,12 @@ def _load(name: str) -> ModuleType:
 def test_entities_on_modern_news_stay_above_the_gate() -> None:
     ev = _load("news_entities_eval")
     totals = ev.evaluate()
-    p, r, f = ev.micro(totals["all"])
-    assert f >= 0.88, (p, r, f)
+    p, r, f = ev.micro(totals["held-out"])
+    assert f >= HELD_OUT_F1, (p, r, f)
     for typ in ("PER", "LOC", "ORG"):
-        assert ev.prf(*totals["all"][typ])[2] >= 0.84, typ
+        assert ev.prf(*totals["held-out"][typ])[2] >= HELD_OUT_TYPE_F1, typ
+    p, r, f = ev.micro(totals["trained"])
+    assert f >= TRAINED_F1, (p, r, f)
 
 
 def test_dates_on_modern_news_stay_above_the_gate() -> None:

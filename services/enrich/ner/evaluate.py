@@ -5,8 +5,9 @@
 ``train --cv`` scores the CRF's tags; what the pipeline emits also passes through the
 news rules (title chains, propagation, trimming). Here each ANERcorp test fold is cut
 into pseudo-documents of consecutive sentences, joined into text, run through
-``CrfRecognizer.find`` with a model and lexicon built from the training folds only, and
-the character spans are compared with the gold spans (exact match, PER/LOC/ORG).
+``CrfRecognizer.find`` with a model and lexicon built from the training folds only (plus
+naba's news articles, as in training: see ``train``), and the character spans are compared
+with the gold spans (exact match, PER/LOC/ORG).
 
 Training the five fold models is most of the cost. ``--cache DIR`` keeps each fold's model
 and lexicon there and reuses them on the next run: a change to the rules alone (which
@@ -24,9 +25,10 @@ from pathlib import Path
 from .build_lexicons import build
 from .corpus import Sentence, load_dir, spans
 from .lexicon import save
+from .news_corpus import NEWS_DIR
 from .recognizer import CrfRecognizer
 from .stack import DOC_SENTENCES, blocks
-from .train import featurize, prf, tally, train_model
+from .train import featurize, prf, tally, train_model, with_news
 
 TYPES = ("PER", "LOC", "ORG")
 
@@ -63,7 +65,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-iter", type=int, default=100)
     ap.add_argument("--cache", type=Path, default=None, help="keep and reuse the fold models here")
     ap.add_argument("--errors", type=Path, default=None, help="write each false positive and negative here")
+    ap.add_argument("--news", type=Path, default=NEWS_DIR, help="naba's news articles, in every training part")
+    ap.add_argument("--no-news", action="store_true", help="train the folds on ANERcorp (and AQMAR) only")
     args = ap.parse_args(argv)
+    news = None if args.no_news else args.news
     aner, aqmar = load_dir(args.data)
     size = (len(aner) + args.cv - 1) // args.cv
     folds = [int(x) for x in args.folds.split(",")] if args.folds else range(args.cv)
@@ -76,8 +81,11 @@ def main(argv: list[str] | None = None) -> None:
             test = aner[part * size:(part + 1) * size]
             train = aner[:part * size] + aner[(part + 1) * size:]
             tag = f"cv{args.cv}-f{part}-c{args.c1}-{args.c2}-i{args.max_iter}"
-            model, lex_path = where / f"m-{tag}.crfsuite", where / f"l-{tag}.json.gz"
+            base = where / f"m-{tag}.crfsuite"  # ANERcorp only: the model, or what tags the news' optional names
+            model, lex_path = (base, where / f"l-{tag}.json.gz") if news is None else \
+                (where / f"mn-{tag}.crfsuite", where / f"ln-{tag}.json.gz")
             if not (model.exists() and lex_path.exists()):
+                train = with_news(train, base, args.c1, args.c2, args.max_iter, 2, aqmar, news)
                 train_model(featurize(train, 2, aqmar), model, args.c1, args.c2, args.max_iter)
                 save(build(train + aqmar), lex_path)
             rec = CrfRecognizer(model=model, lexicon=lex_path)

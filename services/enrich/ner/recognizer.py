@@ -69,6 +69,7 @@ from .rules import (
     quoted_family_names,
     quoted_place_names,
     role_surnames,
+    sentence_tails,
     speaker_surnames,
     speech_subjects,
     split_glued,
@@ -194,6 +195,7 @@ class CrfRecognizer:
         spans = everyday_edges(spans, folded, words, self.lex)
         spans = kingdom_names(city_clubs(spans, folded, words, self.lex), folded, self.lex)
         spans = place_councils(not_places(moroccan_regions(spans, folded, self.lex), folded), folded)
+        spans = sentence_tails(spans, folded, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

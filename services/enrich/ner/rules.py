@@ -4031,3 +4031,46 @@ def plus_names(spans: list[Span], folded: list[str], words: list[str], tokens: l
                 s += 1
         out.append((s, e, typ))
     return out
+
+
+# a preposition with its pronoun («إلينا», «له», «عليه», «منها»): the sentence going on after a name
+_PRONOUN_PREPOSITIONS = frozenset(fold(p + s) for p in ("إلي", "ل", "علي", "من", "مع", "عن", "ب", "في", "لدي")
+                                  for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"))
+_BARE_FROM, _SAKE_OF = fold("من"), fold("أجل")
+
+
+def sentence_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+    """Where a name the tagger ran on (trained on long names of bodies, «بعثة الأمم المتحدة للدعم في
+    ليبيا») has run into its sentence:
+
+    - a preposition with its pronoun ends no person's name («يتوجه حفتر إلينا»; a body may be named so:
+      «والوقاية منها»), and an adjective followed by one describes the body, it is no part of its name
+      («حكومة الوفاق الوطني المناوئة له»), nor is what it describes after «و» («والميليشيات المتحالفة معها»);
+    - a name with «من» in it ends on a definite word («الجمعية الأردنية للوقاية من حوادث الطرق») or a
+      second purpose («… من الرشوة ومحاربتها»); ending on an indefinite one, the purpose before «من» is
+      the sentence's («الجيش الليبي لتحرير العاصمة من
+      ميليشيات»);
+    - after the nationality that ends a body's name, «ل» and a place is where it went («قائد
+      الجيش الوطني الليبي لموسكو»).
+    """
+    n = len(folded)
+    out: list[Span] = []
+    for s, e, typ in spans:
+        if typ == "PER" and e - s >= 2 and folded[e - 1] in _PRONOUN_PREPOSITIONS:
+            e -= 1
+        if typ == "ORG" and e - s >= 3 and e < n and folded[e] in _PRONOUN_PREPOSITIONS \
+                and folded[e - 1].startswith("ال"):
+            e -= 1
+            if e - s >= 3 and folded[e - 1].startswith("وال"):
+                e -= 1
+        last = folded[e - 1]
+        if typ == "ORG" and not last.startswith(("ال", "و")) and bare(last) not in lex.loc \
+                and (k := next((k for k in range(s + 1, e) if folded[k] == _BARE_FROM
+                                and (k + 1 == n or folded[k + 1] != _SAKE_OF)), None)):
+            purpose = next((j for j in range(k - 1, s, -1) if folded[j].startswith("ل")), None)
+            e = purpose if purpose is not None and purpose - s >= 2 else k
+        if typ == "ORG" and e - s >= 3 and folded[e - 1].startswith("ل") and bare(folded[e - 1]) in lex.loc \
+                and is_nationality(folded[e - 2], lex):
+            e -= 1
+        out.append((s, e, typ))
+    return out
