@@ -1495,6 +1495,8 @@ def test_a_name_the_tagger_ran_into_its_sentence_ends_where_the_sentence_goes_on
     lex.nationalities.add(fold("ليبي"))
     words, folded = _prep("زيارة قائد الجيش الوطني الليبي لموسكو")
     assert sentence_tails([(2, 6, "ORG")], folded, lex) == [(2, 5, "ORG")]
+    words, folded = _prep("وأعلن التحالف الحرب لداعش في سوريا")
+    assert sentence_tails([(1, 4, "ORG")], folded, lex) == [(3, 4, "ORG")]
     # names of bodies that do hold «من» or a pronoun
     for text, span in (("أعلنت الجمعية الأردنية للوقاية من حوادث الطرق", (1, 7, "ORG")),
                        ("قالت المراكز الأفريقية لمكافحة الأمراض والوقاية منها", (1, 7, "ORG")),

@@ -4051,7 +4051,8 @@ def sentence_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[S
       the sentence's («الجيش الليبي لتحرير العاصمة من
       ميليشيات»);
     - after the nationality that ends a body's name, «ل» and a place is where it went («قائد
-      الجيش الوطني الليبي لموسكو»).
+      الجيش الوطني الليبي لموسكو»), and a known body after «ل» that ends an unknown name is the name
+      («التحالف الحرب لداعش»: the war on Daesh).
     """
     n = len(folded)
     out: list[Span] = []
@@ -4072,5 +4073,13 @@ def sentence_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[S
         if typ == "ORG" and e - s >= 3 and folded[e - 1].startswith("ل") and bare(folded[e - 1]) in lex.loc \
                 and is_nationality(folded[e - 2], lex):
             e -= 1
+        if typ == "ORG" and e - s >= 2 and not _curated((bare(folded[s]), *folded[s + 1:e])):
+            # «وأعلن التحالف الحرب لداعش»: a known body after «ل» at the end is what the rest was about
+            k = next((k for k in range(s + 1, e) if folded[k][:1] == "ل" and bare(folded[k]) != folded[k]
+                      and _curated((bare(folded[k]), *folded[k + 1:e]))), s)
+            if k - s >= 3 and folded[k - 1] in _AFFILIATED:
+                e = k - 1  # «المفوضية السامية لحقوق الإنسان التابعة للأمم المتحدة»: the body, then whose it is
+            else:
+                s = k
         out.append((s, e, typ))
     return out
