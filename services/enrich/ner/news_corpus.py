@@ -56,10 +56,10 @@ def _first_word_matches(token: str, first: str) -> bool:
 
 # «مدينة قوانغتشو», «دولة الكويت», «محافظة البصرة»: the gold accepts the place with its noun, ANERcorp
 # (and the rules, see ``named_after_place_nouns``) name the place alone; trained on both, the tagger
-# would learn neither
+# would learn neither (a Moroccan region keeps «جهة»: see ``moroccan_regions``)
 _PLACE_NOUNS = frozenset(fold(w) for w in (
     "مدينة", "محافظة", "ولاية", "دولة", "منطقة", "قضاء", "ناحية", "إقليم", "بلدة", "قرية", "مقاطعة", "مديرية",
-    "محلية", "إمارة"))
+    "محلية", "إمارة", "ضاحية", "نهر", "ميناء", "حقل", "معسكر", "مخيم"))
 
 
 def _words_of(name: str, typ: str) -> list[str]:

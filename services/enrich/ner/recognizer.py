@@ -195,7 +195,7 @@ class CrfRecognizer:
         spans = everyday_edges(spans, folded, words, self.lex)
         spans = kingdom_names(city_clubs(spans, folded, words, self.lex), folded, self.lex)
         spans = place_councils(not_places(moroccan_regions(spans, folded, self.lex), folded), folded)
-        spans = sentence_tails(spans, folded, self.lex)
+        spans = sentence_tails(spans, folded, words, self.lex)
         spans = [s for s in spans if s[2] in self.types]
 
         # a curated organisation's own spelling is evidence for its clitic-free form,

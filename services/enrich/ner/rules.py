@@ -3625,6 +3625,8 @@ def campuses(spans: list[Span], folded: list[str]) -> list[Span]:
             e = loc_at[e]  # «جامعة كولورادو» + «بولدر»
         while e in loc_at and loc_at[e] - e == 1 and folded[e - 2] == _IN:  # «في أوربانا» + «شامبين»
             e = loc_at[e]
+        if i in org_at and org_at[i] > e:
+            continue  # the tagger's name already runs on to the campus
         if e - i >= 2 and (e > i + 2 or i not in org_at or org_at[i] != e):
             found.append((i, e))
     if not found:
@@ -4039,7 +4041,14 @@ _PRONOUN_PREPOSITIONS = frozenset(fold(p + s) for p in ("إلي", "ل", "علي"
 _BARE_FROM, _SAKE_OF = fold("من"), fold("أجل")
 
 
-def sentence_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Span]:
+def _past_verb_after(word: str, f: str, before: str) -> bool:
+    """«ألغت», «قررت» after a feminine definite word: a verb in the past whose subject it is (an
+    indefinite word in «-ت» that Arabic text uses often; a foreign name in «-ت» is rare in it)."""
+    return before.startswith("ال") and before.endswith("ه") and not word.startswith("ال") and f.endswith("ت") \
+        and 4 <= len(f) <= 6 and table().get(f) >= 30  # (Zipf 3: «ألغت» 3.6)
+
+
+def sentence_tails(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -> list[Span]:
     """Where a name the tagger ran on (trained on long names of bodies, «بعثة الأمم المتحدة للدعم في
     ليبيا») has run into its sentence:
 
@@ -4064,6 +4073,10 @@ def sentence_tails(spans: list[Span], folded: list[str], lex: Lexicon) -> list[S
             e -= 1
             if e - s >= 3 and folded[e - 1].startswith("وال"):
                 e -= 1
+        if typ == "ORG" and (k := next((k for k in range(s + 1, e) if folded[k] in _NOT_PURPOSES), None)):
+            e = k  # «حاكم مصرف لبنان للصحفيين»: whom it was said to
+        if typ == "ORG" and e - s >= 3 and _past_verb_after(words[e - 1], folded[e - 1], folded[e - 2]):
+            e -= 1  # «المحكمة الدستورية ألغت النتائج»: the court, then what it did
         last = folded[e - 1]
         if typ == "ORG" and not last.startswith(("ال", "و")) and bare(last) not in lex.loc \
                 and (k := next((k for k in range(s + 1, e) if folded[k] == _BARE_FROM
