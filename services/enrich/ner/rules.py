@@ -696,10 +696,16 @@ def kingdom_names(spans: list[Span], folded: list[str], lex: Lexicon) -> list[Sp
     n = len(folded)
     out = list(spans)
     for i in range(n - 1):
-        if bare(folded[i]) == _THE_KINGDOM and not covered[i] and not covered[i + 1] \
-                and folded[i + 1].endswith("يه") and is_nationality(folded[i + 1], lex):
-            end = i + 3 if i + 2 < n and folded[i + 2] == _HASHEMITE and not covered[i + 2] else i + 2
-            out.append((i, end, "LOC"))
+        if bare(folded[i]) != _THE_KINGDOM or not folded[i + 1].endswith("يه") \
+                or not is_nationality(folded[i + 1], lex):
+            continue
+        end = i + 3 if i + 2 < n and folded[i + 2] == _HASHEMITE else i + 2
+        if not covered[i] and not covered[i + 1]:
+            out.append((i, end if end == i + 2 or not covered[i + 2] else i + 2, "LOC"))
+        elif (orgs := [sp for sp in out if sp[2] == "ORG" and sp[0] <= i and end <= sp[1]]) \
+                and all(sp[1] == end for sp in orgs):
+            # «وزار الملك المملكة الأردنية الهاشمية»: the tagger read the king and his kingdom as a body
+            out = [sp for sp in out if sp not in orgs] + [(i, end, "LOC")]
     return sorted(out) if out != spans else spans
 
 
@@ -4039,6 +4045,7 @@ def plus_names(spans: list[Span], folded: list[str], words: list[str], tokens: l
 _PRONOUN_PREPOSITIONS = frozenset(fold(p + s) for p in ("إلي", "ل", "علي", "من", "مع", "عن", "ب", "في", "لدي")
                                   for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"))
 _BARE_FROM, _SAKE_OF = fold("من"), fold("أجل")
+_TOWN_HALLS = frozenset(fold(w) for w in ("بلدية", "مدينة", "بلدة", "قرية", "محافظة", "ولاية"))
 
 
 def _past_verb_after(word: str, f: str, before: str) -> bool:
@@ -4073,6 +4080,22 @@ def sentence_tails(spans: list[Span], folded: list[str], words: list[str], lex: 
             e -= 1
             if e - s >= 3 and folded[e - 1].startswith("وال"):
                 e -= 1
+        if typ == "PER" and e - s == 1 and s > 0 \
+                and (folded[s - 1] in _TOWN_HALLS or bare(folded[s - 1]) in _TOWN_HALLS):
+            typ = "LOC"  # «رئيس بلدية صيدا»: the town its council governs
+        if typ == "LOC" and e - s == 1 and e < n and (idiom := _IDIOM_PLACES.get(bare(folded[s]))) \
+                and folded[e].startswith(idiom):
+            continue  # «مسقط رأسه» is a birthplace
+        if typ == "ORG" and bare(folded[s]) == _MOVEMENT and s + 1 < e and folded[s + 1] in _TRAFFIC:
+            continue  # «حركة العمال والبضائع»: traffic, not a movement
+        if typ == "PER" and e - s >= 2 and folded[e - 1] in _INTERNATIONAL:
+            e -= 1  # «مطار الملكة علياء الدولي»: the airport is international, not the queen
+        if typ == "ORG" and e - s >= 3 and not _curated((bare(folded[s]), *folded[s + 1:e])) \
+                and (k := next((k for k in range(e - 1, s + 1, -1)
+                                if _curated((bare(folded[s]), *folded[s + 1:k]))), None)) \
+                and folded[k].startswith("ال") and not folded[k].endswith(("ي", "يه")) \
+                and not is_nationality(folded[k], lex):
+            e = k  # «تبنت جماعة نصرة الإسلام والمسلمين الهجوم»: a known name, then what it did
         if typ == "ORG" and (k := next((k for k in range(s + 1, e) if folded[k] in _NOT_PURPOSES), None)):
             e = k  # «حاكم مصرف لبنان للصحفيين»: whom it was said to
         if typ == "ORG" and e - s >= 3 and _past_verb_after(words[e - 1], folded[e - 1], folded[e - 2]):
