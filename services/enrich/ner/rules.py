@@ -4045,6 +4045,14 @@ def plus_names(spans: list[Span], folded: list[str], words: list[str], tokens: l
 _PRONOUN_PREPOSITIONS = frozenset(fold(p + s) for p in ("إلي", "ل", "علي", "من", "مع", "عن", "ب", "في", "لدي")
                                   for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"))
 _BARE_FROM, _SAKE_OF = fold("من"), fold("أجل")
+
+
+def _verb_complement(word: str, f: str, lex: Lexicon) -> bool:
+    """«بعدم», «بإلغاء», «بتأجيل»: «ب» and an everyday indefinite noun, the complement of the verb before
+    the name (a name's own «ب» has the article, «الأمر بالمعروف», or is «بن», «بنك», or a place: «المحكمة
+    الابتدائية بتونس»)."""
+    return f.startswith("ب") and not f.startswith(("بال", "بن")) and not word.startswith("ال") \
+        and table().get(f) >= _UNCOMMON and table().get(f[1:]) >= _UNCOMMON and f[1:] not in lex.loc
 _TOWN_HALLS = frozenset(fold(w) for w in ("بلدية", "مدينة", "بلدة", "قرية", "محافظة", "ولاية"))
 
 
@@ -4098,6 +4106,9 @@ def sentence_tails(spans: list[Span], folded: list[str], words: list[str], lex: 
             e = k  # «تبنت جماعة نصرة الإسلام والمسلمين الهجوم»: a known name, then what it did
         if typ == "ORG" and (k := next((k for k in range(s + 1, e) if folded[k] in _NOT_PURPOSES), None)):
             e = k  # «حاكم مصرف لبنان للصحفيين»: whom it was said to
+        if typ == "ORG" and (k := next((k for k in range(s + 2, e) if folded[k - 1].startswith("ال")
+                                        and _verb_complement(words[k], folded[k], lex)), None)):
+            e = k  # «وقضت المحكمة الاتحادية العليا بعدم دستورية القانون»: what it ruled
         if typ == "ORG" and e - s >= 3 and _past_verb_after(words[e - 1], folded[e - 1], folded[e - 2]):
             e -= 1  # «المحكمة الدستورية ألغت النتائج»: the court, then what it did
         last = folded[e - 1]
