@@ -1497,6 +1497,10 @@ def test_a_name_the_tagger_ran_into_its_sentence_ends_where_the_sentence_goes_on
     assert sentence_tails([(2, 6, "ORG")], folded, words, lex) == [(2, 5, "ORG")]
     words, folded = _prep("وقال إن المحكمة الدستورية ألغت النتائج")
     assert sentence_tails([(2, 5, "ORG")], folded, words, lex) == [(2, 4, "ORG")]
+    words, folded = _prep("وكان حلفاء حفتر قد أقاموا علاقات")
+    assert sentence_tails([(1, 3, "PER")], folded, words, lex) == [(2, 3, "PER")]
+    words, folded = _prep("اتفاق بين القيادة العامة للجيش الليبي والدولة الروسية")
+    assert sentence_tails([(2, 8, "ORG")], folded, words, lex) == [(2, 6, "ORG")]
     words, folded = _prep("وأعلن التحالف الحرب لداعش في سوريا")
     assert sentence_tails([(1, 4, "ORG")], folded, words, lex) == [(3, 4, "ORG")]
     # names of bodies that do hold «من» or a pronoun

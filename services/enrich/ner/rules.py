@@ -4053,6 +4053,7 @@ def _verb_complement(word: str, f: str, lex: Lexicon) -> bool:
     الابتدائية بتونس»)."""
     return f.startswith("ب") and not f.startswith(("بال", "بن")) and not word.startswith("ال") \
         and table().get(f) >= _UNCOMMON and table().get(f[1:]) >= _UNCOMMON and f[1:] not in lex.loc
+_SECOND_BODIES = frozenset(fold(w) for w in ("والدولة", "والحكومة"))
 _TOWN_HALLS = frozenset(fold(w) for w in ("بلدية", "مدينة", "بلدة", "قرية", "محافظة", "ولاية"))
 
 
@@ -4094,6 +4095,11 @@ def sentence_tails(spans: list[Span], folded: list[str], words: list[str], lex: 
         if typ == "LOC" and e - s == 1 and e < n and (idiom := _IDIOM_PLACES.get(bare(folded[s]))) \
                 and folded[e].startswith(idiom):
             continue  # «مسقط رأسه» is a birthplace
+        if typ == "PER" and e - s >= 2 and folded[s].endswith("اء") and folded[s] not in lex.first_names \
+                and table().get(folded[s]) >= 35:
+            s += 1  # «وكان حلفاء حفتر قد أقاموا …»: his allies (a plural of the pattern of «وزراء», «زعماء»)
+        if typ == "ORG" and (k := next((k for k in range(s + 2, e) if folded[k] in _SECOND_BODIES), None)):
+            e = k  # «اتفاق بين القيادة العامة للجيش الليبي والدولة الروسية»: two parties to it
         if typ == "ORG" and bare(folded[s]) == _MOVEMENT and s + 1 < e and folded[s + 1] in _TRAFFIC:
             continue  # «حركة العمال والبضائع»: traffic, not a movement
         if typ == "PER" and e - s >= 2 and folded[e - 1] in _INTERNATIONAL:
