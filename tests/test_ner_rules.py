@@ -1482,30 +1482,28 @@ def test_bare_reads_wa_before_a_word_that_opens_with_a_clitic_letter():
     assert bare(fold("بموسكو")) == fold("موسكو")
 
 
+# (sentence, the tagger's span, the name in it): where the sentence goes on after a name
+_SENTENCE_TAILS = (
+    ("يتوجه حفتر إلينا دائما", (1, 3, "PER"), (1, 2, "PER")),  # a preposition with its pronoun
+    ("حيث مقر حكومة الوفاق الوطني المناوئة له", (2, 6, "ORG"), (2, 5, "ORG")),  # an adjective with one
+    ("أطلقها الجيش الليبي لتحرير العاصمة من ميليشيات مسلحة", (1, 7, "ORG"), (1, 3, "ORG")),  # «من»
+    ("زيارة قائد الجيش الوطني الليبي لموسكو", (2, 6, "ORG"), (2, 5, "ORG")),  # where it went
+    ("وقال إن المحكمة الدستورية ألغت النتائج", (2, 5, "ORG"), (2, 4, "ORG")),  # what it did
+    ("وكان حلفاء حفتر قد أقاموا علاقات", (1, 3, "PER"), (2, 3, "PER")),  # his allies
+    ("اتفاق بين القيادة العامة للجيش الليبي والدولة الروسية", (2, 8, "ORG"), (2, 6, "ORG")),  # two parties
+    ("وأعلن التحالف الحرب لداعش في سوريا", (1, 4, "ORG"), (3, 4, "ORG")),  # whom the war is on
+    # names of bodies that do hold «من» or a pronoun
+    ("أعلنت الجمعية الأردنية للوقاية من حوادث الطرق", (1, 7, "ORG"), (1, 7, "ORG")),
+    ("قالت المراكز الأفريقية لمكافحة الأمراض والوقاية منها", (1, 7, "ORG"), (1, 7, "ORG")),
+    ("أفاد حزب الاتحاد من أجل الجمهورية", (1, 6, "ORG"), (1, 6, "ORG")),
+)
+
+
 def test_a_name_the_tagger_ran_into_its_sentence_ends_where_the_sentence_goes_on(lex):
     from services.enrich.ner.rules import sentence_tails
 
-    words, folded = _prep("يتوجه حفتر إلينا دائما")
-    assert sentence_tails([(1, 3, "PER")], folded, words, lex) == [(1, 2, "PER")]
-    words, folded = _prep("حيث مقر حكومة الوفاق الوطني المناوئة له")
-    assert sentence_tails([(2, 6, "ORG")], folded, words, lex) == [(2, 5, "ORG")]
-    words, folded = _prep("أطلقها الجيش الليبي لتحرير العاصمة من ميليشيات مسلحة")
-    assert sentence_tails([(1, 7, "ORG")], folded, words, lex) == [(1, 3, "ORG")]
     lex.loc.add(fold("موسكو"))
     lex.nationalities.add(fold("ليبي"))
-    words, folded = _prep("زيارة قائد الجيش الوطني الليبي لموسكو")
-    assert sentence_tails([(2, 6, "ORG")], folded, words, lex) == [(2, 5, "ORG")]
-    words, folded = _prep("وقال إن المحكمة الدستورية ألغت النتائج")
-    assert sentence_tails([(2, 5, "ORG")], folded, words, lex) == [(2, 4, "ORG")]
-    words, folded = _prep("وكان حلفاء حفتر قد أقاموا علاقات")
-    assert sentence_tails([(1, 3, "PER")], folded, words, lex) == [(2, 3, "PER")]
-    words, folded = _prep("اتفاق بين القيادة العامة للجيش الليبي والدولة الروسية")
-    assert sentence_tails([(2, 8, "ORG")], folded, words, lex) == [(2, 6, "ORG")]
-    words, folded = _prep("وأعلن التحالف الحرب لداعش في سوريا")
-    assert sentence_tails([(1, 4, "ORG")], folded, words, lex) == [(3, 4, "ORG")]
-    # names of bodies that do hold «من» or a pronoun
-    for text, span in (("أعلنت الجمعية الأردنية للوقاية من حوادث الطرق", (1, 7, "ORG")),
-                       ("قالت المراكز الأفريقية لمكافحة الأمراض والوقاية منها", (1, 7, "ORG")),
-                       ("أفاد حزب الاتحاد من أجل الجمهورية", (1, 6, "ORG"))):
+    for text, span, name in _SENTENCE_TAILS:
         words, folded = _prep(text)
-        assert sentence_tails([span], folded, words, lex) == [span], text
+        assert sentence_tails([span], folded, words, lex) == [name], text
