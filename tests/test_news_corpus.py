@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from services.enrich.ner.news_corpus import NEWS_DIR, _names, held_out, label, news_sentences
+from services.enrich.ner.news_corpus import NEWS_DIR, gold_names, held_out, label, news_sentences
 from services.enrich.ner.text import tokenize
 
 
@@ -16,23 +16,23 @@ def _words(text: str) -> list[str]:
 def test_a_name_is_found_behind_its_proclitic_and_never_behind_the_article_alone():
     doc = {"entities": {"PER": ["رياض سلامة"], "LOC": ["الرياض"], "ORG": ["الأمم المتحدة"]}}
     words = _words("وصل رياض سلامة إلى الرياض وقال للأمم المتحدة إن سلامة بخير، وبالرياض مقرها")
-    assert label(words, _names(doc)) == [
+    assert label(words, gold_names(doc)) == [
         "O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "B-PER", "O", "O", "B-LOC", "O"]
     # «الرياض» is not the given name «رياض» with an article
-    assert label(_words("زار الرياض"), _names({"entities": {"PER": ["رياض"]}})) == ["O", "O"]
+    assert label(_words("زار الرياض"), gold_names({"entities": {"PER": ["رياض"]}})) == ["O", "O"]
 
 
 def test_a_place_is_labelled_without_its_place_noun_as_in_anercorp():
     doc = {"entities": {"LOC": [["محافظة البصرة", "البصرة"], "دولة الكويت"]}}
     words = _words("في محافظة البصرة ودولة الكويت")
-    assert label(words, _names(doc)) == ["O", "O", "B-LOC", "O", "B-LOC"]
+    assert label(words, gold_names(doc)) == ["O", "O", "B-LOC", "O", "B-LOC"]
 
 
 def test_longer_names_win_and_an_optional_name_is_marked_for_the_base_tagger():
     doc = {"entities": {"ORG": [["جامعة الملك سعود", "الجامعة"]], "LOC": ["الملك"]},
            "entities_optional": ["وزارة التعليم"]}
     words = _words("أعلنت جامعة الملك سعود ووزارة التعليم")
-    assert label(words, _names(doc)) == ["O", "B-ORG", "I-ORG", "I-ORG", "?", "?"]
+    assert label(words, gold_names(doc)) == ["O", "B-ORG", "I-ORG", "I-ORG", "?", "?"]
 
 
 def test_training_sentences_skip_held_out_sets_and_take_the_base_tags_for_optional_names(tmp_path: Path):

@@ -67,7 +67,7 @@ def _words_of(name: str, typ: str) -> list[str]:
     return words[1:] if typ == "LOC" and len(words) >= 2 and words[0] in _PLACE_NOUNS else words
 
 
-def _names(doc: dict) -> list[tuple[str, list[str]]]:
+def gold_names(doc: dict) -> list[tuple[str, list[str]]]:
     """(type, folded words) of every gold name and alias, each person's surname alone, the optional names."""
     out: list[tuple[str, list[str]]] = []
     for typ in TYPES:
@@ -112,7 +112,7 @@ def news_sentences(base: Tagger, root: Path = NEWS_DIR, exclude: frozenset[str] 
         text = (root / name).read_text(encoding="utf-8")
         tokens = tokenize(text)
         words = [t.text for t in tokens]
-        tags = label(words, _names(doc))
+        tags = label(words, gold_names(doc))
         out += [(words[a:b], tags[a:b]) for a, b in sentences(tokens, text)]
     unsure = [i for i, (_, tags) in enumerate(out) if _OPTIONAL in tags]
     for i, guessed in zip(unsure, base([out[i][0] for i in unsure]), strict=True):
