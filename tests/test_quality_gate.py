@@ -60,3 +60,21 @@ def test_raw_pages_stay_above_the_gate() -> None:
     ent_f1 = ev.prf(*(sum(c[k] for c in totals["ent"].values()) for k in range(3)))[2]
     date_p, date_r, _ = ev.prf(*totals["dates"])
     assert ent_f1 >= 0.78 and date_p >= 0.95 and date_r >= 0.95, (ent_f1, date_p, date_r)
+
+
+def test_mentions_are_scored_on_exact_spans_and_optional_names_are_not_counted() -> None:
+    from services.shared.schema import Entity
+
+    ev = _load("news_entities_eval")
+    text = "قال خليفة حفتر في بنغازي إن وزارة الصحة وحفتر متفقان."
+    gold = {"entities": {"PER": ["خليفة حفتر"], "LOC": ["بنغازي"]}, "entities_optional": ["وزارة الصحة"]}
+
+    def ent(surface: str, typ: str) -> Entity:
+        at = text.index(surface)
+        return Entity(text=surface, name=surface, type=typ, start=at, end=at + len(surface), key=surface)
+
+    found = [ent("خليفة حفتر", "PER"), ent("بنغازي", "ORG"), ent("وزارة الصحة", "ORG"), ent("وحفتر", "PER")]
+    counts = ev.span_counts(text, gold, found)
+    # «وحفتر» is a mention of the person too (the projection's surname, with its clitic); «بنغازي» as ORG
+    # is one false positive and one miss; the optional ministry is neither
+    assert counts == {"PER": [2, 0, 0], "LOC": [0, 0, 1], "ORG": [0, 1, 0]}
