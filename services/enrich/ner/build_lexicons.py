@@ -13,8 +13,8 @@ Sources (real data, plus one curated list where no clean source exists):
 - ``data/first_names.txt``: frequent given names in press spelling (curated, because no
   installable package has Arabic-script given names from a clean source);
 - the training corpus (ANERcorp, AQMAR, and naba's news articles as ``train`` reads them):
-  tokens of PER/LOC/ORG spans, first names (first token of multi-token PER spans), nisba adjectives built on known places, and
-  frequent words that (almost) never occur inside a name.
+  tokens of PER/LOC/ORG spans, first names (first token of multi-token PER spans), nisba
+  adjectives built on known places, and frequent words that (almost) never occur inside a name.
 """
 
 from __future__ import annotations
