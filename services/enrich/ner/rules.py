@@ -321,7 +321,7 @@ def trim(spans: list[Span], folded: list[str], words: list[str], lex: Lexicon) -
             continue
         if typ == "ORG" and e - s == 1 and folded[s] in ORG_HEADS:
             continue  # a bare head («الحكومة») names no particular organisation
-        if typ == "ORG" and e - s == 2 and bare(folded[s]) == _MOVEMENT and folded[s + 1] in _TRAFFIC:
+        if typ == "ORG" and e - s >= 2 and bare(folded[s]) == _MOVEMENT and folded[s + 1] in _TRAFFIC:
             continue  # «حركة العمال والبضائع», «حركة الملاحة»: traffic, not a movement
         if e - s == 1 and in_class(folded[s], DIRECTIONS):
             continue  # «الشرق» alone is a direction, not a place one can facet on
@@ -4075,7 +4075,7 @@ def sentence_tails(spans: list[Span], folded: list[str], words: list[str], lex: 
       («حكومة الوفاق الوطني المناوئة له»), nor is what it describes after «و» («والميليشيات المتحالفة معها»);
     - a town after its council is no person («رئيس بلدية صيدا»), a birthplace idiom no place («مسقط رأسه»),
       a plural of the pattern of «وزراء» opens no person's name («حلفاء حفتر»), an airport's «الدولي» ends
-      none («مطار الملكة علياء الدولي»), and traffic is no movement («حركة العمال والبضائع»);
+      none («مطار الملكة علياء الدولي»);
     - a body's name ends before a second party («والدولة الروسية»), whom something was said to
       («للصحفيين»), «ب» and the complement of the verb («بعدم دستورية القانون»), a verb in the past
       («المحكمة الدستورية ألغت»), or what a known body did («جماعة نصرة الإسلام والمسلمين الهجوم»);
@@ -4107,8 +4107,6 @@ def sentence_tails(spans: list[Span], folded: list[str], words: list[str], lex: 
             s += 1  # «وكان حلفاء حفتر قد أقاموا …»: his allies (a plural of the pattern of «وزراء», «زعماء»)
         if typ == "ORG" and (k := next((k for k in range(s + 2, e) if folded[k] in _SECOND_BODIES), None)):
             e = k  # «اتفاق بين القيادة العامة للجيش الليبي والدولة الروسية»: two parties to it
-        if typ == "ORG" and bare(folded[s]) == _MOVEMENT and s + 1 < e and folded[s + 1] in _TRAFFIC:
-            continue  # «حركة العمال والبضائع»: traffic, not a movement
         if typ == "PER" and e - s >= 2 and folded[e - 1] in _INTERNATIONAL:
             e -= 1  # «مطار الملكة علياء الدولي»: the airport is international, not the queen
         if typ == "ORG" and e - s >= 3 and not _curated((bare(folded[s]), *folded[s + 1:e])) \
